@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds EstateDesk and runs it on Payara Micro at http://localhost:${PORT:-8080}, API at /api/v1.
+#   - DB_HOST unset: the embedded demo database (H2 file under ~/.estatedesk/demo), no setup at all.
+#   - DB_HOST set: PostgreSQL, configured by DB_PORT, DB_NAME, DB_USER, DB_PASSWORD
+#     (and DB_OWNER_USER / DB_OWNER_PASSWORD for migrations; default: the DB_USER role).
+# SKIP_BUILD=1 skips the Maven build.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  mvn -q -DskipTests package
+fi
+
+if [ -n "${DB_HOST:-}" ]; then
+  : "${DB_NAME:?DB_NAME is required with DB_HOST}" "${DB_USER:?DB_USER is required with DB_HOST}"
+  export DB_PORT="${DB_PORT:-5432}" DB_PASSWORD="${DB_PASSWORD:-}"
+  export DB_OWNER_USER="${DB_OWNER_USER:-$DB_USER}" DB_OWNER_PASSWORD="${DB_OWNER_PASSWORD:-$DB_PASSWORD}"
+  postboot=server-config/payara/postboot-postgresql.asadmin
+else
+  echo "EstateDesk: DB_HOST is not set -> EMBEDDED DEMO DATABASE (H2 in ~/.estatedesk/demo); not for real data."
+  export ESTATEDESK_ADMIN_EMAIL="${ESTATEDESK_ADMIN_EMAIL:-admin@estatedesk.local}"
+  export ESTATEDESK_ADMIN_PASSWORD="${ESTATEDESK_ADMIN_PASSWORD:-change-me-now}"
+  postboot=server-config/payara/postboot-embedded.asadmin
+fi
+
+# A fresh instance directory every start: Payara Micro would otherwise keep the pools of the last run.
+rm -rf target/payara-root
+exec java ${JAVA_OPTS:-} -jar target/runtime/payara-micro.jar \
+  --deploy target/estatedesk.war --contextroot / \
+  --port "${PORT:-8080}" \
+  --addlibs target/runtime/postgresql.jar \
+  --postbootcommandfile "$postboot" \
+  --nohazelcast \
+  --rootdir target/payara-root

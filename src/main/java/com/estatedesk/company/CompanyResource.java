@@ -1,0 +1,76 @@
+package com.estatedesk.company;
+
+import com.estatedesk.paging.Page;
+import com.estatedesk.paging.PageRequest;
+import com.estatedesk.problem.Problems;
+import com.estatedesk.rest.PathIds;
+import com.estatedesk.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Companies: the platform admin's resource. */
+@Path("companies")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.PLATFORM_ADMIN_NAME)
+public class CompanyResource {
+
+    @Inject
+    CompanyService companies;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    public Response create(@NotNull @Valid NewCompany request) {
+        CompanyView created = companies.createCompany(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+                .entity(created).build();
+    }
+
+    @GET
+    public Page<CompanyView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return companies.list(PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("{id}")
+    public CompanyView get(@PathParam("id") String id) {
+        return companies.find(PathIds.parse(id, "company"));
+    }
+
+    /** Only the name can change: a prefix (or anything else) in the body is refused. */
+    @PATCH
+    @Path("{id}")
+    public CompanyView rename(@PathParam("id") String id, @NotNull JsonObject changes) {
+        if (changes.containsKey("prefix")) {
+            throw Problems.invalid("prefix", "is immutable: a company's prefix never changes");
+        }
+        changes.keySet().stream().filter(field -> !field.equals("name")).findFirst().ifPresent(field -> {
+            throw Problems.invalid(field, "is not a changeable field of a company");
+        });
+        if (!(changes.get("name") instanceof JsonString name) || name.getString().isBlank()
+                || name.getString().length() > 200) {
+            throw Problems.invalid("name", "must be a non-blank string of at most 200 characters");
+        }
+        return companies.rename(PathIds.parse(id, "company"), name.getString());
+    }
+}

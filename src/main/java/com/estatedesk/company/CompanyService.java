@@ -1,0 +1,139 @@
+package com.estatedesk.company;
+
+import com.estatedesk.database.Database;
+import com.estatedesk.paging.Page;
+import com.estatedesk.paging.PageRequest;
+import com.estatedesk.problem.Problems;
+import com.estatedesk.security.Account;
+import com.estatedesk.security.Passwords;
+import com.estatedesk.security.Role;
+import com.estatedesk.sequence.SequenceAllocator;
+import com.estatedesk.tenancy.Tenancy;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/** The platform admin's side: creating, reading and renaming companies. */
+@Stateless
+public class CompanyService {
+
+    private static final Logger LOG = Logger.getLogger(CompanyService.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Tenancy tenancy;
+
+    @Inject
+    SequenceAllocator sequences;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    Database database;
+
+    /**
+     * Creates the company, its first admin account and its sequences in one transaction: all of it
+     * exists afterwards, or none of it.
+     */
+    public CompanyView createCompany(NewCompany request) {
+        String adminPasswordHash = passwords.hash(request.admin().password());
+        String name = request.name().trim();
+        serializeNaming();
+        if (!em.createNamedQuery(Company.BY_NAME_KEY).setParameter("nameKey", Company.nameKey(name)).getResultList().isEmpty()) {
+            throw Problems.conflict("A company with this name already exists.");
+        }
+        Company company = new Company(name, freeSlug(name), choosePrefix(name, request.prefix()));
+        em.persist(company);
+        em.flush();
+
+        // The new company is the tenant of the rest of this transaction: its admin and sequences.
+        tenancy.bindToTransaction(company.id());
+        em.persist(new Account(request.admin().email().trim().toLowerCase(Locale.ROOT), request.admin().name().trim(),
+                adminPasswordHash, Role.COMPANY_ADMIN));
+        sequences.openSequencesOfNewCompany();
+        LOG.info(() -> "Created company " + company.id() + " (" + company.slug() + ", prefix " + company.prefix() + ")");
+        return CompanyView.of(company);
+    }
+
+    public CompanyView find(long id) {
+        return CompanyView.of(existing(id));
+    }
+
+    public Page<CompanyView> list(PageRequest page) {
+        List<Company> rows = em.createNamedQuery(Company.PAGE, Company.class)
+                .setParameter("after", page.after())
+                .setMaxResults(page.limit() + 1)
+                .getResultList();
+        return Page.of(rows, page, Company::id, CompanyView::of);
+    }
+
+    /** Renames a company. Its slug and prefix stay: logins and issued uids depend on them. */
+    public CompanyView rename(long id, String newName) {
+        Company company = existing(id);
+        String name = newName.trim();
+        serializeNaming();
+        List<Company> sameName = em.createNamedQuery(Company.BY_NAME_KEY, Company.class)
+                .setParameter("nameKey", Company.nameKey(name)).getResultList();
+        if (sameName.stream().anyMatch(other -> !other.id().equals(company.id()))) {
+            throw Problems.conflict("A company with this name already exists.");
+        }
+        company.rename(name);
+        return CompanyView.of(company);
+    }
+
+    private Company existing(long id) {
+        Company company = em.find(Company.class, id);
+        if (company == null) {
+            throw Problems.notFound("company");
+        }
+        return company;
+    }
+
+    private String choosePrefix(String name, String explicit) {
+        if (explicit != null) {
+            if (!prefixesLike(explicit).contains(explicit)) {
+                return explicit;
+            }
+            throw Problems.conflict("This prefix is already taken by another company.");
+        }
+        Optional<String> derived = CompanyNaming.derivePrefix(name);
+        if (derived.isEmpty()) {
+            throw Problems.invalid("prefix", "is required: the name yields fewer than two letters for a prefix");
+        }
+        return CompanyNaming.firstFreePrefix(derived.get(), prefixesLike(derived.get()));
+    }
+
+    private Set<String> prefixesLike(String stem) {
+        return new HashSet<>(em.createNamedQuery(Company.PREFIXES_LIKE, String.class)
+                .setParameter("stem", stem + "%").getResultList());
+    }
+
+    private String freeSlug(String name) {
+        String base = CompanyNaming.deriveSlug(name);
+        return CompanyNaming.firstFreeSlug(base, new HashSet<>(em.createNamedQuery(Company.SLUGS_LIKE, String.class)
+                .setParameter("stem", base + "%").getResultList()));
+    }
+
+    /**
+     * Company creation and renaming are rare; they run one at a time, so that two companies whose
+     * names give the same prefix get LPL and LPL2 instead of a conflict.
+     */
+    private void serializeNaming() {
+        if (database.isPostgreSql()) {
+            em.createNativeQuery("select pg_advisory_xact_lock(hashtext('estatedesk.company-naming'))")
+                    .setHint(Tenancy.NATIVE_SQL_HINT, true)
+                    .getSingleResult();
+        }
+    }
+}

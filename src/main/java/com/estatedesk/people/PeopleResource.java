@@ -1,0 +1,70 @@
+package com.estatedesk.people;
+
+import com.estatedesk.paging.Page;
+import com.estatedesk.paging.PageRequest;
+import com.estatedesk.rest.PathIds;
+import com.estatedesk.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * The REST face of marketers and clients (same contract, different {@link PersonKind}). Reads are
+ * open to the roles that may read some people; which rows a role sees is decided by {@link PeopleService}.
+ * There is no DELETE (405): people are deactivated, never deleted, and their uids never reused.
+ */
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public abstract class PeopleResource {
+
+    @Inject
+    PeopleService people;
+
+    @Context
+    UriInfo uri;
+
+    protected abstract PersonKind kind();
+
+    @POST
+    @RolesAllowed(Role.COMPANY_ADMIN_NAME)
+    public Response register(@NotNull @Valid NewPerson request) {
+        PersonView created = people.register(kind(), request);
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
+    public Page<PersonView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+                                 @QueryParam("q") String query) {
+        return people.list(kind(), PageRequest.of(limit, cursor), query);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
+    public PersonView get(@PathParam("id") String id) {
+        return people.find(kind(), PathIds.parse(id, kind().label()));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed(Role.COMPANY_ADMIN_NAME)
+    public PersonView change(@PathParam("id") String id, @NotNull JsonObject changes) {
+        return people.change(kind(), PathIds.parse(id, kind().label()), PersonChanges.from(changes));
+    }
+}

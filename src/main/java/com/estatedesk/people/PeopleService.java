@@ -1,0 +1,165 @@
+package com.estatedesk.people;
+
+import com.estatedesk.company.Company;
+import com.estatedesk.paging.Page;
+import com.estatedesk.paging.PageRequest;
+import com.estatedesk.problem.Problems;
+import com.estatedesk.security.Account;
+import com.estatedesk.security.Caller;
+import com.estatedesk.security.Passwords;
+import com.estatedesk.sequence.SequenceAllocator;
+import com.estatedesk.sequence.Uids;
+import com.estatedesk.tenancy.CompanyScoped;
+import com.estatedesk.tenancy.Tenancy;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/** Registering, reading and changing the marketers and clients of the caller's company. */
+@Stateless
+@CompanyScoped
+public class PeopleService {
+
+    private static final Logger LOG = Logger.getLogger(PeopleService.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SequenceAllocator sequences;
+
+    @Inject
+    Tenancy tenancy;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    Caller caller;
+
+    /**
+     * Registers a person with the company's next number. Everything that can fail on its own (email
+     * taken, login account) happens before the sequence lock is taken; the lock is the last step
+     * before the insert and is held only until commit.
+     */
+    public PersonView register(PersonKind kind, NewPerson request) {
+        String email = normalizeEmail(request.email());
+        if (!em.createQuery("select p.id from " + kind.entityName() + " p where p.email = :email")
+                .setParameter("email", email).setMaxResults(1).getResultList().isEmpty()) {
+            throw Problems.conflict("A " + kind.label() + " with this email already exists in the company.");
+        }
+        Long accountId = request.password() == null ? null : createLogin(kind, request.name().trim(), email, request.password());
+
+        Company company = em.find(Company.class, tenancy.boundCompany());
+        long number = sequences.next(kind.sequenceKey());
+        Person person = kind.newPerson();
+        person.register(Uids.format(company.prefix(), kind.sequenceKey(), number), number, request.name().trim(),
+                email, blankToNull(request.phone()), accountId);
+        em.persist(person);
+        LOG.fine(() -> "Registered " + kind.label() + " " + person.uid());
+        return PersonView.of(person);
+    }
+
+    public PersonView find(PersonKind kind, long id) {
+        return PersonView.of(visible(kind, id));
+    }
+
+    public Page<PersonView> list(PersonKind kind, PageRequest page, String query) {
+        requireReadable(kind);
+        StringBuilder jpql = new StringBuilder("select p from " + kind.entityName() + " p where p.number > :after");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("after", page.after());
+        restrictToVisible(kind, jpql, parameters);
+        if (query != null && !query.isBlank()) {
+            String q = escapeLike(query.trim());
+            jpql.append(" and (lower(p.name) like :contains escape '\\' or p.email like :contains escape '\\'"
+                    + " or p.uid like :uidPrefix escape '\\')");
+            parameters.put("contains", "%" + q.toLowerCase(Locale.ROOT) + "%");
+            parameters.put("uidPrefix", q.toUpperCase(Locale.ROOT) + "%");
+        }
+        jpql.append(" order by p.number");
+        TypedQuery<Person> select = em.createQuery(jpql.toString(), Person.class).setMaxResults(page.limit() + 1);
+        parameters.forEach(select::setParameter);
+        return Page.of(select.getResultList(), page, Person::number, PersonView::of);
+    }
+
+    public PersonView change(PersonKind kind, long id, PersonChanges changes) {
+        Person person = visible(kind, id);
+        changes.applyTo(person);
+        return PersonView.of(person);
+    }
+
+    private Long createLogin(PersonKind kind, String name, String email, String password) {
+        if (!em.createNamedQuery(Account.BY_EMAIL).setParameter("email", email).getResultList().isEmpty()) {
+            throw Problems.conflict("An account with this email already exists in the company.");
+        }
+        Account account = new Account(email, name, passwords.hash(password), kind.loginRole());
+        em.persist(account);
+        em.flush(); // before the sequence lock, so that the lock is not held while the account is written
+        return account.id();
+    }
+
+    /** The person if the caller may see it; otherwise exactly the answer for an id that does not exist. */
+    private Person visible(PersonKind kind, long id) {
+        requireReadable(kind);
+        StringBuilder jpql = new StringBuilder("select p from " + kind.entityName() + " p where p.id = :id");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("id", id);
+        restrictToVisible(kind, jpql, parameters);
+        TypedQuery<Person> select = em.createQuery(jpql.toString(), Person.class);
+        parameters.forEach(select::setParameter);
+        List<Person> found = select.getResultList();
+        if (found.isEmpty()) {
+            throw Problems.notFound(kind.label());
+        }
+        return found.get(0);
+    }
+
+    private void requireReadable(PersonKind kind) {
+        if (!kind.readableBy(caller.role())) {
+            throw Problems.forbidden("The role " + caller.role() + " may not read " + kind.label() + "s.");
+        }
+    }
+
+    /**
+     * Company admins see everyone of their company (the tenant filter already limits it to the
+     * company); a client sees only itself; a marketer sees marketers, and clients only through
+     * assignments (none exist yet, so none).
+     */
+    private void restrictToVisible(PersonKind kind, StringBuilder jpql, Map<String, Object> parameters) {
+        switch (caller.role()) {
+            case COMPANY_ADMIN -> {
+            }
+            case MARKETER -> {
+                if (kind == PersonKind.CLIENT) {
+                    jpql.append(" and 1 = 0");
+                }
+            }
+            case CLIENT -> {
+                jpql.append(" and p.accountId = :self");
+                parameters.put("self", caller.accountId());
+            }
+            default -> jpql.append(" and 1 = 0");
+        }
+    }
+
+    static String normalizeEmail(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

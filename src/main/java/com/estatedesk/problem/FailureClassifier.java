@@ -1,0 +1,124 @@
+package com.estatedesk.problem;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.WebApplicationException;
+
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns any failure that reaches the REST layer into its problem answer: the one place that knows
+ * what a unique violation, a lock timeout or a lost connection means to a client. Walks the cause
+ * chain, because the container wraps database errors several times (EJB, JTA, JPA, JDBC).
+ */
+public final class FailureClassifier {
+
+    private static final Logger LOG = Logger.getLogger(FailureClassifier.class.getName());
+
+    /** Constraint name (as in the migrations) → what the client is told. */
+    private static final Map<String, String> CONFLICTS = Map.ofEntries(
+            Map.entry("uq_company_name", "A company with this name already exists."),
+            Map.entry("uq_company_slug", "A company with this slug already exists."),
+            Map.entry("uq_company_prefix", "This prefix is already taken by another company."),
+            Map.entry("uq_account_email", "An account with this email already exists in the company."),
+            Map.entry("uq_marketer_email", "A marketer with this email already exists in the company."),
+            Map.entry("uq_client_email", "A client with this email already exists in the company."),
+            Map.entry("uq_platform_admin_email", "A platform admin with this email already exists."),
+            Map.entry("ck_company_prefix_immutable", "A company's prefix never changes."));
+
+    private FailureClassifier() {
+    }
+
+    public static ProblemException classify(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ProblemException problem) {
+                return problem;
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                ProblemException answer = fromSqlState(sql);
+                if (answer != null) {
+                    return answer;
+                }
+            }
+            if (t instanceof JsonParsingException || t instanceof JsonbException) {
+                return Problems.malformedJson(describeJsonFailure(t));
+            }
+        }
+        LOG.log(Level.SEVERE, "Unexpected failure", failure);
+        return Problems.internal();
+    }
+
+    private static ProblemException fromSqlState(SQLException sql) {
+        String state = sql.getSQLState();
+        String message = String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT);
+        switch (state) {
+            case "23505", "23514", "23P01" -> {
+                return CONFLICTS.entrySet().stream()
+                        .filter(entry -> message.contains(entry.getKey()))
+                        .findFirst()
+                        .map(entry -> Problems.conflict(entry.getValue()))
+                        .orElseGet(() -> Problems.conflict("The request conflicts with the current state of the data."));
+            }
+            // PostgreSQL lock_not_available (lock_timeout), H2 lock timeout, deadlock, serialization
+            case "55P03", "HYT00", "40P01", "40001" -> {
+                LOG.warning(() -> "Lock not obtained in time (" + state + "): " + sql.getMessage());
+                return Problems.busy("The company's records are busy; retry shortly.", 1);
+            }
+            case "57014" -> {
+                return Problems.busy("The request took too long and was cancelled; retry shortly.", 1);
+            }
+            default -> {
+                if (state.startsWith("08")) {
+                    LOG.warning(() -> "Database connection failure (" + state + "): " + sql.getMessage());
+                    return Problems.busy("The database is not reachable right now; retry shortly.", 5);
+                }
+                return null;
+            }
+        }
+    }
+
+    private static String describeJsonFailure(Throwable t) {
+        // Parser messages name positions and expected tokens; they never carry server internals.
+        String message = t.getMessage();
+        return message == null ? "The request body is not valid JSON for this endpoint."
+                : "The request body is not valid JSON for this endpoint: " + message;
+    }
+
+    /** For exceptions of the REST runtime itself (unknown path, wrong method, unreadable entity). */
+    public static ProblemException classify(WebApplicationException failure) {
+        ProblemException fromCause = failure.getCause() == null ? null : causeProblem(failure.getCause());
+        if (fromCause != null) {
+            return fromCause;
+        }
+        int status = failure.getResponse().getStatus();
+        return switch (status) {
+            case 400 -> Problems.badRequest("The request could not be read.");
+            case 401 -> Problems.unauthorized("A valid bearer token is required.");
+            case 403 -> Problems.forbidden("The caller's role may not do this.");
+            case 404 -> Problems.of("not-found", "Not found", 404, "No resource at this path.");
+            case 405 -> Problems.methodNotAllowed("This resource does not support this method.",
+                    failure.getResponse().getHeaderString("Allow"));
+            case 406 -> Problems.notAcceptable("This resource cannot produce the requested media type.");
+            case 413 -> Problems.payloadTooLarge(BodySizeLimit.MAX_BYTES);
+            case 415 -> Problems.unsupportedMediaType("This resource does not accept this media type.");
+            default -> status >= 500 ? classify((Throwable) failure)
+                    : Problems.of("http-" + status, failure.getResponse().getStatusInfo().getReasonPhrase(), status,
+                    failure.getResponse().getStatusInfo().getReasonPhrase());
+        };
+    }
+
+    private static ProblemException causeProblem(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ProblemException || t instanceof JsonParsingException || t instanceof JsonbException) {
+                return classify(cause);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,27 @@
+package com.estatedesk.problem;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.core.Response;
+
+/** Renders a {@link ProblemException} as an HTTP response. */
+public final class ProblemResponses {
+
+    /** Problems omit empty members (no "errors": null), unlike the API's resources. */
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    private ProblemResponses() {
+    }
+
+    public static String toJson(Problem problem) {
+        return JSON.toJson(problem);
+    }
+
+    public static Response of(ProblemException problem) {
+        Response.ResponseBuilder response = Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(toJson(problem.problem()));
+        problem.headers().forEach(response::header);
+        return response.build();
+    }
+}

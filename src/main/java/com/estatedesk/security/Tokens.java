@@ -1,0 +1,127 @@
+package com.estatedesk.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Issues and verifies the API's bearer tokens: RS256 JWTs, with nimbus-jose-jwt doing the cryptography. */
+@ApplicationScoped
+public class Tokens {
+
+    public static final String ISSUER = "estatedesk";
+    public static final String AUDIENCE = "estatedesk-api";
+    public static final String COMPANY_CLAIM = "company_id";
+    public static final String GROUPS_CLAIM = "groups";
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    @ConfigProperty(name = "estatedesk.token.ttl.seconds", defaultValue = "3600")
+    long ttlSeconds;
+
+    private DefaultJWTProcessor<SecurityContext> processor;
+
+    public record Issued(String token, long expiresIn) {
+    }
+
+    public record Verified(long accountId, Role role, Long companyId) {
+    }
+
+    @PostConstruct
+    void configure() {
+        processor = new DefaultJWTProcessor<>();
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT));
+        // Only RS256 is accepted: 'none', HMAC with the public key and every other algorithm fail here.
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ReloadingKeys()));
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(AUDIENCE,
+                new JWTClaimsSet.Builder().issuer(ISSUER).build(),
+                Set.of("sub", "exp", "iat", GROUPS_CLAIM)));
+    }
+
+    public Issued issue(long accountId, Role role, Long companyId, String email) {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject(Long.toString(accountId))
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(ttlSeconds)))
+                .claim("upn", email)
+                .claim(GROUPS_CLAIM, List.of(role.name()));
+        if (companyId != null) {
+            claims.claim(COMPANY_CLAIM, companyId);
+        }
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .type(JOSEObjectType.JWT).keyID(keys.signingKey().getKeyID()).build(), claims.build());
+        try {
+            jwt.sign(new RSASSASigner(keys.signingKey()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot sign a token", e);
+        }
+        return new Issued(jwt.serialize(), ttlSeconds);
+    }
+
+    /** @throws InvalidToken for anything but a valid, unexpired token of ours */
+    public Verified verify(String token) {
+        try {
+            JWTClaimsSet claims = processor.process(token, null);
+            List<String> groups = claims.getStringListClaim(GROUPS_CLAIM);
+            if (groups == null || groups.size() != 1) {
+                throw new InvalidToken("The token carries no role.");
+            }
+            Role role = Role.valueOf(groups.get(0));
+            Long companyId = claims.getLongClaim(COMPANY_CLAIM);
+            if ((role == Role.PLATFORM_ADMIN) != (companyId == null)) {
+                throw new InvalidToken("The token's role and company disagree.");
+            }
+            return new Verified(Long.parseLong(claims.getSubject()), role, companyId);
+        } catch (ParseException | BadJOSEException | JOSEException | IllegalArgumentException e) {
+            throw new InvalidToken("The bearer token is invalid or expired.");
+        }
+    }
+
+    public static class InvalidToken extends RuntimeException {
+        InvalidToken(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Selects from the current key set; an unknown key id triggers one (rate-limited) reload. */
+    private final class ReloadingKeys implements JWKSource<SecurityContext> {
+        @Override
+        public List<JWK> get(JWKSelector selector, SecurityContext context) {
+            List<JWK> found = selector.select(keys.verificationKeys());
+            if (found.isEmpty()) {
+                keys.reloadIfStale();
+                found = selector.select(keys.verificationKeys());
+            }
+            return found;
+        }
+    }
+}

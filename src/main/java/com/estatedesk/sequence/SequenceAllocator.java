@@ -1,0 +1,65 @@
+package com.estatedesk.sequence;
+
+import com.estatedesk.tenancy.Tenancy;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * Hands out a company's numbers. Always inside the caller's transaction (MANDATORY): the number is
+ * taken under a row lock (SELECT … FOR UPDATE) on the company's sequence row and committed, or rolled
+ * back, together with the row that uses it. So there is no gap and no duplicate, however many
+ * requests and instances race. Call it as the last step before the insert: the lock is held until commit.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class SequenceAllocator {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Tenancy tenancy;
+
+    /** A new company starts every sequence at 0. */
+    public void openSequencesOfNewCompany() {
+        for (SequenceKey key : SequenceKey.values()) {
+            em.persist(new CompanySequence(key));
+        }
+    }
+
+    /** The next number of {@code key} for the company bound to this transaction. */
+    public long next(SequenceKey key) {
+        return lock(key).take(1);
+    }
+
+    /** Locks the sequence row, creating it first from the highest number in use if it is missing. */
+    CompanySequence lock(SequenceKey key) {
+        CompanySequence sequence = em.find(CompanySequence.class, key.name(), LockModeType.PESSIMISTIC_WRITE);
+        if (sequence == null) {
+            createMissing(key);
+            sequence = em.find(CompanySequence.class, key.name(), LockModeType.PESSIMISTIC_WRITE);
+        }
+        return sequence;
+    }
+
+    /**
+     * Data loaded from elsewhere may lack the row: start it at the highest number already used, never
+     * at 0. ON CONFLICT DO NOTHING makes concurrent creators agree on one row (a loser waits for the
+     * winner's commit, then inserts nothing).
+     */
+    private void createMissing(SequenceKey key) {
+        long companyId = tenancy.boundCompany();
+        em.createNativeQuery("insert into company_sequence (company_id, seq_key, last_value) "
+                        + "select ?1, ?2, coalesce(max(uid_number), 0) from " + key.numberedTable()
+                        + " where company_id = ?1 on conflict do nothing")
+                .setParameter(1, companyId)
+                .setParameter(2, key.name())
+                .setHint(Tenancy.NATIVE_SQL_HINT, true)
+                .executeUpdate();
+    }
+}
