@@ -63,7 +63,11 @@ public final class FailureClassifier {
                         .filter(entry -> message.contains(entry.getKey()))
                         .findFirst()
                         .map(entry -> Problems.conflict(entry.getValue()))
-                        .orElseGet(() -> Problems.conflict("The request conflicts with the current state of the data."));
+                        .orElseGet(() -> {
+                            // A rule the database enforces that this classifier has no message for yet.
+                            LOG.warning(() -> "Unmapped constraint violation (" + state + "): " + sql.getMessage());
+                            return Problems.conflict("The request conflicts with the current state of the data.");
+                        });
             }
             // PostgreSQL lock_not_available (lock_timeout), H2 lock timeout, deadlock, serialization
             case "55P03", "HYT00", "40P01", "40001" -> {

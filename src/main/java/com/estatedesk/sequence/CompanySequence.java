@@ -3,20 +3,27 @@ package com.estatedesk.sequence;
 import com.estatedesk.tenancy.CompanyOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
-/**
- * The numbering state of one company for one key. The table's primary key is (company_id, seq_key);
- * the company part is the tenant discriminator, so within a transaction (bound to one company) the
- * key alone identifies the row.
- */
+/** The numbering state of one company for one key; unique per (company, key). */
 @Entity
 @Table(name = "company_sequence")
+@NamedQuery(name = CompanySequence.BY_KEY, query = "select s from CompanySequence s where s.key = :key")
 public class CompanySequence extends CompanyOwned {
 
+    static final String BY_KEY = "CompanySequence.byKey";
+
     @Id
-    @Column(name = "seq_key")
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "company_sequence_id")
+    @SequenceGenerator(name = "company_sequence_id", sequenceName = "company_sequence_id_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "seq_key", nullable = false, updatable = false)
     private String key;
 
     @Column(name = "last_value", nullable = false)

@@ -9,6 +9,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
+import java.util.Optional;
+
 /**
  * Hands out a company's numbers. Always inside the caller's transaction (MANDATORY): the number is
  * taken under a row lock (SELECT … FOR UPDATE) on the company's sequence row and committed, or rolled
@@ -39,12 +41,19 @@ public class SequenceAllocator {
 
     /** Locks the sequence row, creating it first from the highest number in use if it is missing. */
     CompanySequence lock(SequenceKey key) {
-        CompanySequence sequence = em.find(CompanySequence.class, key.name(), LockModeType.PESSIMISTIC_WRITE);
-        if (sequence == null) {
+        return lockedRow(key).orElseGet(() -> {
             createMissing(key);
-            sequence = em.find(CompanySequence.class, key.name(), LockModeType.PESSIMISTIC_WRITE);
-        }
-        return sequence;
+            return lockedRow(key).orElseThrow();
+        });
+    }
+
+    /** SELECT … FROM company_sequence WHERE seq_key = ? AND company_id = ? FOR UPDATE */
+    private Optional<CompanySequence> lockedRow(SequenceKey key) {
+        return em.createNamedQuery(CompanySequence.BY_KEY, CompanySequence.class)
+                .setParameter("key", key.name())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
     }
 
     /**
@@ -54,8 +63,9 @@ public class SequenceAllocator {
      */
     private void createMissing(SequenceKey key) {
         long companyId = tenancy.boundCompany();
-        em.createNativeQuery("insert into company_sequence (company_id, seq_key, last_value) "
-                        + "select ?1, ?2, coalesce(max(uid_number), 0) from " + key.numberedTable()
+        em.createNativeQuery("insert into company_sequence (id, company_id, seq_key, last_value) "
+                        + "select nextval('company_sequence_id_seq'), ?1, ?2, coalesce(max(uid_number), 0) from "
+                        + key.numberedTable()
                         + " where company_id = ?1 on conflict do nothing")
                 .setParameter(1, companyId)
                 .setParameter(2, key.name())

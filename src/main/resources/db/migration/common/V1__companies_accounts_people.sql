@@ -13,6 +13,7 @@
 CREATE SEQUENCE company_id_seq START WITH 50 INCREMENT BY 50;
 CREATE SEQUENCE platform_admin_id_seq START WITH 50 INCREMENT BY 50;
 CREATE SEQUENCE account_id_seq START WITH 50 INCREMENT BY 50;
+CREATE SEQUENCE company_sequence_id_seq START WITH 50 INCREMENT BY 50;
 -- marketers and clients share one id space: a marketer's id is never also a client's
 CREATE SEQUENCE person_id_seq START WITH 50 INCREMENT BY 50;
 
@@ -69,11 +70,16 @@ CREATE TABLE account (
 -- The numbering state of one company for one role code. The row is locked (SELECT ... FOR UPDATE)
 -- by every registration of that company and role, in the registration's own transaction: numbers are
 -- gapless and never reused.
+-- It has a globally unique id like every company-owned table: EclipseLink writes UPDATE and DELETE
+-- by primary key alone, without the tenant column, so a key that is unique only within a company
+-- would let one company's update touch every company's row.
 CREATE TABLE company_sequence (
+    id          BIGINT      NOT NULL,
     company_id  BIGINT      NOT NULL,
     seq_key     VARCHAR(10) NOT NULL,
     last_value  BIGINT      NOT NULL,
-    CONSTRAINT pk_company_sequence PRIMARY KEY (company_id, seq_key),
+    CONSTRAINT pk_company_sequence PRIMARY KEY (id),
+    CONSTRAINT uq_company_sequence_key UNIQUE (company_id, seq_key),
     CONSTRAINT fk_company_sequence_company FOREIGN KEY (company_id) REFERENCES company (id),
     CONSTRAINT ck_company_sequence_last_value CHECK (last_value >= 0)
 );

@@ -1,0 +1,92 @@
+package com.estatedesk.testsupport;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Companies, people and tokens created through the public API, unique per test run. */
+public final class Fixtures {
+
+    private static final AtomicInteger SERIAL = new AtomicInteger();
+    public static final String ADMIN_PASSWORD = "company-admin-secret";
+
+    private final Api api;
+    private String platformToken;
+
+    public Fixtures(Api api) {
+        this.api = api;
+    }
+
+    public record Company(long id, String name, String slug, String prefix, String adminEmail, String adminToken) {
+    }
+
+    public String platformToken() {
+        if (platformToken == null) {
+            platformToken = login(System.getenv("ESTATEDESK_ADMIN_EMAIL"), System.getenv("ESTATEDESK_ADMIN_PASSWORD"), null);
+        }
+        return platformToken;
+    }
+
+    public String login(String email, String password, String companySlug) {
+        Api.Reply reply = api.post("/auth/token", null, credentials(email, password, companySlug));
+        assertEquals(200, reply.status(), () -> "login of " + email + ": " + reply);
+        return reply.json().getString("accessToken");
+    }
+
+    public static String credentials(String email, String password, String companySlug) {
+        var body = Json.createObjectBuilder().add("email", email).add("password", password);
+        if (companySlug != null) {
+            body.add("company", companySlug);
+        }
+        return body.build().toString();
+    }
+
+    /** A company with an explicit, unique prefix (derivation is tested on its own). */
+    public Company company(String label) {
+        String unique = label + " " + UUID.randomUUID().toString().substring(0, 8);
+        String prefix = "T" + letters(SERIAL.incrementAndGet()) + "Q" + (System.nanoTime() % 1000);
+        return company(unique, prefix);
+    }
+
+    public Company company(String name, String explicitPrefix) {
+        String adminEmail = "admin-" + UUID.randomUUID() + "@example.test";
+        var body = Json.createObjectBuilder().add("name", name)
+                .add("admin", Json.createObjectBuilder().add("name", "Admin of " + name)
+                        .add("email", adminEmail).add("password", ADMIN_PASSWORD));
+        if (explicitPrefix != null) {
+            body.add("prefix", explicitPrefix);
+        }
+        Api.Reply reply = api.post("/companies", platformToken(), body.build().toString());
+        assertEquals(201, reply.status(), () -> "create company " + name + ": " + reply);
+        JsonObject created = reply.json();
+        String slug = created.getString("slug");
+        return new Company(created.getJsonNumber("id").longValue(), name, slug, created.getString("prefix"),
+                adminEmail, login(adminEmail, ADMIN_PASSWORD, slug));
+    }
+
+    public Api.Reply register(Company company, String kind, String name, String email) {
+        return api.post("/" + kind, company.adminToken(), person(name, email, null));
+    }
+
+    public static String person(String name, String email, String password) {
+        var body = Json.createObjectBuilder().add("name", name).add("email", email);
+        if (password != null) {
+            body.add("password", password);
+        }
+        return body.build().toString();
+    }
+
+    /** 1 → "B", 2 → "C", … 25 → "Z", 26 → "BB": letters only, never "A" so it cannot collide with derived ones. */
+    private static String letters(int n) {
+        StringBuilder text = new StringBuilder();
+        do {
+            text.append((char) ('B' + (n % 25)));
+            n /= 25;
+        } while (n > 0);
+        return text.toString();
+    }
+}
