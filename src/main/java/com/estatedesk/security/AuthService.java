@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Exchanges credentials for a token. Every failure (unknown company, unknown email, wrong password)
@@ -35,8 +36,7 @@ public class AuthService {
         if (credentials.company() == null) {
             List<PlatformAdmin> admins = em.createNamedQuery(PlatformAdmin.BY_EMAIL, PlatformAdmin.class)
                     .setParameter("email", email).getResultList();
-            if (admins.isEmpty() ? passwords.rejectInConstantTime(credentials.password())
-                    : !passwords.matches(credentials.password(), admins.get(0).passwordHash())) {
+            if (!verified(credentials.password(), admins.stream().map(PlatformAdmin::passwordHash).findFirst())) {
                 throw wrongCredentials();
             }
             return tokens.issue(admins.get(0).id(), Role.PLATFORM_ADMIN, null, email);
@@ -52,12 +52,17 @@ public class AuthService {
         tenancy.bindToTransaction(company.id());
         List<Account> accounts = em.createNamedQuery(Account.BY_EMAIL, Account.class)
                 .setParameter("email", email).getResultList();
-        if (accounts.isEmpty() ? passwords.rejectInConstantTime(credentials.password())
-                : !passwords.matches(credentials.password(), accounts.get(0).passwordHash())) {
+        if (!verified(credentials.password(), accounts.stream().map(Account::passwordHash).findFirst())) {
             throw wrongCredentials();
         }
         Account account = accounts.get(0);
         return tokens.issue(account.id(), account.role(), company.id(), email);
+    }
+
+    /** Always one hash verification, whether or not the login exists. */
+    private boolean verified(String password, Optional<String> storedHash) {
+        return storedHash.map(hash -> passwords.matches(password, hash))
+                .orElseGet(() -> passwords.rejectInConstantTime(password));
     }
 
     private static RuntimeException wrongCredentials() {
