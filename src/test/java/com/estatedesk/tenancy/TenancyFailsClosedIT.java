@@ -1,0 +1,107 @@
+package com.estatedesk.tenancy;
+
+import com.estatedesk.company.CompanyService;
+import com.estatedesk.company.CompanyView;
+import com.estatedesk.company.NewCompany;
+import com.estatedesk.people.NewPerson;
+import com.estatedesk.people.PeopleService;
+import com.estatedesk.people.PersonKind;
+import com.estatedesk.problem.ProblemException;
+import com.estatedesk.sequence.SequenceAllocator;
+import com.estatedesk.sequence.SequenceKey;
+import com.estatedesk.testsupport.Deployments;
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import jakarta.annotation.Resource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * In the container, below HTTP: company data cannot be reached without a company bound to the
+ * transaction, and numbers are taken only inside the caller's transaction, rolled back with it.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TenancyFailsClosedIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.packagedWar().addClass(TenancyFailsClosedIT.class);
+    }
+
+    @Inject
+    PeopleService people;
+
+    @Inject
+    SequenceAllocator sequences;
+
+    @Inject
+    CompanyService companies;
+
+    @Inject
+    Tenancy tenancy;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    UserTransaction transaction;
+
+    @Test
+    void companyServicesRefuseACallerWithoutCompany() {
+        // This test request carries no token: the caller has no company.
+        ProblemException refused = assertThrows(ProblemException.class,
+                () -> people.register(PersonKind.CLIENT, new NewPerson("Nobody", "nobody@closed.test", null, null)));
+        assertEquals(403, refused.status());
+    }
+
+    @Test
+    void companyOwnedQueriesWithoutTenantFail() throws Exception {
+        transaction.begin();
+        try {
+            RuntimeException failure = assertThrows(RuntimeException.class,
+                    () -> em.createQuery("select count(c) from Client c").getSingleResult());
+            assertTrue(causeChain(failure).contains("6174"), () -> "expected EclipseLink-6174, got " + causeChain(failure));
+        } finally {
+            transaction.rollback();
+        }
+    }
+
+    @Test
+    void numbersAreTakenOnlyInTheCallersTransactionAndRolledBackWithIt() throws Exception {
+        CompanyView company = companies.createCompany(new NewCompany("Rollback Realty " + UUID.randomUUID(), null,
+                new NewCompany.Admin("Admin", "admin-" + UUID.randomUUID() + "@closed.test", "long-enough-password")));
+
+        assertThrows(EJBException.class, () -> sequences.next(SequenceKey.MKT), "no transaction, no number");
+
+        transaction.begin();
+        tenancy.bindToTransaction(company.id());
+        assertEquals(1, sequences.next(SequenceKey.MKT));
+        assertEquals(2, sequences.next(SequenceKey.MKT));
+        transaction.rollback();
+
+        transaction.begin();
+        tenancy.bindToTransaction(company.id());
+        assertEquals(1, sequences.next(SequenceKey.MKT), "the rolled-back numbers are handed out again: no gap");
+        transaction.rollback();
+    }
+
+    private static String causeChain(Throwable failure) {
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            chain.append(t.getClass().getName()).append(": ").append(t.getMessage()).append(" | ");
+        }
+        return chain.toString();
+    }
+}
