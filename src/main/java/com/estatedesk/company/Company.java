@@ -1,5 +1,6 @@
 package com.estatedesk.company;
 
+import com.estatedesk.database.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -11,7 +12,6 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Locale;
 
 /** A tenant of the platform: a real-estate company. Owned by the platform, not by a company. */
@@ -59,7 +59,7 @@ public class Company {
         rename(name);
         this.slug = slug;
         this.prefix = prefix;
-        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.createdAt = Timestamps.now();
     }
 
     void rename(String newName) {

@@ -91,9 +91,13 @@ public class PeopleService {
         return Page.of(select.getResultList(), page, Person::number, PersonView::of);
     }
 
+    /** Name, phone, status. Deactivating a person also stops their login from getting new tokens. */
     public PersonView change(PersonKind kind, long id, PersonChanges changes) {
         Person person = visible(kind, id);
         changes.applyTo(person);
+        if (changes.status().isPresent() && person.accountId() != null) {
+            em.find(Account.class, person.accountId()).setActive(person.status() == PersonStatus.ACTIVE);
+        }
         return PersonView.of(person);
     }
 

@@ -1,5 +1,6 @@
 package com.estatedesk.people;
 
+import com.estatedesk.database.Timestamps;
 import com.estatedesk.tenancy.CompanyOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.EnumType;
@@ -12,7 +13,6 @@ import jakarta.persistence.SequenceGenerator;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /** A marketer or a client: numbered per company, never deleted, uid never reused. */
 @MappedSuperclass
@@ -59,7 +59,7 @@ public abstract class Person extends CompanyOwned {
         this.phone = phone;
         this.accountId = accountId;
         this.status = PersonStatus.ACTIVE;
-        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.createdAt = Timestamps.now();
     }
 
     void rename(String name) {

@@ -91,7 +91,7 @@ public final class FailureClassifier {
         // Parser messages name positions and expected tokens; they never carry server internals.
         String message = t.getMessage();
         return message == null ? "The request body is not valid JSON for this endpoint."
-                : "The request body is not valid JSON for this endpoint: " + message;
+                : "The request body is not valid JSON for this endpoint: " + message.replaceFirst("^Internal error: ", "");
     }
 
     /** For exceptions of the REST runtime itself (unknown path, wrong method, unreadable entity). */

@@ -1,5 +1,6 @@
 package com.estatedesk.security;
 
+import com.estatedesk.database.Timestamps;
 import com.estatedesk.tenancy.CompanyOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,7 +14,6 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /** A company login: company admin, or the login of a marketer or client. */
 @Entity
@@ -41,6 +41,9 @@ public class Account extends CompanyOwned {
     @Column(nullable = false)
     private Role role;
 
+    @Column(nullable = false)
+    private boolean active = true;
+
     @Column(name = "created_at", nullable = false)
     // OffsetDateTime, not Instant: EclipseLink 4.0 would serialize an Instant into bytes.
     private OffsetDateTime createdAt;
@@ -56,7 +59,7 @@ public class Account extends CompanyOwned {
         this.displayName = displayName;
         this.passwordHash = passwordHash;
         this.role = role;
-        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.createdAt = Timestamps.now();
     }
 
     public Long id() {
@@ -73,5 +76,14 @@ public class Account extends CompanyOwned {
 
     public Role role() {
         return role;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    /** A deactivated person's login gets no new tokens; tokens already issued run out within their lifetime. */
+    public void setActive(boolean active) {
+        this.active = active;
     }
 }

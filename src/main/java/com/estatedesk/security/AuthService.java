@@ -52,7 +52,8 @@ public class AuthService {
         tenancy.bindToTransaction(company.id());
         List<Account> accounts = em.createNamedQuery(Account.BY_EMAIL, Account.class)
                 .setParameter("email", email).getResultList();
-        if (!verified(credentials.password(), accounts.stream().map(Account::passwordHash).findFirst())) {
+        if (!verified(credentials.password(), accounts.stream().map(Account::passwordHash).findFirst())
+                || !accounts.get(0).isActive()) {
             throw wrongCredentials();
         }
         Account account = accounts.get(0);

@@ -1,5 +1,6 @@
 package com.estatedesk.security;
 
+import com.estatedesk.database.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -10,7 +11,6 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /** An operator of the platform: manages companies, belongs to none. */
 @Entity
@@ -43,7 +43,7 @@ public class PlatformAdmin {
     public PlatformAdmin(String email, String passwordHash) {
         this.email = email;
         this.passwordHash = passwordHash;
-        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.createdAt = Timestamps.now();
     }
 
     public Long id() {

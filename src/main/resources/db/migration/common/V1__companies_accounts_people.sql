@@ -58,6 +58,8 @@ CREATE TABLE account (
     display_name   VARCHAR(200) NOT NULL,
     password_hash  VARCHAR(512) NOT NULL,
     role           VARCHAR(20)  NOT NULL,
+    -- false once the marketer or client of this login is deactivated: no new tokens
+    active         BOOLEAN      NOT NULL DEFAULT TRUE,
     created_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT pk_account PRIMARY KEY (id),
     CONSTRAINT uq_account_company_id UNIQUE (company_id, id),

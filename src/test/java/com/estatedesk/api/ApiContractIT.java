@@ -173,6 +173,20 @@ class ApiContractIT {
     }
 
     @Test
+    void deactivatedPeopleGetNoNewTokens() {
+        Company company = fixtures.company("Deactivation Homes");
+        long marketer = api.post("/marketers", company.adminToken(), Fixtures.person("Dayo", "dayo@deact.test", "dayo-password")).id();
+        fixtures.login("dayo@deact.test", "dayo-password", company.slug());
+
+        assertEquals(200, api.patch("/marketers/" + marketer, company.adminToken(), "{\"status\":\"DEACTIVATED\"}").status());
+        Api.Reply refused = api.post("/auth/token", null, Fixtures.credentials("dayo@deact.test", "dayo-password", company.slug()));
+        assertEquals(401, refused.status(), refused::toString);
+
+        assertEquals(200, api.patch("/marketers/" + marketer, company.adminToken(), "{\"status\":\"ACTIVE\"}").status());
+        fixtures.login("dayo@deact.test", "dayo-password", company.slug());
+    }
+
+    @Test
     void foreignIdLooksLikeMissingId() {
         Company mine = fixtures.company("Mine Estates");
         Company theirs = fixtures.company("Theirs Estates");
