@@ -2,8 +2,8 @@ package com.estatedesk.api;
 
 import com.estatedesk.testsupport.Api;
 import com.estatedesk.testsupport.Db;
-import com.estatedesk.testsupport.Deployments;
 import com.estatedesk.testsupport.Fixtures;
+import com.estatedesk.testsupport.HttpApiTest;
 import com.estatedesk.testsupport.Fixtures.Company;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -13,16 +13,9 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -45,26 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The REST contract of SPEC §2 as a client sees it over HTTP: tokens, roles, company isolation,
  * problem+json errors that change nothing, pagination and search.
  */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ApiContractIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.packagedWar();
-    }
-
-    @ArquillianResource
-    URL deployment;
-
-    Api api;
-    Fixtures fixtures;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(deployment);
-        fixtures = new Fixtures(api);
-    }
+class ApiContractIT extends HttpApiTest {
 
     @Test
     void tokensAreIssuedForRightCredentialsOnly() {

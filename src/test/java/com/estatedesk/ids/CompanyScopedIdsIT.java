@@ -3,19 +3,12 @@ package com.estatedesk.ids;
 import com.estatedesk.testsupport.Api;
 import com.estatedesk.testsupport.Concurrently;
 import com.estatedesk.testsupport.Db;
-import com.estatedesk.testsupport.Deployments;
 import com.estatedesk.testsupport.Fixtures;
+import com.estatedesk.testsupport.HttpApiTest;
 import com.estatedesk.testsupport.Fixtures.Company;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,26 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * concurrency; uids are {prefix}-{role}{number}. Real concurrent HTTP requests against Payara Micro
  * and PostgreSQL; the database is read directly to check what was committed.
  */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class CompanyScopedIdsIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.packagedWar();
-    }
-
-    @ArquillianResource
-    URL deployment;
-
-    Api api;
-    Fixtures fixtures;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(deployment);
-        fixtures = new Fixtures(api);
-    }
+class CompanyScopedIdsIT extends HttpApiTest {
 
     @Test
     void concurrentRegistrationsAreGapless() {
