@@ -25,6 +25,7 @@ public class Database {
     long lockTimeoutMillis;
 
     private volatile Description description;
+    private volatile String rowLevelSecurity;
 
     public record Description(String product, String version, String user, boolean postgreSql) {
     }
@@ -36,6 +37,41 @@ public class Database {
     /** How long a transaction waits for a row lock (a company's sequence) before giving up with 503. */
     public long lockTimeoutMillis() {
         return lockTimeoutMillis;
+    }
+
+    /**
+     * Whether PostgreSQL row-level security applies to the application's connections: not for a
+     * superuser, a BYPASSRLS role, or the owner of the tables (RLS is not FORCEd on the owner). Read
+     * after the migration; logged loudly and reported by readiness when it does not apply.
+     */
+    public String rowLevelSecurity() {
+        String known = rowLevelSecurity;
+        if (known != null) {
+            return known;
+        }
+        if (!isPostgreSql()) {
+            known = "not available (embedded demo database)";
+        } else {
+            try (Connection connection = dataSource.getConnection();
+                 var statement = connection.prepareStatement("select r.rolsuper, r.rolbypassrls,"
+                         + " exists (select 1 from pg_tables t where t.schemaname = current_schema()"
+                         + " and t.tablename = 'client' and t.tableowner = current_user)"
+                         + " from pg_roles r where r.rolname = current_user");
+                 var row = statement.executeQuery()) {
+                row.next();
+                known = row.getBoolean(1) ? "BYPASSED: the application role is a superuser"
+                        : row.getBoolean(2) ? "BYPASSED: the application role has BYPASSRLS"
+                        : row.getBoolean(3) ? "BYPASSED: the application role owns the tables (set DB_OWNER_USER to another role)"
+                        : "enforced";
+            } catch (SQLException e) {
+                return "unknown (" + e.getSQLState() + ")";
+            }
+        }
+        if (known.startsWith("BYPASSED")) {
+            LOG.severe("*** Row-level security " + known + ". Company isolation then rests on the application alone. ***");
+        }
+        rowLevelSecurity = known;
+        return known;
     }
 
     public Description describe() {

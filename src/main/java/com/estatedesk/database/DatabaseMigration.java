@@ -41,7 +41,7 @@ public class DatabaseMigration {
         MigrateResult result = flyway(app).migrate();
         migrated = true;
         LOG.info("Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
-                + " migrations applied now)");
+                + " migrations applied now); row-level security: " + database.rowLevelSecurity());
     }
 
     private Flyway flyway(Database.Description app) {

@@ -40,6 +40,7 @@ public class ReadinessCheck implements HealthCheck {
                     .withData("database", db.product() + " " + db.version())
                     .withData("embeddedDemo", !db.postgreSql())
                     .withData("migrated", migrated)
+                    .withData("rowLevelSecurity", database.rowLevelSecurity())
                     .build();
         } catch (Exception unreachable) {
             return response.down().withData("error", unreachable.getClass().getSimpleName()).build();

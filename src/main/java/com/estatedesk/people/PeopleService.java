@@ -135,8 +135,7 @@ public class PeopleService {
 
     /**
      * Company admins see everyone of their company (the tenant filter already limits it to the
-     * company); a client sees only itself; a marketer sees marketers, and clients only through
-     * assignments (none exist yet, so none).
+     * company); a client sees only itself; a marketer sees marketers, and the clients assigned to it.
      */
     private void restrictToVisible(PersonKind kind, StringBuilder jpql, Map<String, Object> parameters) {
         switch (caller.role()) {
@@ -144,7 +143,9 @@ public class PeopleService {
             }
             case MARKETER -> {
                 if (kind == PersonKind.CLIENT) {
-                    jpql.append(" and 1 = 0");
+                    jpql.append(" and exists (select a.id from Assignment a, Marketer m"
+                            + " where a.clientId = p.id and a.marketerId = m.id and m.accountId = :self)");
+                    parameters.put("self", caller.accountId());
                 }
             }
             case CLIENT -> {

@@ -1,0 +1,61 @@
+package com.estatedesk.allocation;
+
+import com.estatedesk.allocation.AllocationViews.AllocationView;
+import com.estatedesk.allocation.AllocationViews.NewAllocation;
+import com.estatedesk.paging.Page;
+import com.estatedesk.paging.PageRequest;
+import com.estatedesk.rest.PathIds;
+import com.estatedesk.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.PathParam;
+
+/** Allocations: company admins and marketers (for their assigned clients) allocate; clients read their own. */
+@Path("allocations")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AllocationResource {
+
+    @Inject
+    AllocationService allocations;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME})
+    public Response allocate(@NotNull @Valid NewAllocation request) {
+        AllocationView created = allocations.allocatePlot(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
+    public AllocationView get(@PathParam("id") String id) {
+        return allocations.allocation(PathIds.parse(id, "allocation"));
+    }
+
+    @GET
+    @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
+    public Page<AllocationView> list(@QueryParam("clientId") String clientId, @QueryParam("estateId") String estateId,
+                                     @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return allocations.list(PathIds.filter(clientId, "clientId"), PathIds.filter(estateId, "estateId"),
+                PageRequest.of(limit, cursor));
+    }
+}

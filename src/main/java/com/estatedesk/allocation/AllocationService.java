@@ -1,0 +1,145 @@
+package com.estatedesk.allocation;
+
+import com.estatedesk.allocation.AllocationViews.AllocationView;
+import com.estatedesk.allocation.AllocationViews.NewAllocation;
+import com.estatedesk.estate.Estate;
+import com.estatedesk.estate.EstatePlot;
+import com.estatedesk.estate.EstatePlotNumber;
+import com.estatedesk.estate.PlotNumber;
+import com.estatedesk.estate.PlotSize;
+import com.estatedesk.paging.Page;
+import com.estatedesk.paging.PageRequest;
+import com.estatedesk.people.Client;
+import com.estatedesk.problem.Problems;
+import com.estatedesk.security.Caller;
+import com.estatedesk.security.Role;
+import com.estatedesk.tenancy.CompanyRows;
+import com.estatedesk.tenancy.CompanyScoped;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Allocating plots to clients: units never below zero, a plot number at most once per estate. */
+@Stateless
+@CompanyScoped
+public class AllocationService {
+
+    /** The clients a marketer may act for: those assigned to it. */
+    private static final String ASSIGNED_TO_CALLER = "exists (select a.id from Assignment a, Marketer m"
+            + " where a.clientId = %s and a.marketerId = m.id and m.accountId = :self)";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    /**
+     * Everything is checked first; then the estate plot's row is locked (SELECT … FOR UPDATE) and a
+     * unit taken. Racing allocations of the same plot queue on that lock: exactly as many succeed as
+     * there are units, the rest get 409.
+     */
+    public AllocationView allocatePlot(NewAllocation request) {
+        Client client = CompanyRows.inBody(em, Client.class, request.clientId(), "clientId", "client");
+        if (caller.is(Role.MARKETER) && !assignedToCaller(client.id())) {
+            throw Problems.unresolvableReference("clientId", "client");
+        }
+        Estate estate = CompanyRows.inBody(em, Estate.class, request.estateId(), "estateId", "estate");
+        PlotSize plotSize = CompanyRows.inBody(em, PlotSize.class, request.plotSizeId(), "plotSizeId", "plot size");
+        if (request.paymentType() == PaymentType.FULL && request.plotNumberId() == null) {
+            throw Problems.invalid("plotNumberId", "is required for FULL payment");
+        }
+        List<EstatePlot> plots = em.createNamedQuery(EstatePlot.OF_ESTATE_AND_SIZE, EstatePlot.class)
+                .setParameter("estate", estate.id()).setParameter("size", plotSize.id())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        if (plots.isEmpty()) {
+            throw Problems.unresolvableReference("plotSizeId", "plot of this size in this estate");
+        }
+        EstatePlot plot = plots.get(0);
+        Long plotNumberId = null;
+        if (request.plotNumberId() != null) {
+            PlotNumber number = CompanyRows.inBody(em, PlotNumber.class, request.plotNumberId(), "plotNumberId", "plot number");
+            if (em.createNamedQuery(EstatePlotNumber.IN_PLOT).setParameter("plot", plot.id())
+                    .setParameter("number", number.id()).getResultList().isEmpty()) {
+                throw Problems.unresolvableReference("plotNumberId", "plot number in this estate plot");
+            }
+            if (!em.createQuery("select a.id from Allocation a where a.estateId = :estate and a.plotNumberId = :number")
+                    .setParameter("estate", estate.id()).setParameter("number", number.id()).getResultList().isEmpty()) {
+                throw Problems.conflict("This plot number is already allocated.");
+            }
+            plotNumberId = number.id();
+        }
+        plot.takeUnit();
+        Allocation allocation = new Allocation(client.id(), estate.id(), plot.id(), plotNumberId, request.paymentType());
+        em.persist(allocation);
+        return view(allocation, plotSize.id());
+    }
+
+    public AllocationView allocation(long id) {
+        List<Object[]> found = select(null, null, id, new PageRequest(1, 0));
+        if (found.isEmpty()) {
+            throw Problems.notFound("allocation");
+        }
+        return view((Allocation) found.get(0)[0], (Long) found.get(0)[1]);
+    }
+
+    public Page<AllocationView> list(Long clientId, Long estateId, PageRequest page) {
+        return Page.of(select(clientId, estateId, null, page), page, row -> ((Allocation) row[0]).id(),
+                row -> view((Allocation) row[0], (Long) row[1]));
+    }
+
+    /** Allocations the caller may see: all (admin), of assigned clients (marketer), its own (client). */
+    private List<Object[]> select(Long clientId, Long estateId, Long allocationId, PageRequest page) {
+        StringBuilder jpql = new StringBuilder("select a, p.plotSizeId from Allocation a, EstatePlot p"
+                + " where p.id = a.estatePlotId and a.id > :after");
+        Map<String, Object> parameters = new HashMap<>(Map.of("after", page.after()));
+        if (allocationId != null) {
+            jpql.append(" and a.id = :id");
+            parameters.put("id", allocationId);
+        }
+        if (clientId != null) {
+            jpql.append(" and a.clientId = :client");
+            parameters.put("client", clientId);
+        }
+        if (estateId != null) {
+            jpql.append(" and a.estateId = :estate");
+            parameters.put("estate", estateId);
+        }
+        switch (caller.role()) {
+            case MARKETER -> {
+                jpql.append(" and ").append(String.format(ASSIGNED_TO_CALLER, "a.clientId"));
+                parameters.put("self", caller.accountId());
+            }
+            case CLIENT -> {
+                jpql.append(" and exists (select c.id from Client c where c.id = a.clientId and c.accountId = :self)");
+                parameters.put("self", caller.accountId());
+            }
+            default -> {
+            }
+        }
+        TypedQuery<Object[]> query = em.createQuery(jpql.append(" order by a.id").toString(), Object[].class)
+                .setMaxResults(page.limit() + 1);
+        parameters.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    private boolean assignedToCaller(long clientId) {
+        return !em.createQuery("select c.id from Client c where c.id = :client and "
+                        + String.format(ASSIGNED_TO_CALLER, "c.id"))
+                .setParameter("client", clientId).setParameter("self", caller.accountId())
+                .getResultList().isEmpty();
+    }
+
+    private static AllocationView view(Allocation allocation, long plotSizeId) {
+        return new AllocationView(allocation.id(), allocation.clientId(), allocation.estateId(), plotSizeId,
+                allocation.plotNumberId(), allocation.paymentType(), allocation.createdAt());
+    }
+}

@@ -1,0 +1,58 @@
+package com.estatedesk.assignment;
+
+import com.estatedesk.paging.Page;
+import com.estatedesk.paging.PageRequest;
+import com.estatedesk.rest.PathIds;
+import com.estatedesk.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("assignments")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.COMPANY_ADMIN_NAME)
+public class AssignmentResource {
+
+    @Inject
+    AssignmentService assignments;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    public Response assign(@NotNull @Valid NewAssignment request) {
+        AssignmentView created = assignments.assignClientToMarketer(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+                .entity(created).build();
+    }
+
+    @GET
+    public Page<AssignmentView> list(@QueryParam("clientId") String clientId, @QueryParam("marketerId") String marketerId,
+                                     @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return assignments.list(PathIds.filter(clientId, "clientId"), PathIds.filter(marketerId, "marketerId"),
+                PageRequest.of(limit, cursor));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response unassign(@PathParam("id") String id) {
+        assignments.unassign(PathIds.parse(id, "assignment"));
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,113 @@
+package com.estatedesk.assignment;
+
+import com.estatedesk.paging.Page;
+import com.estatedesk.paging.PageRequest;
+import com.estatedesk.people.Client;
+import com.estatedesk.people.Marketer;
+import com.estatedesk.people.PersonStatus;
+import com.estatedesk.problem.Problems;
+import com.estatedesk.tenancy.CompanyRows;
+import com.estatedesk.tenancy.CompanyScoped;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Which marketer looks after which client, within the caller's company. */
+@Stateless
+@CompanyScoped
+public class AssignmentService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public AssignmentView assignClientToMarketer(NewAssignment request) {
+        Client client = CompanyRows.inBody(em, Client.class, request.clientId(), "clientId", "client");
+        Marketer marketer = CompanyRows.inBody(em, Marketer.class, request.marketerId(), "marketerId", "marketer");
+        // Serializes with a reassignment of the same marketer, which must not leave a client behind.
+        em.lock(marketer, LockModeType.PESSIMISTIC_WRITE);
+        if (marketer.status() != PersonStatus.ACTIVE) {
+            throw Problems.conflict("The marketer is deactivated; assign the client to an active marketer.");
+        }
+        if (isAssigned(client.id(), marketer.id())) {
+            throw Problems.conflict("This client is already assigned to this marketer.");
+        }
+        Assignment assignment = new Assignment(client.id(), marketer.id());
+        em.persist(assignment);
+        return AssignmentView.of(assignment);
+    }
+
+    public Page<AssignmentView> list(Long clientId, Long marketerId, PageRequest page) {
+        StringBuilder jpql = new StringBuilder("select a from Assignment a where a.id > :after");
+        Map<String, Object> parameters = new HashMap<>(Map.of("after", page.after()));
+        if (clientId != null) {
+            jpql.append(" and a.clientId = :client");
+            parameters.put("client", clientId);
+        }
+        if (marketerId != null) {
+            jpql.append(" and a.marketerId = :marketer");
+            parameters.put("marketer", marketerId);
+        }
+        TypedQuery<Assignment> query = em.createQuery(jpql.append(" order by a.id").toString(), Assignment.class)
+                .setMaxResults(page.limit() + 1);
+        parameters.forEach(query::setParameter);
+        return Page.of(query.getResultList(), page, Assignment::id, AssignmentView::of);
+    }
+
+    public void unassign(long assignmentId) {
+        em.remove(CompanyRows.inPath(em, Assignment.class, assignmentId, "assignment"));
+    }
+
+    /**
+     * Moves every client of one marketer to another, in one transaction. A client the target already
+     * looks after just loses the old assignment.
+     */
+    public Reassignment.Result reassignClients(long fromMarketerId, Reassignment request) {
+        Marketer from = CompanyRows.inPath(em, Marketer.class, fromMarketerId, "marketer");
+        Marketer to = CompanyRows.inBody(em, Marketer.class, request.toMarketerId(), "toMarketerId", "marketer");
+        if (from.id().equals(to.id())) {
+            throw Problems.invalid("toMarketerId", "must be another marketer");
+        }
+        if (to.status() != PersonStatus.ACTIVE) {
+            throw Problems.conflict("The target marketer is deactivated.");
+        }
+        em.lock(from, LockModeType.PESSIMISTIC_WRITE);
+        em.lock(to, LockModeType.PESSIMISTIC_WRITE);
+        Set<Long> alreadyWithTarget = new HashSet<>(em.createQuery(
+                        "select a.clientId from Assignment a where a.marketerId = :to", Long.class)
+                .setParameter("to", to.id()).getResultList());
+        int moved = 0;
+        int already = 0;
+        for (Assignment assignment : assignmentsOf(from.id())) {
+            if (alreadyWithTarget.contains(assignment.clientId())) {
+                em.remove(assignment);
+                already++;
+            } else {
+                assignment.moveTo(to.id());
+                moved++;
+            }
+        }
+        return new Reassignment.Result(from.id(), to.id(), moved, already);
+    }
+
+    private List<Assignment> assignmentsOf(long marketerId) {
+        return em.createQuery("select a from Assignment a where a.marketerId = :marketer", Assignment.class)
+                .setParameter("marketer", marketerId)
+                .getResultList();
+    }
+
+    private boolean isAssigned(long clientId, long marketerId) {
+        return !em.createQuery("select a.id from Assignment a where a.clientId = :client and a.marketerId = :marketer")
+                .setParameter("client", clientId)
+                .setParameter("marketer", marketerId)
+                .setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+}

@@ -1,0 +1,6 @@
+package com.estatedesk.assignment;
+
+import jakarta.validation.constraints.NotNull;
+
+public record NewAssignment(@NotNull Long clientId, @NotNull Long marketerId) {
+}

@@ -1,0 +1,50 @@
+package com.estatedesk.estate;
+
+import com.estatedesk.tenancy.CompanyOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/** A plot number laid out in an estate plot; at most once per estate. */
+@Entity
+@Table(name = "estate_plot_number")
+@NamedQuery(name = EstatePlotNumber.IN_PLOT,
+        query = "select n from EstatePlotNumber n where n.estatePlotId = :plot and n.plotNumberId = :number")
+public class EstatePlotNumber extends CompanyOwned {
+
+    public static final String IN_PLOT = "EstatePlotNumber.inPlot";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "plot_id")
+    private Long id;
+
+    @Column(name = "estate_id", nullable = false, updatable = false)
+    private long estateId;
+
+    @Column(name = "estate_plot_id", nullable = false, updatable = false)
+    private long estatePlotId;
+
+    @Column(name = "plot_number_id", nullable = false, updatable = false)
+    private long plotNumberId;
+
+    protected EstatePlotNumber() {
+    }
+
+    EstatePlotNumber(long estateId, long estatePlotId, long plotNumberId) {
+        this.estateId = estateId;
+        this.estatePlotId = estatePlotId;
+        this.plotNumberId = plotNumberId;
+    }
+
+    long estatePlotId() {
+        return estatePlotId;
+    }
+
+    long plotNumberId() {
+        return plotNumberId;
+    }
+}

@@ -1,0 +1,85 @@
+package com.estatedesk.estate;
+
+import com.estatedesk.estate.EstateViews.EstatePlotView;
+import com.estatedesk.estate.EstateViews.EstatePlots;
+import com.estatedesk.estate.EstateViews.EstateView;
+import com.estatedesk.estate.EstateViews.NewEstate;
+import com.estatedesk.estate.EstateViews.NewEstatePlot;
+import com.estatedesk.paging.Page;
+import com.estatedesk.paging.PageRequest;
+import com.estatedesk.rest.PathIds;
+import com.estatedesk.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Estates and the plots laid out in them: company admins write, marketers read. */
+@Path("estates")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class EstateResource {
+
+    @Inject
+    EstateService estates;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @RolesAllowed(Role.COMPANY_ADMIN_NAME)
+    public Response create(@NotNull @Valid NewEstate request) {
+        EstateView created = estates.createEstate(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME})
+    public Page<EstateView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return estates.estates(PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME})
+    public EstateView get(@PathParam("id") String id) {
+        return estates.estate(PathIds.parse(id, "estate"));
+    }
+
+    @POST
+    @Path("{id}/plots")
+    @RolesAllowed(Role.COMPANY_ADMIN_NAME)
+    public Response addPlots(@PathParam("id") String id, @NotNull @Valid NewEstatePlot request) {
+        EstatePlotView created = estates.addPlots(PathIds.parse(id, "estate"), request);
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.plotSizeId())).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @Path("{id}/plots")
+    @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME})
+    public EstatePlots plots(@PathParam("id") String id) {
+        return new EstatePlots(estates.plots(PathIds.parse(id, "estate")));
+    }
+
+    @GET
+    @Path("{id}/plots/{plotSizeId}")
+    @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME})
+    public EstatePlotView plot(@PathParam("id") String id, @PathParam("plotSizeId") String plotSizeId) {
+        return estates.plot(PathIds.parse(id, "estate"), PathIds.parse(plotSizeId, "plot of this size in this estate"));
+    }
+}

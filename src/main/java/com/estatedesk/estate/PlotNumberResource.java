@@ -1,0 +1,58 @@
+package com.estatedesk.estate;
+
+import com.estatedesk.estate.EstateViews.NewPlotNumber;
+import com.estatedesk.estate.EstateViews.PlotNumberView;
+import com.estatedesk.paging.Page;
+import com.estatedesk.paging.PageRequest;
+import com.estatedesk.rest.PathIds;
+import com.estatedesk.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("plot-numbers")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class PlotNumberResource {
+
+    @Inject
+    EstateService estates;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @RolesAllowed(Role.COMPANY_ADMIN_NAME)
+    public Response create(@NotNull @Valid NewPlotNumber request) {
+        PlotNumberView created = estates.createPlotNumber(request.number());
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME})
+    public Page<PlotNumberView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return estates.plotNumbers(PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME})
+    public PlotNumberView get(@PathParam("id") String id) {
+        return estates.plotNumber(PathIds.parse(id, "plot number"));
+    }
+}

@@ -1,0 +1,6 @@
+package com.estatedesk.estate;
+
+/** The title document of an estate's land. */
+public enum TitleDeed {
+    FCDA_ROFO, FCDA_COFO, ROFO, GAZETTE
+}

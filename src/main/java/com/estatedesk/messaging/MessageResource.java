@@ -1,0 +1,72 @@
+package com.estatedesk.messaging;
+
+import com.estatedesk.messaging.MessageViews.MessageView;
+import com.estatedesk.messaging.MessageViews.NewMessage;
+import com.estatedesk.paging.Page;
+import com.estatedesk.paging.PageRequest;
+import com.estatedesk.problem.Problems;
+import com.estatedesk.rest.PathIds;
+import com.estatedesk.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("messages")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
+public class MessageResource {
+
+    @Inject
+    MessageService messages;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    public Response send(@NotNull @Valid NewMessage request) {
+        MessageView sent = messages.send(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(sent.id())).build()).entity(sent).build();
+    }
+
+    @GET
+    public Page<MessageView> list(@QueryParam("box") String box, @QueryParam("limit") String limit,
+                                  @QueryParam("cursor") String cursor) {
+        return messages.messages(box, PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("{id}")
+    public MessageView get(@PathParam("id") String id) {
+        return messages.message(PathIds.parse(id, "message"));
+    }
+
+    /** {"read": true|false}, nothing else. */
+    @PATCH
+    @Path("{id}")
+    public MessageView markRead(@PathParam("id") String id, @NotNull JsonObject changes) {
+        JsonValue read = changes.get("read");
+        if (changes.size() != 1 || read == null
+                || read.getValueType() != JsonValue.ValueType.TRUE && read.getValueType() != JsonValue.ValueType.FALSE) {
+            throw Problems.invalid("read", "the body must be {\"read\": true} or {\"read\": false}");
+        }
+        return messages.markRead(PathIds.parse(id, "message"), changes.getBoolean("read"));
+    }
+}

@@ -1,0 +1,76 @@
+package com.estatedesk.messaging;
+
+import com.estatedesk.messaging.MessageViews.MessageView;
+import com.estatedesk.messaging.MessageViews.NewMessage;
+import com.estatedesk.paging.Page;
+import com.estatedesk.paging.PageRequest;
+import com.estatedesk.problem.Problems;
+import com.estatedesk.security.Account;
+import com.estatedesk.security.Caller;
+import com.estatedesk.tenancy.CompanyRows;
+import com.estatedesk.tenancy.CompanyScoped;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.List;
+
+/** Messages between the people of one company. Each caller sees its inbox and what it sent. */
+@Stateless
+@CompanyScoped
+public class MessageService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    public MessageView send(NewMessage request) {
+        Account recipient = CompanyRows.inBody(em, Account.class, request.recipientId(), "recipientId", "account");
+        if (recipient.id().equals(caller.accountId())) {
+            throw Problems.invalid("recipientId", "must be someone else");
+        }
+        Message message = new Message(caller.accountId(), recipient.id(), request.type(), request.body().trim());
+        em.persist(message);
+        return MessageView.of(message);
+    }
+
+    /** {@code box}: inbox, sent, or both (null). */
+    public Page<MessageView> messages(String box, PageRequest page) {
+        String participant = switch (box == null ? "all" : box) {
+            case "inbox" -> "m.recipientId = :me";
+            case "sent" -> "m.senderId = :me";
+            case "all" -> "(m.recipientId = :me or m.senderId = :me)";
+            default -> throw Problems.invalid("box", "must be inbox or sent");
+        };
+        List<Message> rows = em.createQuery("select m from Message m where " + participant
+                        + " and m.id > :after order by m.id", Message.class)
+                .setParameter("me", caller.accountId()).setParameter("after", page.after())
+                .setMaxResults(page.limit() + 1).getResultList();
+        return Page.of(rows, page, Message::id, MessageView::of);
+    }
+
+    public MessageView message(long id) {
+        return MessageView.of(visible(id));
+    }
+
+    /** Only the recipient marks a message read (or unread). */
+    public MessageView markRead(long id, boolean read) {
+        Message message = visible(id);
+        if (message.recipientId() != caller.accountId()) {
+            throw Problems.forbidden("Only the recipient can mark a message read.");
+        }
+        message.markRead(read);
+        return MessageView.of(message);
+    }
+
+    private Message visible(long id) {
+        Message message = em.find(Message.class, id);
+        if (message == null || message.senderId() != caller.accountId() && message.recipientId() != caller.accountId()) {
+            throw Problems.notFound("message");
+        }
+        return message;
+    }
+}

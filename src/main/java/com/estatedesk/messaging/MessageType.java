@@ -1,0 +1,5 @@
+package com.estatedesk.messaging;
+
+public enum MessageType {
+    ENQUIRY, COMPLAINT, COMPLIMENT
+}
