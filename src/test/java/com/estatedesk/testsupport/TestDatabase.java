@@ -44,7 +44,7 @@ public final class TestDatabase {
         return "jdbc:postgresql://" + property("pg.host", "127.0.0.1") + ":" + property("pg.port", "5432") + "/" + database;
     }
 
-    static String property(String name, String fallback) {
+    public static String property(String name, String fallback) {
         String value = System.getProperty(name);
         return value == null || value.isBlank() ? fallback : value;
     }

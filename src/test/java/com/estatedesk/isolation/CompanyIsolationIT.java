@@ -1,0 +1,340 @@
+package com.estatedesk.isolation;
+
+import com.estatedesk.testsupport.Api;
+import com.estatedesk.testsupport.Db;
+import com.estatedesk.testsupport.HttpApiTest;
+import com.estatedesk.testsupport.ResourceModel;
+import com.estatedesk.testsupport.ResourceModel.Endpoint;
+import com.estatedesk.testsupport.TestDatabase;
+import com.estatedesk.testsupport.World;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Guarantee 2 of the SPEC: a request of company A can neither read, change nor detect company B's
+ * rows. The matrices are generated from the deployed resource classes: a new endpoint is covered
+ * without editing this test (a new kind of id makes it fail until it is mapped below).
+ */
+@RunAsClient
+class CompanyIsolationIT extends HttpApiTest {
+
+    static final long MISSING = 8_000_000_000L;
+    static final List<String> COMPANY_TABLES = List.of("account", "company_sequence", "marketer", "client", "assignment",
+            "estate", "plot_size", "plot_number", "estate_plot", "estate_plot_number", "allocation", "message");
+
+    /** Which row an id in a path names: "{id}" after a collection segment, or a named parameter. */
+    static final Map<String, ToLongFunction<World>> ID_KINDS = Map.of(
+            "marketers", World::marketer, "clients", World::client, "assignments", World::assignment,
+            "estates", World::estate, "plot-sizes", World::plotSize, "plot-numbers", World::plotNumber,
+            "allocations", World::allocation, "messages", World::message, "plotSizeId", World::plotSize,
+            "companies", world -> world.company().id());
+
+    /** Filters that, given B's id or prefix, must find nothing at all. */
+    static final List<String> FILTERS_NAMING_B = List.of("/marketers?q=", "/clients?q=", "/assignments?clientId=",
+            "/assignments?marketerId=", "/allocations?clientId=", "/allocations?estateId=");
+
+    World a;
+    World b;
+
+    @BeforeEach
+    void twoCompanies() {
+        a = World.build(api, fixtures, "Alpha Homes");
+        b = World.build(api, fixtures, "Bravo Homes");
+    }
+
+    @Test
+    void foreignIdsInPathsLookExactlyLikeMissingOnes() {
+        int cases = 0;
+        for (Endpoint endpoint : ResourceModel.endpoints()) {
+            if (!endpoint.hasPathIds() || endpoint.template().startsWith("/companies")) {
+                continue; // companies are the platform's, not a company's
+            }
+            List<String> parameters = pathParameters(endpoint.template());
+            for (int crossed = 0; crossed < parameters.size(); crossed++) {
+                Api.Reply foreign = call(endpoint, a.company().adminToken(), path(endpoint.template(), crossed, b));
+                Api.Reply missing = call(endpoint, a.company().adminToken(), path(endpoint.template(), crossed, null));
+                String what = endpoint + " with B's " + parameters.get(crossed);
+                assertEquals(404, foreign.status(), () -> what + " -> " + foreign);
+                assertEquals(missing.problemIdentity(), foreign.problemIdentity(), what);
+                cases++;
+            }
+        }
+        assertTrue(cases >= 14, "matrix too small: " + cases);
+        assertUnchanged();
+    }
+
+    @Test
+    void foreignIdsInBodiesLookExactlyLikeMissingOnes() {
+        Map<String, BodyCase> cases = bodyCases();
+        for (Endpoint endpoint : ResourceModel.endpoints()) {
+            if (endpoint.bodyType() != null && endpoint.bodyType().isRecord()) {
+                List<String> idFields = Arrays.stream(endpoint.bodyType().getRecordComponents())
+                        .map(component -> component.getName()).filter(name -> name.endsWith("Id") || name.endsWith("Ids")).toList();
+                if (!idFields.isEmpty() && !cases.containsKey(endpoint.toString())) {
+                    fail(endpoint + " takes ids " + idFields + " in its body: add it to bodyCases()");
+                }
+            }
+        }
+        int checked = 0;
+        for (var entry : cases.entrySet()) {
+            BodyCase body = entry.getValue();
+            for (var field : body.fields().entrySet()) {
+                String foreignBody = body.json().replace("${" + field.getKey() + "}", Long.toString(field.getValue().applyAsLong(b)));
+                String missingBody = body.json().replace("${" + field.getKey() + "}", Long.toString(MISSING));
+                Api.Reply foreign = api.post(fill(body.path(), a), a.company().adminToken(), fill(foreignBody, a));
+                Api.Reply missing = api.post(fill(body.path(), a), a.company().adminToken(), fill(missingBody, a));
+                String what = entry.getKey() + " with B's " + field.getKey();
+                assertEquals(422, foreign.status(), () -> what + " -> " + foreign);
+                assertEquals(missing.problemIdentity(), foreign.problemIdentity(), what);
+                checked++;
+            }
+        }
+        assertTrue(checked >= 10, "body matrix too small: " + checked);
+        assertUnchanged();
+    }
+
+    @Test
+    void listsFiltersAndHeadersNeverShowAnotherCompanysRows() {
+        Map<String, ToLongFunction<World>> lists = new LinkedHashMap<>(Map.of(
+                "/marketers", World::marketer, "/clients", World::client, "/assignments", World::assignment,
+                "/estates", World::estate, "/plot-sizes", World::plotSize, "/plot-numbers", World::plotNumber,
+                "/allocations", World::allocation, "/messages", World::message));
+        for (Endpoint endpoint : ResourceModel.endpoints()) {
+            if (endpoint.httpMethod().equals("GET") && !endpoint.hasPathIds() && !lists.containsKey(endpoint.template())
+                    && !List.of("/me", "/companies").contains(endpoint.template())) {
+                fail("new list " + endpoint + ": add it to this test");
+            }
+        }
+        for (var list : lists.entrySet()) {
+            for (String role : List.of("COMPANY_ADMIN", "MARKETER", "CLIENT")) {
+                for (String query : List.of("", "?q=" + b.company().prefix(), "?clientId=" + b.client(),
+                        "?marketerId=" + b.marketer(), "?estateId=" + b.estate(), "?companyId=" + b.company().id())) {
+                    Api.Reply reply = api.send(api.request(list.getKey() + query, a.token(role))
+                            .header("X-Company-Id", Long.toString(b.company().id())).GET());
+                    if (reply.status() == 403) {
+                        continue; // this role may not read this list at all
+                    }
+                    assertEquals(200, reply.status(), () -> list.getKey() + query + " as " + role + " -> " + reply);
+                    List<Long> ids = reply.items().stream().map(item -> item.asJsonObject().getJsonNumber("id").longValue()).toList();
+                    assertFalse(ids.contains(list.getValue().applyAsLong(b)), () -> list.getKey() + query + " as " + role + " showed B's row");
+                    if (FILTERS_NAMING_B.contains(list.getKey() + query.replaceAll("=.*", "="))) {
+                        assertEquals(List.of(), ids, () -> list.getKey() + query + " as " + role);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), api.get("/estates/" + a.estate() + "/plots", a.company().adminToken()).items().stream()
+                .filter(item -> item.asJsonObject().getJsonNumber("plotSizeId").longValue() == b.plotSize()).toList());
+    }
+
+    @Test
+    void rolesAreEnforcedOnEveryEndpoint() {
+        World c = World.build(api, fixtures, "Charlie Roles");
+        Map<String, String> tokens = Map.of("PLATFORM_ADMIN", fixtures.platformToken(), "COMPANY_ADMIN", c.company().adminToken(),
+                "MARKETER", c.marketerToken(), "CLIENT", c.clientToken());
+        // Rules below the role level, decided on the data: clients never read marketers; only a
+        // message's recipient (here the client; the marketer sent it) marks it read.
+        List<String> dataRules = List.of("CLIENT GET /marketers", "CLIENT GET /marketers/{id}", "MARKETER PATCH /messages/{id}");
+        List<String> table = new ArrayList<>();
+        for (Endpoint endpoint : ResourceModel.endpoints()) {
+            if (endpoint.permitAll()) {
+                continue;
+            }
+            assertFalse(endpoint.roles().isEmpty(), () -> endpoint + " declares no roles");
+            for (var role : tokens.entrySet()) {
+                Api.Reply reply = call(endpoint, role.getValue(), path(endpoint.template(), -1, c));
+                boolean allowed = endpoint.roles().contains(role.getKey());
+                String key = role.getKey() + " " + endpoint;
+                if (!allowed || dataRules.contains(key)) {
+                    assertEquals(403, reply.status(), () -> key + " -> " + reply);
+                } else {
+                    assertTrue(reply.status() != 401 && reply.status() != 403, () -> key + " -> " + reply);
+                }
+                table.add(key + " -> " + reply.status());
+            }
+        }
+        System.out.println("Role matrix (" + table.size() + " cases):\n" + String.join("\n", table));
+    }
+
+    @Test
+    void rowLevelSecurityLimitsTheApplicationRoleToTheBoundCompany() throws SQLException {
+        try (Connection app = DriverManager.getConnection(TestDatabase.adminUrl(TestDatabase.property("pg.database", "estatedesk_it")),
+                TestDatabase.APP, TestDatabase.APP)) {
+            app.setAutoCommit(false);
+            try (Statement sql = app.createStatement()) {
+                for (String table : COMPANY_TABLES) {
+                    assertEquals(0, count(sql, "select count(*) from " + table), table + " without a company");
+                    assertEquals(0, sql.executeUpdate("update " + table + " set company_id = company_id"), table);
+                    assertEquals(0, sql.executeUpdate("delete from " + table + " where company_id = " + b.company().id()), table);
+                }
+                app.rollback();
+
+                sql.execute("select set_config('app.company_id', '" + a.company().id() + "', true)");
+                for (String table : COMPANY_TABLES) {
+                    long own = Db.single("select count(*) from " + table + " where company_id = ?", a.company().id());
+                    assertTrue(own > 0, table);
+                    assertEquals(own, count(sql, "select count(*) from " + table), table + " as company A");
+                    assertEquals(0, count(sql, "select count(*) from " + table + " where company_id = " + b.company().id()), table);
+                    assertEquals(0, sql.executeUpdate("update " + table + " set company_id = company_id where company_id = "
+                            + b.company().id()), table);
+                    assertEquals(0, sql.executeUpdate("delete from " + table + " where company_id = " + b.company().id()), table);
+                }
+                SQLException smuggled = assertThrows(SQLException.class, () -> sql.executeUpdate(
+                        "insert into plot_size (id, company_id, size, size_key, created_at) values (nextval('plot_id_seq'), "
+                                + b.company().id() + ", 'smuggled', 'smuggled', now())"));
+                assertEquals("42501", smuggled.getSQLState(), smuggled::getMessage); // insufficient_privilege: RLS WITH CHECK
+            } finally {
+                app.rollback();
+            }
+        }
+        assertUnchanged();
+    }
+
+    @Test
+    void theDatabaseRefusesLinksBetweenCompanies() {
+        // Even the superuser, who bypasses row-level security, cannot assign B's marketer to A's client.
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> Db.update(
+                "insert into assignment (id, company_id, client_id, marketer_id, created_at) values (nextval('assignment_id_seq'), ?, ?, ?, now())",
+                a.company().id(), a.client(), b.marketer()));
+        assertEquals("23503", ((SQLException) refused.getCause()).getSQLState(), refused::toString);
+        assertTrue(refused.getCause().getMessage().contains("fk_assignment_marketer_same_company"), refused::toString);
+
+        IllegalStateException message = assertThrows(IllegalStateException.class, () -> Db.update(
+                "insert into message (id, company_id, sender_account_id, recipient_account_id, type, body, is_read, created_at)"
+                        + " values (nextval('message_id_seq'), ?, ?, ?, 'ENQUIRY', 'x', false, now())",
+                a.company().id(), a.marketerAccount(), b.clientAccount()));
+        assertTrue(message.getCause().getMessage().contains("fk_message_recipient_same_company"), message::toString);
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    record BodyCase(String path, String json, Map<String, ToLongFunction<World>> fields) {
+    }
+
+    /** POST bodies that reference rows: "${field}" is replaced by A's, B's or a missing id; "#{x}" by A's. */
+    private static Map<String, BodyCase> bodyCases() {
+        Map<String, BodyCase> cases = new LinkedHashMap<>();
+        cases.put("POST /assignments", new BodyCase("/assignments", "{\"clientId\":${clientId},\"marketerId\":${marketerId}}",
+                Map.of("clientId", World::client, "marketerId", World::otherMarketer)));
+        cases.put("POST /allocations", new BodyCase("/allocations", "{\"clientId\":${clientId},\"estateId\":${estateId},"
+                + "\"plotSizeId\":${plotSizeId},\"plotNumberId\":${plotNumberId},\"paymentType\":\"FULL\"}",
+                Map.of("clientId", World::client, "estateId", World::estate, "plotSizeId", World::plotSize,
+                        "plotNumberId", World::freePlotNumber)));
+        cases.put("POST /messages", new BodyCase("/messages", "{\"recipientId\":${recipientId},\"type\":\"ENQUIRY\",\"body\":\"hi\"}",
+                Map.of("recipientId", World::clientAccount)));
+        cases.put("POST /estates/{id}/plots", new BodyCase("/estates/#{estate}/plots",
+                "{\"plotSizeId\":${plotSizeId},\"totalUnits\":3,\"plotNumberIds\":[${plotNumberIds}]}",
+                Map.of("plotSizeId", World::plotSize, "plotNumberIds", World::freePlotNumber)));
+        cases.put("POST /marketers/{id}/reassign", new BodyCase("/marketers/#{marketer}/reassign",
+                "{\"toMarketerId\":${toMarketerId}}", Map.of("toMarketerId", World::otherMarketer)));
+        return cases;
+    }
+
+    /** Fills the fields not under test with A's valid ids. */
+    private static String fill(String json, World world) {
+        return json.replace("${clientId}", Long.toString(world.client()))
+                .replace("${marketerId}", Long.toString(world.otherMarketer()))
+                .replace("${estateId}", Long.toString(world.estate()))
+                .replace("${plotSizeId}", Long.toString(world.plotSize()))
+                .replace("${plotNumberId}", Long.toString(world.freePlotNumber()))
+                .replace("${plotNumberIds}", Long.toString(world.freePlotNumber()))
+                .replace("${recipientId}", Long.toString(world.clientAccount()))
+                .replace("${toMarketerId}", Long.toString(world.otherMarketer()))
+                .replace("#{estate}", Long.toString(world.estate()))
+                .replace("#{marketer}", Long.toString(world.marketer()));
+    }
+
+    private static List<String> pathParameters(String template) {
+        List<String> names = new ArrayList<>();
+        Matcher matcher = Pattern.compile("([^/]+)/\\{([^}]+)}").matcher(template);
+        while (matcher.find()) {
+            names.add(matcher.group(2).equals("id") ? matcher.group(1) : matcher.group(2));
+        }
+        return names;
+    }
+
+    /**
+     * The template with A's ids, except parameter {@code crossed}, which gets {@code other}'s id (or a
+     * missing one when other is null). crossed = -1: all of {@code other}'s ids.
+     */
+    private String path(String template, int crossed, World other) {
+        List<String> kinds = pathParameters(template);
+        Matcher matcher = Pattern.compile("\\{[^}]+}").matcher(template);
+        StringBuilder path = new StringBuilder();
+        int index = 0;
+        while (matcher.find()) {
+            ToLongFunction<World> kind = ID_KINDS.get(kinds.get(index));
+            if (kind == null) {
+                fail("unknown kind of id '" + kinds.get(index) + "' in " + template + ": add it to ID_KINDS");
+            }
+            long id = crossed == -1 ? kind.applyAsLong(other)
+                    : index == crossed ? (other == null ? MISSING : kind.applyAsLong(other)) : kind.applyAsLong(a);
+            matcher.appendReplacement(path, Long.toString(id));
+            index++;
+        }
+        matcher.appendTail(path);
+        return path.toString();
+    }
+
+    /** A request that passes validation, so that only the id decides the answer. */
+    private Api.Reply call(Endpoint endpoint, String token, String path) {
+        String body = switch (endpoint.httpMethod() + " " + endpoint.template()) {
+            case "PATCH /marketers/{id}", "PATCH /clients/{id}", "PATCH /companies/{id}" -> "{\"name\":\"Renamed by test\"}";
+            case "PATCH /messages/{id}" -> "{\"read\":true}";
+            case "POST /marketers/{id}/reassign" -> "{\"toMarketerId\":" + a.otherMarketer() + "}";
+            case "POST /estates/{id}/plots" -> "{\"plotSizeId\":" + a.plotSize() + ",\"totalUnits\":1}";
+            default -> "{}";
+        };
+        HttpRequest.Builder request = api.request(path, token);
+        return api.send(switch (endpoint.httpMethod()) {
+            case "GET" -> request.GET();
+            case "DELETE" -> request.DELETE();
+            default -> request.header("Content-Type", "application/json")
+                    .method(endpoint.httpMethod(), HttpRequest.BodyPublishers.ofString(body));
+        });
+    }
+
+    /** B's world is exactly as it was built. */
+    private void assertUnchanged() {
+        Api.Reply marketer = api.get("/marketers/" + b.marketer(), b.company().adminToken());
+        assertEquals("Mark " + b.company().id(), marketer.json().getString("name"));
+        assertEquals(1, api.get("/assignments", b.company().adminToken()).items().size());
+        assertEquals(1, api.get("/allocations", b.company().adminToken()).items().size());
+        assertFalse(api.get("/messages/" + b.message(), b.clientToken()).json().getBoolean("read"));
+        Map<String, Long> counts = COMPANY_TABLES.stream().collect(Collectors.toMap(t -> t,
+                t -> Db.single("select count(*) from " + t + " where company_id = ?", b.company().id())));
+        assertEquals(Map.ofEntries(Map.entry("account", 3L), Map.entry("company_sequence", 2L), Map.entry("marketer", 2L),
+                Map.entry("client", 1L), Map.entry("assignment", 1L), Map.entry("estate", 1L), Map.entry("plot_size", 1L),
+                Map.entry("plot_number", 2L), Map.entry("estate_plot", 1L), Map.entry("estate_plot_number", 2L),
+                Map.entry("allocation", 1L), Map.entry("message", 1L)), counts);
+    }
+
+    private static long count(Statement sql, String query) throws SQLException {
+        try (var rows = sql.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

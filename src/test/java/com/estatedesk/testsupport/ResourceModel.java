@@ -1,0 +1,115 @@
+package com.estatedesk.testsupport;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.util.Arrays;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The REST endpoints the WAR deploys, read from its classes the way JAX-RS reads them: every
+ * concrete {@code @Path} class and its resource methods (inherited ones included). Tests built on it
+ * cover a new endpoint without being edited.
+ */
+public final class ResourceModel {
+
+    public record Endpoint(String httpMethod, String template, Set<String> roles, boolean permitAll, Class<?> bodyType) {
+        public boolean hasPathIds() {
+            return template.contains("{");
+        }
+
+        @Override
+        public String toString() {
+            return httpMethod + " " + template;
+        }
+    }
+
+    private ResourceModel() {
+    }
+
+    public static List<Endpoint> endpoints() {
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (Class<?> type : resourceClasses()) {
+            String base = "/" + type.getAnnotation(jakarta.ws.rs.Path.class).value().replaceAll("^/|/$", "");
+            for (Method method : type.getMethods()) {
+                String httpMethod = httpMethod(method);
+                if (httpMethod == null) {
+                    continue;
+                }
+                jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
+                String template = sub == null ? base : base + "/" + sub.value().replaceAll("^/|/$", "");
+                RolesAllowed roles = method.isAnnotationPresent(RolesAllowed.class)
+                        ? method.getAnnotation(RolesAllowed.class) : type.getAnnotation(RolesAllowed.class);
+                endpoints.add(new Endpoint(httpMethod, template, roles == null ? Set.of() : Set.of(roles.value()),
+                        method.isAnnotationPresent(PermitAll.class), bodyType(method)));
+            }
+        }
+        endpoints.sort(Comparator.comparing(Endpoint::template).thenComparing(Endpoint::httpMethod));
+        return endpoints;
+    }
+
+    /** The entity parameter: the one without a JAX-RS parameter annotation. */
+    private static Class<?> bodyType(Method method) {
+        for (Parameter parameter : method.getParameters()) {
+            boolean bound = Arrays.stream(parameter.getAnnotations()).anyMatch(annotation ->
+                    annotation.annotationType().getPackageName().equals("jakarta.ws.rs")
+                            || annotation.annotationType().getPackageName().equals("jakarta.ws.rs.core"));
+            if (!bound) {
+                return parameter.getType();
+            }
+        }
+        return null;
+    }
+
+    private static String httpMethod(Method method) {
+        if (method.isAnnotationPresent(GET.class)) {
+            return "GET";
+        }
+        if (method.isAnnotationPresent(POST.class)) {
+            return "POST";
+        }
+        if (method.isAnnotationPresent(PATCH.class)) {
+            return "PATCH";
+        }
+        if (method.isAnnotationPresent(PUT.class)) {
+            return "PUT";
+        }
+        if (method.isAnnotationPresent(DELETE.class)) {
+            return "DELETE";
+        }
+        return null;
+    }
+
+    private static List<Class<?>> resourceClasses() {
+        Path classes = Paths.get(System.getProperty("estatedesk.classes", "target/classes"));
+        try (Stream<Path> files = Files.walk(classes)) {
+            List<Class<?>> resources = new ArrayList<>();
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                Class<?> type = Class.forName(name, false, ResourceModel.class.getClassLoader());
+                if (type.isAnnotationPresent(jakarta.ws.rs.Path.class) && !Modifier.isAbstract(type.getModifiers())) {
+                    resources.add(type);
+                }
+            }
+            return resources;
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("cannot read the resource classes under " + classes, e);
+        }
+    }
+}
