@@ -82,6 +82,7 @@ class CompanyIsolationIT extends HttpApiTest {
             }
         }
         assertTrue(cases >= 14, "matrix too small: " + cases);
+        System.out.println("Path-id isolation matrix: " + cases + " cases (endpoint x id parameter), all 404 identical to a missing id");
         assertUnchanged();
     }
 
@@ -112,6 +113,7 @@ class CompanyIsolationIT extends HttpApiTest {
             }
         }
         assertTrue(checked >= 10, "body matrix too small: " + checked);
+        System.out.println("Body-id isolation matrix: " + checked + " cases (endpoint x id field), all 422 identical to a missing id");
         assertUnchanged();
     }
 
