@@ -31,7 +31,9 @@ public final class EstateViews {
     public record EstateView(long id, String name, String location, BigDecimal size, SizeUnit sizeUnit,
                              TitleDeed titleDeed, Instant createdAt) {
         static EstateView of(Estate estate) {
-            return new EstateView(estate.id(), estate.name(), estate.location(), estate.size().stripTrailingZeros(),
+            // 10.0000 → 10, not 1E+1
+            BigDecimal size = new BigDecimal(estate.size().stripTrailingZeros().toPlainString());
+            return new EstateView(estate.id(), estate.name(), estate.location(), size,
                     estate.sizeUnit(), estate.titleDeed(), estate.createdAt());
         }
     }
