@@ -57,6 +57,12 @@ public class CompanyResource {
         return companies.find(PathIds.parse(id, "company"));
     }
 
+    @POST
+    @Path("{id}/sequences/backfill")
+    public SequencesView backfillSequences(@PathParam("id") String id) {
+        return companies.backfillSequences(PathIds.parse(id, "company"));
+    }
+
     /** Only the name can change: a prefix (or anything else) in the body is refused. */
     @PATCH
     @Path("{id}")

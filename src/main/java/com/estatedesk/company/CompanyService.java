@@ -92,6 +92,14 @@ public class CompanyService {
         return CompanyView.of(company);
     }
 
+    /** Repairs a company's sequences after data was loaded from elsewhere: at least the highest number used. */
+    public SequencesView backfillSequences(long companyId) {
+        Company company = existing(companyId);
+        tenancy.bindToTransaction(company.id());
+        return new SequencesView(sequences.backfill().stream()
+                .map(sequence -> new SequencesView.Sequence(sequence.key(), sequence.lastValue())).toList());
+    }
+
     private Company existing(long id) {
         Company company = em.find(Company.class, id);
         if (company == null) {

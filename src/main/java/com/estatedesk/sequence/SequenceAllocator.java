@@ -9,6 +9,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,6 +39,25 @@ public class SequenceAllocator {
     /** The next number of {@code key} for the company bound to this transaction. */
     public long next(SequenceKey key) {
         return lock(key).take(1);
+    }
+
+    /**
+     * Raises every sequence of the bound company to at least the highest number in use, under the same
+     * row lock as registrations, so it is safe while they run. Never lowers a sequence.
+     */
+    public List<CompanySequence> backfill() {
+        List<CompanySequence> sequences = new ArrayList<>();
+        for (SequenceKey key : SequenceKey.values()) {
+            CompanySequence sequence = lock(key);
+            Number highest = (Number) em.createNativeQuery("select coalesce(max(uid_number), 0) from "
+                            + key.numberedTable() + " where company_id = ?1")
+                    .setParameter(1, tenancy.boundCompany())
+                    .setHint(Tenancy.NATIVE_SQL_HINT, true)
+                    .getSingleResult();
+            sequence.raiseTo(highest.longValue());
+            sequences.add(sequence);
+        }
+        return sequences;
     }
 
     /** Locks the sequence row, creating it first from the highest number in use if it is missing. */

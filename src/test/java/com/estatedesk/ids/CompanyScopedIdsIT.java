@@ -156,7 +156,10 @@ class CompanyScopedIdsIT extends HttpApiTest {
     @Test
     void uidsKeepAtLeastThreeDigitsAndGrowPastThem() {
         Company company = fixtures.company("Thousand Plots");
-        // Jump the (empty) company's sequence to 998 as the owner could; the next numbers are 999 and 1000.
+        // 998 marketers loaded from elsewhere (as the owner could), with their sequence: the next are 999 and 1000.
+        assertEquals(998, Db.update("insert into marketer (id, company_id, uid, uid_number, name, email, status, created_at)"
+                + " select nextval('person_id_seq'), ?, ? || '-MKT' || lpad(n::text, 3, '0'), n, 'Loaded ' || n,"
+                + " 'loaded' || n || '@thousand.test', 'ACTIVE', now() from generate_series(1, 998) n", company.id(), company.prefix()));
         assertEquals(1, Db.update("update company_sequence set last_value = 998 where company_id = ? and seq_key = 'MKT'",
                 company.id()));
 
@@ -164,6 +167,7 @@ class CompanyScopedIdsIT extends HttpApiTest {
                 fixtures.register(company, "marketers", "Nine", "nine@thousand.test").json().getString("uid"));
         assertEquals(company.prefix() + "-MKT1000",
                 fixtures.register(company, "marketers", "Thousand", "thousand@thousand.test").json().getString("uid"));
+        assertEquals(LongStream.rangeClosed(1, 1000).boxed().toList(), committedNumbers("marketer", company));
     }
 
     @Test

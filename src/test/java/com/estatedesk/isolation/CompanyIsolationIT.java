@@ -125,7 +125,7 @@ class CompanyIsolationIT extends HttpApiTest {
                 "/allocations", World::allocation, "/messages", World::message));
         for (Endpoint endpoint : ResourceModel.endpoints()) {
             if (endpoint.httpMethod().equals("GET") && !endpoint.hasPathIds() && !lists.containsKey(endpoint.template())
-                    && !List.of("/me", "/companies").contains(endpoint.template())) {
+                    && !List.of("/me", "/companies", "/audit").contains(endpoint.template())) {
                 fail("new list " + endpoint + ": add it to this test");
             }
         }

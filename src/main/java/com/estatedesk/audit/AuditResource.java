@@ -1,0 +1,30 @@
+package com.estatedesk.audit;
+
+import com.estatedesk.security.Caller;
+import com.estatedesk.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** GET /audit: a company admin audits its own company; a platform admin the whole system. */
+@Path("audit")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.COMPANY_ADMIN_NAME})
+    public AuditReport audit() {
+        return audit.audit(caller.companyId());
+    }
+}
