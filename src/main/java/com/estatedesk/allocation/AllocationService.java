@@ -39,6 +39,9 @@ public class AllocationService {
     EntityManager em;
 
     @Inject
+    CompanyRows rows;
+
+    @Inject
     Caller caller;
 
     /**
@@ -47,12 +50,12 @@ public class AllocationService {
      * there are units, the rest get 409.
      */
     public AllocationView allocatePlot(NewAllocation request) {
-        Client client = CompanyRows.inBody(em, Client.class, request.clientId(), "clientId", "client");
+        Client client = rows.inBody(Client.class, request.clientId(), "clientId", "client");
         if (caller.is(Role.MARKETER) && !assignedToCaller(client.id())) {
             throw Problems.unresolvableReference("clientId", "client");
         }
-        Estate estate = CompanyRows.inBody(em, Estate.class, request.estateId(), "estateId", "estate");
-        PlotSize plotSize = CompanyRows.inBody(em, PlotSize.class, request.plotSizeId(), "plotSizeId", "plot size");
+        Estate estate = rows.inBody(Estate.class, request.estateId(), "estateId", "estate");
+        PlotSize plotSize = rows.inBody(PlotSize.class, request.plotSizeId(), "plotSizeId", "plot size");
         if (request.paymentType() == PaymentType.FULL && request.plotNumberId() == null) {
             throw Problems.invalid("plotNumberId", "is required for FULL payment");
         }
@@ -66,7 +69,7 @@ public class AllocationService {
         EstatePlot plot = plots.get(0);
         Long plotNumberId = null;
         if (request.plotNumberId() != null) {
-            PlotNumber number = CompanyRows.inBody(em, PlotNumber.class, request.plotNumberId(), "plotNumberId", "plot number");
+            PlotNumber number = rows.inBody(PlotNumber.class, request.plotNumberId(), "plotNumberId", "plot number");
             if (em.createNamedQuery(EstatePlotNumber.IN_PLOT).setParameter("plot", plot.id())
                     .setParameter("number", number.id()).getResultList().isEmpty()) {
                 throw Problems.unresolvableReference("plotNumberId", "plot number in this estate plot");
@@ -86,6 +89,7 @@ public class AllocationService {
     public AllocationView allocation(long id) {
         List<Object[]> found = select(null, null, id, new PageRequest(1, 0));
         if (found.isEmpty()) {
+            rows.noteIfForeign(Allocation.class, id);
             throw Problems.notFound("allocation");
         }
         return view((Allocation) found.get(0)[0], (Long) found.get(0)[1]);

@@ -9,6 +9,7 @@ import com.estatedesk.problem.Problems;
 import com.estatedesk.tenancy.CompanyRows;
 import com.estatedesk.tenancy.CompanyScoped;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -28,9 +29,12 @@ public class AssignmentService {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    CompanyRows rows;
+
     public AssignmentView assignClientToMarketer(NewAssignment request) {
-        Client client = CompanyRows.inBody(em, Client.class, request.clientId(), "clientId", "client");
-        Marketer marketer = CompanyRows.inBody(em, Marketer.class, request.marketerId(), "marketerId", "marketer");
+        Client client = rows.inBody(Client.class, request.clientId(), "clientId", "client");
+        Marketer marketer = rows.inBody(Marketer.class, request.marketerId(), "marketerId", "marketer");
         // Serializes with a reassignment of the same marketer, which must not leave a client behind.
         em.lock(marketer, LockModeType.PESSIMISTIC_WRITE);
         if (marketer.status() != PersonStatus.ACTIVE) {
@@ -62,7 +66,7 @@ public class AssignmentService {
     }
 
     public void unassign(long assignmentId) {
-        em.remove(CompanyRows.inPath(em, Assignment.class, assignmentId, "assignment"));
+        em.remove(rows.inPath(Assignment.class, assignmentId, "assignment"));
     }
 
     /**
@@ -70,8 +74,8 @@ public class AssignmentService {
      * looks after just loses the old assignment.
      */
     public Reassignment.Result reassignClients(long fromMarketerId, Reassignment request) {
-        Marketer from = CompanyRows.inPath(em, Marketer.class, fromMarketerId, "marketer");
-        Marketer to = CompanyRows.inBody(em, Marketer.class, request.toMarketerId(), "toMarketerId", "marketer");
+        Marketer from = rows.inPath(Marketer.class, fromMarketerId, "marketer");
+        Marketer to = rows.inBody(Marketer.class, request.toMarketerId(), "toMarketerId", "marketer");
         if (from.id().equals(to.id())) {
             throw Problems.invalid("toMarketerId", "must be another marketer");
         }

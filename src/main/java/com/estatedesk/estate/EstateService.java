@@ -13,6 +13,7 @@ import com.estatedesk.problem.Problems;
 import com.estatedesk.tenancy.CompanyRows;
 import com.estatedesk.tenancy.CompanyScoped;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -31,6 +32,9 @@ public class EstateService {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    CompanyRows rows;
+
     public EstateView createEstate(NewEstate request) {
         String name = request.name().trim();
         if (exists("select e.id from Estate e where e.nameKey = :key", Estate.key(name))) {
@@ -42,7 +46,7 @@ public class EstateService {
     }
 
     public EstateView estate(long id) {
-        return EstateView.of(CompanyRows.inPath(em, Estate.class, id, "estate"));
+        return EstateView.of(rows.inPath(Estate.class, id, "estate"));
     }
 
     public Page<EstateView> estates(PageRequest page) {
@@ -59,7 +63,7 @@ public class EstateService {
     }
 
     public PlotSizeView plotSize(long id) {
-        return PlotSizeView.of(CompanyRows.inPath(em, PlotSize.class, id, "plot size"));
+        return PlotSizeView.of(rows.inPath(PlotSize.class, id, "plot size"));
     }
 
     public Page<PlotSizeView> plotSizes(PageRequest page) {
@@ -76,7 +80,7 @@ public class EstateService {
     }
 
     public PlotNumberView plotNumber(long id) {
-        return PlotNumberView.of(CompanyRows.inPath(em, PlotNumber.class, id, "plot number"));
+        return PlotNumberView.of(rows.inPath(PlotNumber.class, id, "plot number"));
     }
 
     public Page<PlotNumberView> plotNumbers(PageRequest page) {
@@ -85,8 +89,8 @@ public class EstateService {
 
     /** Lays out units of one plot size in an estate, with the plot numbers that belong to them. */
     public EstatePlotView addPlots(long estateId, NewEstatePlot request) {
-        Estate estate = CompanyRows.inPath(em, Estate.class, estateId, "estate");
-        PlotSize plotSize = CompanyRows.inBody(em, PlotSize.class, request.plotSizeId(), "plotSizeId", "plot size");
+        Estate estate = rows.inPath(Estate.class, estateId, "estate");
+        PlotSize plotSize = rows.inBody(PlotSize.class, request.plotSizeId(), "plotSizeId", "plot size");
         List<Long> numberIds = request.plotNumberIds() == null ? List.of() : request.plotNumberIds();
         if (new HashSet<>(numberIds).size() != numberIds.size()) {
             throw Problems.invalid("plotNumberIds", "must not repeat a plot number");
@@ -95,7 +99,7 @@ public class EstateService {
             throw Problems.invalid("plotNumberIds", "must not have more plot numbers than totalUnits");
         }
         for (int i = 0; i < numberIds.size(); i++) {
-            CompanyRows.inBody(em, PlotNumber.class, numberIds.get(i), "plotNumberIds[" + i + "]", "plot number");
+            rows.inBody(PlotNumber.class, numberIds.get(i), "plotNumberIds[" + i + "]", "plot number");
         }
         if (!em.createNamedQuery(EstatePlot.OF_ESTATE_AND_SIZE).setParameter("estate", estate.id())
                 .setParameter("size", plotSize.id()).getResultList().isEmpty()) {
@@ -114,11 +118,11 @@ public class EstateService {
     }
 
     public List<EstatePlotView> plots(long estateId) {
-        return plotsOf(CompanyRows.inPath(em, Estate.class, estateId, "estate").id(), null);
+        return plotsOf(rows.inPath(Estate.class, estateId, "estate").id(), null);
     }
 
     public EstatePlotView plot(long estateId, long plotSizeId) {
-        List<EstatePlotView> plots = plotsOf(CompanyRows.inPath(em, Estate.class, estateId, "estate").id(), plotSizeId);
+        List<EstatePlotView> plots = plotsOf(rows.inPath(Estate.class, estateId, "estate").id(), plotSizeId);
         if (plots.isEmpty()) {
             throw Problems.notFound("plot of this size in this estate");
         }

@@ -25,10 +25,13 @@ public class MessageService {
     EntityManager em;
 
     @Inject
+    CompanyRows rows;
+
+    @Inject
     Caller caller;
 
     public MessageView send(NewMessage request) {
-        Account recipient = CompanyRows.inBody(em, Account.class, request.recipientId(), "recipientId", "account");
+        Account recipient = rows.inBody(Account.class, request.recipientId(), "recipientId", "account");
         if (recipient.id().equals(caller.accountId())) {
             throw Problems.invalid("recipientId", "must be someone else");
         }
@@ -68,6 +71,9 @@ public class MessageService {
 
     private Message visible(long id) {
         Message message = em.find(Message.class, id);
+        if (message == null) {
+            rows.noteIfForeign(Message.class, id);
+        }
         if (message == null || message.senderId() != caller.accountId() && message.recipientId() != caller.accountId()) {
             throw Problems.notFound("message");
         }

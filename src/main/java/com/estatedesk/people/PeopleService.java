@@ -9,6 +9,7 @@ import com.estatedesk.security.Caller;
 import com.estatedesk.security.Passwords;
 import com.estatedesk.sequence.SequenceAllocator;
 import com.estatedesk.sequence.Uids;
+import com.estatedesk.tenancy.CompanyRows;
 import com.estatedesk.tenancy.CompanyScoped;
 import com.estatedesk.tenancy.Tenancy;
 import jakarta.ejb.Stateless;
@@ -35,6 +36,9 @@ public class PeopleService {
 
     @Inject
     SequenceAllocator sequences;
+
+    @Inject
+    CompanyRows rows;
 
     @Inject
     Tenancy tenancy;
@@ -122,6 +126,7 @@ public class PeopleService {
         parameters.forEach(select::setParameter);
         List<Person> found = select.getResultList();
         if (found.isEmpty()) {
+            rows.noteIfForeign(kind.entityClass(), id);
             throw Problems.notFound(kind.label());
         }
         return found.get(0);

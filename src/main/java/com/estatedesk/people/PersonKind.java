@@ -9,22 +9,22 @@ import java.util.function.Supplier;
 
 /** The two kinds of people a company numbers; everything that differs between them is here. */
 public enum PersonKind {
-    MARKETER("marketer", "Marketer", SequenceKey.MKT, Role.MARKETER, Marketer::new,
+    MARKETER("marketer", Marketer.class, SequenceKey.MKT, Role.MARKETER, Marketer::new,
             EnumSet.of(Role.COMPANY_ADMIN, Role.MARKETER)),
-    CLIENT("client", "Client", SequenceKey.CLT, Role.CLIENT, Client::new,
+    CLIENT("client", Client.class, SequenceKey.CLT, Role.CLIENT, Client::new,
             EnumSet.of(Role.COMPANY_ADMIN, Role.MARKETER, Role.CLIENT));
 
     private final String label;
-    private final String entityName;
+    private final Class<? extends Person> entityClass;
     private final SequenceKey sequenceKey;
     private final Role loginRole;
     private final Supplier<Person> factory;
     private final Set<Role> readers;
 
-    PersonKind(String label, String entityName, SequenceKey sequenceKey, Role loginRole, Supplier<Person> factory,
+    PersonKind(String label, Class<? extends Person> entityClass, SequenceKey sequenceKey, Role loginRole, Supplier<Person> factory,
                Set<Role> readers) {
         this.label = label;
-        this.entityName = entityName;
+        this.entityClass = entityClass;
         this.sequenceKey = sequenceKey;
         this.loginRole = loginRole;
         this.factory = factory;
@@ -37,7 +37,11 @@ public enum PersonKind {
 
     /** The JPQL entity name. */
     String entityName() {
-        return entityName;
+        return entityClass.getSimpleName();
+    }
+
+    Class<? extends Person> entityClass() {
+        return entityClass;
     }
 
     SequenceKey sequenceKey() {

@@ -1,14 +1,19 @@
 package com.estatedesk.problem;
 
+import com.estatedesk.metrics.AppMetrics;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.WebApplicationException;
 
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.Locale;
+import java.util.WeakHashMap;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns any failure that reaches the REST layer into its problem answer: the one place that knows
@@ -29,6 +34,8 @@ public final class FailureClassifier {
             Map.entry("uq_client_email", "A client with this email already exists in the company."),
             Map.entry("uq_platform_admin_email", "A platform admin with this email already exists."),
             Map.entry("ck_company_prefix_immutable", "A company's prefix never changes."));
+
+    private static final Map<SQLException, Boolean> COUNTED = Collections.synchronizedMap(new WeakHashMap<>());
 
     private FailureClassifier() {
     }
@@ -59,6 +66,9 @@ public final class FailureClassifier {
         String message = String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT);
         switch (state) {
             case "23505", "23514", "23P01" -> {
+                if (state.equals("23505") && firstTimeSeen(sql)) {
+                    AppMetrics.current().uniqueViolation(constraintName(message));
+                }
                 return CONFLICTS.entrySet().stream()
                         .filter(entry -> message.contains(entry.getKey()))
                         .findFirst()
@@ -71,7 +81,10 @@ public final class FailureClassifier {
             }
             // PostgreSQL lock_not_available (lock_timeout), H2 lock timeout, deadlock, serialization
             case "55P03", "HYT00", "40P01", "40001" -> {
-                LOG.warning(() -> "Lock not obtained in time (" + state + "): " + sql.getMessage());
+                if (firstTimeSeen(sql)) {
+                    LOG.warning(() -> "Lock not obtained in time (" + state + "): " + sql.getMessage());
+                    AppMetrics.current().lockTimedOut();
+                }
                 return Problems.busy("The company's records are busy; retry shortly.", 1);
             }
             case "57014" -> {
@@ -85,6 +98,24 @@ public final class FailureClassifier {
                 return null;
             }
         }
+    }
+
+    /**
+     * The REST runtime may map one failure twice (it unwraps an EJBException and maps the cause
+     * again): the database error behind it is counted once.
+     */
+    private static boolean firstTimeSeen(SQLException failure) {
+        return COUNTED.putIfAbsent(failure, Boolean.TRUE) == null;
+    }
+
+    /** PostgreSQL names the constraint in quotes; H2 names its index. */
+    private static String constraintName(String message) {
+        Matcher quoted = Pattern.compile("constraint \"([a-z0-9_]+)\"").matcher(message);
+        if (quoted.find()) {
+            return quoted.group(1);
+        }
+        Matcher h2 = Pattern.compile("\\.(uq_[a-z0-9_]+?)(_index_[0-9a-z]+)?\\b").matcher(message);
+        return h2.find() ? h2.group(1) : "unknown";
     }
 
     private static String describeJsonFailure(Throwable t) {

@@ -1,6 +1,11 @@
 package com.estatedesk.sequence;
 
+import com.estatedesk.metrics.AppMetrics;
 import com.estatedesk.tenancy.Tenancy;
+import jakarta.annotation.Resource;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -9,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +35,12 @@ public class SequenceAllocator {
     @Inject
     Tenancy tenancy;
 
+    @Inject
+    AppMetrics metrics;
+
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
     /** A new company starts every sequence at 0. */
     public void openSequencesOfNewCompany() {
         for (SequenceKey key : SequenceKey.values()) {
@@ -38,7 +50,31 @@ public class SequenceAllocator {
 
     /** The next number of {@code key} for the company bound to this transaction. */
     public long next(SequenceKey key) {
-        return lock(key).take(1);
+        long started = System.nanoTime();
+        CompanySequence sequence;
+        try {
+            sequence = lock(key);
+        } finally {
+            // Timed-out waits too: they are the ones an alert is for.
+            metrics.lockWaited(Duration.ofNanos(System.nanoTime() - started));
+        }
+        countWhenCommitted(key);
+        return sequence.take(1);
+    }
+
+    private void countWhenCommitted(SequenceKey key) {
+        transaction.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    metrics.uidAllocated(key.name());
+                }
+            }
+        });
     }
 
     /**

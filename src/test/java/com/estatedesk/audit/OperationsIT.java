@@ -11,6 +11,7 @@ import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -215,7 +216,70 @@ class OperationsIT extends HttpApiTest {
         assertEquals(200, api.get("/me", fixtures.platformToken()).status());
     }
 
+    @Test
+    void metricsCountExactlyWhatHappened() throws Exception {
+        World a = World.build(api, fixtures, "Metrics Alpha");
+        World b = World.build(api, fixtures, "Metrics Beta");
+        String before = metrics();
+
+        // Three committed registrations.
+        for (int i = 1; i <= 3; i++) {
+            assertEquals(201, fixtures.register(a.company(), "clients", "Counted " + i, "counted" + i + "@metrics.test").status());
+        }
+        // A lock timeout: the sequence row is held by someone else for longer than the service waits.
+        try (Connection holder = Db.superuser()) {
+            holder.setAutoCommit(false);
+            try (var lock = holder.prepareStatement("select 1 from company_sequence where company_id = ? and seq_key = 'CLT' for update")) {
+                lock.setLong(1, a.company().id());
+                lock.executeQuery().close();
+            }
+            assertEquals(503, fixtures.register(a.company(), "clients", "Timed Out", "timeout@metrics.test").status());
+            holder.rollback();
+        }
+        // A unique violation the database itself catches: the uid the next registration will get is taken.
+        String nextUid = a.company().prefix() + "-CLT005";
+        Db.update("alter table client drop constraint fk_client_company");
+        try {
+            Db.update("insert into client (id, company_id, uid, uid_number, name, email, status, created_at)"
+                    + " values (nextval('person_id_seq'), ?, ?, 1, 'Squatter', 'squatter@metrics.test', 'ACTIVE', now())",
+                    b.company().id() + 1_000_000, nextUid);
+            Api.Reply clash = fixtures.register(a.company(), "clients", "Clash", "clash@metrics.test");
+            assertEquals(409, clash.status(), clash::toString);
+        } finally {
+            Db.update("delete from client where email = 'squatter@metrics.test'");
+            Db.update("alter table client add constraint fk_client_company foreign key (company_id) references company (id)");
+        }
+        // A cross-company attempt, and a plain missing id that is not one.
+        assertEquals(404, api.get("/marketers/" + b.marketer(), a.company().adminToken()).status());
+        assertEquals(404, api.get("/marketers/7999999999", a.company().adminToken()).status());
+
+        String after = metrics();
+        assertEquals(3.0, delta(before, after, "estatedesk_uid_allocations_total{role=\"CLT\"}"), after);
+        assertEquals(1.0, delta(before, after, "estatedesk_sequence_lock_timeouts_total"));
+        assertEquals(1.0, delta(before, after, "estatedesk_unique_violations_total{constraint=\"uq_client_uid\"}"));
+        assertEquals(1.0, delta(before, after, "estatedesk_cross_company_attempts_total{table=\"marketer\"}"));
+        assertEquals(5.0, delta(before, after, "estatedesk_sequence_lock_wait_seconds_count"), "3 + timed out + clash");
+        assertTrue(delta(before, after, "estatedesk_sequence_lock_wait_seconds_sum") >= 2.5, "the timed-out wait (3 s) is in");
+    }
+
     // --- helpers -------------------------------------------------------------------------------
+
+    private String metrics() {
+        Api.Reply reply = api.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(api.base().replace("/api/v1", "/metrics"))).GET());
+        assertEquals(200, reply.status());
+        assertTrue(reply.contentType().startsWith("text/plain"), reply::contentType);
+        return reply.body();
+    }
+
+    private static double delta(String before, String after, String series) {
+        return value(after, series) - value(before, series);
+    }
+
+    private static double value(String scrape, String series) {
+        return scrape.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1).trim())).orElse(0.0);
+    }
 
     private Api.Reply health(String path) {
         // MicroProfile Health is served by the server at its root, whatever the application's context root.
