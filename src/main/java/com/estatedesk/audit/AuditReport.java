@@ -1,6 +1,7 @@
 package com.estatedesk.audit;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.json.bind.annotation.JsonbTransient;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,6 @@ import java.util.List;
 public record AuditReport(boolean ok, String scope, Instant checkedAt, List<Check> checks) {
 
     @JsonbPropertyOrder({"name", "ok", "detail"})
-    public record Check(String name, boolean ok, String detail) {
+    public record Check(String name, boolean ok, String detail, @JsonbTransient long defects) {
     }
 }

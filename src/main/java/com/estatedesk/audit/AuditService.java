@@ -66,8 +66,8 @@ public class AuditService {
                     offenders.add(rows.getString(1));
                     total = rows.getLong(2);
                 }
-                return total == 0 ? new AuditReport.Check(check.name(), true, "0 defects")
-                        : new AuditReport.Check(check.name(), false, total + " defects, e.g. " + offenders);
+                return total == 0 ? new AuditReport.Check(check.name(), true, "0 defects", 0)
+                        : new AuditReport.Check(check.name(), false, total + " defects, e.g. " + offenders, total);
             }
         }
     }

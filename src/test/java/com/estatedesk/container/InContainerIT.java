@@ -1,4 +1,4 @@
-package com.estatedesk.tenancy;
+package com.estatedesk.container;
 
 import com.estatedesk.company.CompanyService;
 import com.estatedesk.company.CompanyView;
@@ -9,6 +9,10 @@ import com.estatedesk.people.PersonKind;
 import com.estatedesk.problem.ProblemException;
 import com.estatedesk.sequence.SequenceAllocator;
 import com.estatedesk.sequence.SequenceKey;
+import com.estatedesk.audit.ScheduledAudit;
+import com.estatedesk.metrics.AppMetrics;
+import com.estatedesk.tenancy.Tenancy;
+import com.estatedesk.testsupport.Concurrently;
 import com.estatedesk.testsupport.Deployments;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
@@ -22,6 +26,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,14 +37,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * In the container, below HTTP: company data cannot be reached without a company bound to the
- * transaction, and numbers are taken only inside the caller's transaction, rolled back with it.
+ * transaction; numbers are taken only inside the caller's transaction, rolled back with it; the
+ * daily audit runs once per day however many instances' timers fire.
  */
 @ExtendWith(ArquillianExtension.class)
-class TenancyFailsClosedIT {
+class InContainerIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.packagedWar().addClass(TenancyFailsClosedIT.class);
+        return Deployments.packagedWar().addClasses(InContainerIT.class, Concurrently.class);
     }
 
     @Inject
@@ -51,6 +59,12 @@ class TenancyFailsClosedIT {
 
     @Inject
     Tenancy tenancy;
+
+    @Inject
+    ScheduledAudit scheduledAudit;
+
+    @Inject
+    AppMetrics metrics;
 
     @PersistenceContext
     EntityManager em;
@@ -95,6 +109,15 @@ class TenancyFailsClosedIT {
         tenancy.bindToTransaction(company.id());
         assertEquals(1, sequences.next(SequenceKey.MKT), "the rolled-back numbers are handed out again: no gap");
         transaction.rollback();
+    }
+
+    @Test
+    void dailyAuditRunsOncePerDayWhateverTheNumberOfTimers() {
+        LocalDate day = LocalDate.of(2001, 1, 1).plusDays(System.nanoTime() % 3000);
+        List<Optional<?>> runs = Concurrently.run(6, i -> scheduledAudit.runIfUnclaimed(day));
+        assertEquals(1, runs.stream().filter(Optional::isPresent).count(), runs::toString);
+        assertTrue(scheduledAudit.runIfUnclaimed(day).isEmpty(), "the next timer of the same day does nothing");
+        assertTrue(metrics.scrape().contains("estatedesk_audit_defects{check=\"duplicate_uids\"}"), "exported for alerts");
     }
 
     private static String causeChain(Throwable failure) {

@@ -1,0 +1,26 @@
+package com.estatedesk.database;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+
+/**
+ * Alive means this application is deployed and its JVM has memory left; it does not depend on the
+ * database (that is readiness), so a database outage does not get the instance restarted.
+ */
+@Liveness
+@ApplicationScoped
+public class LivenessCheck implements HealthCheck {
+
+    @Override
+    public HealthCheckResponse call() {
+        Runtime runtime = Runtime.getRuntime();
+        long used = runtime.totalMemory() - runtime.freeMemory();
+        return HealthCheckResponse.named("estatedesk-alive")
+                .status(used < runtime.maxMemory() * 0.98)
+                .withData("heapUsedMb", used / (1024 * 1024))
+                .withData("heapMaxMb", runtime.maxMemory() / (1024 * 1024))
+                .build();
+    }
+}

@@ -1,0 +1,54 @@
+package com.estatedesk.rest;
+
+import com.estatedesk.security.Caller;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.logging.Logger;
+
+/**
+ * One structured (JSON) line per API request: method, path, status, duration, and who asked (company,
+ * account, role). Never headers, bodies or query strings: tokens and passwords stay out of the logs.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.USER - 1000)
+public class AccessLog implements ContainerRequestFilter, ContainerResponseFilter {
+
+    private static final Logger LOG = Logger.getLogger("estatedesk.access");
+    private static final String STARTED = AccessLog.class.getName() + ".started";
+
+    @Inject
+    Caller caller;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        request.setProperty(STARTED, System.nanoTime());
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        Object started = request.getProperty(STARTED);
+        JsonObjectBuilder line = Json.createObjectBuilder()
+                .add("method", request.getMethod())
+                .add("path", "/" + request.getUriInfo().getPath(false).replaceAll("^/", ""))
+                .add("status", response.getStatus())
+                .add("durationMs", started == null ? -1 : (System.nanoTime() - (Long) started) / 1_000_000);
+        if (caller.isAuthenticated()) {
+            line.add("role", caller.role().name()).add("account", caller.accountId());
+            if (caller.companyId() != null) {
+                line.add("company", caller.companyId());
+            }
+        }
+        LOG.info(line.build().toString());
+    }
+}
