@@ -8,6 +8,7 @@ import com.estatedesk.people.PersonStatus;
 import com.estatedesk.problem.Problems;
 import com.estatedesk.tenancy.CompanyRows;
 import com.estatedesk.tenancy.CompanyScoped;
+import com.estatedesk.idempotency.Idempotent;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,6 +33,7 @@ public class AssignmentService {
     @Inject
     CompanyRows rows;
 
+    @Idempotent
     public AssignmentView assignClientToMarketer(NewAssignment request) {
         Client client = rows.inBody(Client.class, request.clientId(), "clientId", "client");
         Marketer marketer = rows.inBody(Marketer.class, request.marketerId(), "marketerId", "marketer");

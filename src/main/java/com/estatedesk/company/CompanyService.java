@@ -9,6 +9,7 @@ import com.estatedesk.security.Passwords;
 import com.estatedesk.security.Role;
 import com.estatedesk.sequence.SequenceAllocator;
 import com.estatedesk.tenancy.Tenancy;
+import com.estatedesk.idempotency.Idempotent;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -46,6 +47,7 @@ public class CompanyService {
      * Creates the company, its first admin account and its sequences in one transaction: all of it
      * exists afterwards, or none of it.
      */
+    @Idempotent
     public CompanyView createCompany(NewCompany request) {
         String adminPasswordHash = passwords.hash(request.admin().password());
         String name = request.name().trim();

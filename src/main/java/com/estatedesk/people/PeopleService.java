@@ -12,6 +12,7 @@ import com.estatedesk.sequence.Uids;
 import com.estatedesk.tenancy.CompanyRows;
 import com.estatedesk.tenancy.CompanyScoped;
 import com.estatedesk.tenancy.Tenancy;
+import com.estatedesk.idempotency.Idempotent;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -54,6 +55,7 @@ public class PeopleService {
      * taken, login account) happens before the sequence lock is taken; the lock is the last step
      * before the insert and is held only until commit.
      */
+    @Idempotent
     public PersonView register(PersonKind kind, NewPerson request) {
         String email = normalizeEmail(request.email());
         if (!em.createQuery("select p.id from " + kind.entityName() + " p where p.email = :email")

@@ -70,6 +70,12 @@ public final class Problems {
                 "No " + what + " with this id.", List.of(new Problem.FieldError(field, "No " + what + " with this id."))), null);
     }
 
+    /** A well-formed request that cannot be processed as it stands. */
+    public static ProblemException unprocessable(String field, String message) {
+        return new ProblemException(new Problem("unprocessable", "Unprocessable request", 422, message,
+                List.of(new Problem.FieldError(field, message))), null);
+    }
+
     public static ProblemException busy(String detail, int retryAfterSeconds) {
         return new ProblemException(new Problem("busy", "Service busy", 503, detail, null),
                 Map.of("Retry-After", Integer.toString(retryAfterSeconds)));

@@ -32,6 +32,11 @@ public class JsonConfiguration implements ContextResolver<Jsonb> {
         return JSONB;
     }
 
+    /** The same JSON-B outside the REST layer (stored idempotent responses read back exactly as sent). */
+    public static Jsonb jsonb() {
+        return JSONB;
+    }
+
     /** A JSON string, or null: never a number or boolean turned into text. */
     public static final class StrictStrings implements JsonbDeserializer<String> {
         @Override

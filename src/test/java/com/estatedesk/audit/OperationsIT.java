@@ -262,7 +262,58 @@ class OperationsIT extends HttpApiTest {
         assertTrue(delta(before, after, "estatedesk_sequence_lock_wait_seconds_sum") >= 2.5, "the timed-out wait (3 s) is in");
     }
 
+    @Test
+    void idempotencyKeyRetriesCreateOnce() {
+        Company company = fixtures.company("Idempotent Homes");
+        String body = "{\"name\":\"Once\",\"email\":\"once@idem.test\"}";
+        Api.Reply first = postWithKey("/clients", company.adminToken(), "key-1", body);
+        Api.Reply retry = postWithKey("/clients", company.adminToken(), "key-1", body);
+        assertEquals(201, first.status(), first::toString);
+        assertEquals(201, retry.status(), retry::toString);
+        assertEquals(first.body(), retry.body());
+        assertEquals(first.header("Location"), retry.header("Location"));
+        assertEquals(1, Db.single("select count(*) from client where email = 'once@idem.test'"));
+
+        Api.Reply otherBody = postWithKey("/clients", company.adminToken(), "key-1", "{\"name\":\"Other\",\"email\":\"other@idem.test\"}");
+        assertEquals(422, otherBody.status(), otherBody::toString);
+        assertEquals(0, Db.single("select count(*) from client where email = 'other@idem.test'"));
+        assertEquals(400, postWithKey("/clients", company.adminToken(), "x".repeat(201), body).status());
+
+        // Ten concurrent retries of one request: one registration; each answer is the first response or 409 (in progress).
+        List<Api.Reply> racing = Concurrently.run(10, i -> postWithKey("/clients", company.adminToken(), "key-2",
+                "{\"name\":\"Racer\",\"email\":\"racer@idem.test\"}"));
+        assertEquals(1, Db.single("select count(*) from client where email = 'racer@idem.test'"));
+        List<Api.Reply> created = racing.stream().filter(reply -> reply.status() == 201).toList();
+        assertTrue(created.size() >= 1 && racing.stream().allMatch(r -> r.status() == 201 || r.status() == 409),
+                () -> racing.stream().map(Api.Reply::status).toList().toString());
+        assertEquals(1, created.stream().map(Api.Reply::body).distinct().count());
+        assertEquals(2, Db.single("select last_value from company_sequence where company_id = ? and seq_key = 'CLT'", company.id()),
+                "no number was spent on a retry");
+
+        // Keys belong to their caller: another company's admin with the same key creates its own.
+        Company other = fixtures.company("Idempotent Other");
+        assertEquals(201, postWithKey("/clients", other.adminToken(), "key-1", body).status());
+        assertEquals(2, Db.single("select count(*) from client where email = 'once@idem.test'"));
+
+        // Companies and assignments honour it too.
+        String newCompany = "{\"name\":\"Idem Company " + company.id() + "\",\"admin\":{\"name\":\"A\","
+                + "\"email\":\"a@idem.test\",\"password\":\"long-enough\"}}";
+        Api.Reply madeOnce = postWithKey("/companies", fixtures.platformToken(), "company-key", newCompany);
+        assertEquals(201, madeOnce.status(), madeOnce::toString);
+        assertEquals(madeOnce.body(), postWithKey("/companies", fixtures.platformToken(), "company-key", newCompany).body());
+        long marketer = fixtures.register(company, "marketers", "M", "m@idem.test").id();
+        String pair = "{\"clientId\":" + first.id() + ",\"marketerId\":" + marketer + "}";
+        assertEquals(201, postWithKey("/assignments", company.adminToken(), "pair-key", pair).status());
+        assertEquals(201, postWithKey("/assignments", company.adminToken(), "pair-key", pair).status(), "not 409: a replay");
+        assertEquals(1, api.get("/assignments?clientId=" + first.id(), company.adminToken()).items().size());
+    }
+
     // --- helpers -------------------------------------------------------------------------------
+
+    private Api.Reply postWithKey(String path, String token, String key, String body) {
+        return api.send(api.request(path, token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+    }
 
     private String metrics() {
         Api.Reply reply = api.send(java.net.http.HttpRequest.newBuilder(
