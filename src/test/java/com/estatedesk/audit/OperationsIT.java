@@ -308,6 +308,28 @@ class OperationsIT extends HttpApiTest {
         assertEquals(1, api.get("/assignments?clientId=" + first.id(), company.adminToken()).items().size());
     }
 
+    @Test
+    void openApiDocumentsEveryResourceMethodWithRolesAndProblems() {
+        Api.Reply reply = api.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(api.base()).resolve("/openapi?format=JSON")).GET());
+        assertEquals(200, reply.status(), reply::toString);
+        JsonObject paths = reply.json().getJsonObject("paths");
+        List<com.estatedesk.testsupport.ResourceModel.Endpoint> endpoints = com.estatedesk.testsupport.ResourceModel.endpoints();
+        for (var endpoint : endpoints) {
+            JsonObject item = paths.getJsonObject("/api/v1" + endpoint.template());
+            assertTrue(item != null && item.containsKey(endpoint.httpMethod().toLowerCase()), () -> endpoint + " is not documented");
+            JsonObject operation = item.getJsonObject(endpoint.httpMethod().toLowerCase());
+            Set<String> roles = operation.containsKey("x-roles")
+                    ? Set.copyOf(operation.getJsonArray("x-roles").getValuesAs(jakarta.json.JsonString::getString)) : Set.of();
+            assertEquals(endpoint.permitAll() ? Set.of() : endpoint.roles(), roles, endpoint::toString);
+            assertTrue(operation.getJsonObject("responses").containsKey("400"), endpoint::toString);
+            assertEquals(endpoint.permitAll(), !operation.containsKey("security"), endpoint::toString);
+        }
+        long documented = paths.values().stream().mapToLong(item -> item.asJsonObject().size()).sum();
+        assertEquals(endpoints.size(), documented, "nothing documented that does not exist");
+        assertTrue(reply.json().getJsonObject("components").getJsonObject("schemas").containsKey("Problem"));
+    }
+
     // --- helpers -------------------------------------------------------------------------------
 
     private Api.Reply postWithKey(String path, String token, String key, String body) {

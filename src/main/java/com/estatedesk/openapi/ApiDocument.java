@@ -1,0 +1,231 @@
+package com.estatedesk.openapi;
+
+import com.estatedesk.allocation.AllocationResource;
+import com.estatedesk.assignment.AssignmentResource;
+import com.estatedesk.assignment.ReassignmentResource;
+import com.estatedesk.audit.AuditResource;
+import com.estatedesk.company.CompanyResource;
+import com.estatedesk.estate.EstateResource;
+import com.estatedesk.estate.PlotNumberResource;
+import com.estatedesk.estate.PlotSizeResource;
+import com.estatedesk.messaging.MessageResource;
+import com.estatedesk.people.ClientResource;
+import com.estatedesk.people.MarketerResource;
+import com.estatedesk.people.MeResource;
+import com.estatedesk.security.AuthResource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASModelReader;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The OpenAPI document at /openapi, built from the resource classes themselves: every resource method
+ * with its roles, parameters, request and response schemas (from the record types) and the problem
+ * answers it can give. Built by reflection rather than by the server's annotation scanner, which
+ * fails on Bean Validation annotations of records; OpenApiIT checks that no endpoint is missing.
+ */
+public class ApiDocument implements OASModelReader {
+
+    static final List<Class<?>> RESOURCES = List.of(AuthResource.class, MeResource.class, CompanyResource.class,
+            MarketerResource.class, ClientResource.class, AssignmentResource.class, ReassignmentResource.class,
+            EstateResource.class, PlotSizeResource.class, PlotNumberResource.class, AllocationResource.class,
+            MessageResource.class, AuditResource.class);
+
+    private static final String PROBLEM = "#/components/schemas/Problem";
+
+    @Override
+    public OpenAPI buildModel() {
+        Map<String, Schema> schemas = new TreeMap<>();
+        schemas.put("Problem", problemSchema());
+        Map<String, PathItem> paths = new TreeMap<>();
+        for (Class<?> resource : RESOURCES) {
+            String base = "/api/v1/" + resource.getAnnotation(Path.class).value().replaceAll("^/|/$", "");
+            for (Method method : resource.getMethods()) {
+                String verb = verb(method);
+                if (verb == null) {
+                    continue;
+                }
+                Path sub = method.getAnnotation(Path.class);
+                String path = sub == null ? base : base + "/" + sub.value().replaceAll("^/|/$", "");
+                PathItem item = paths.computeIfAbsent(path, p -> OASFactory.createPathItem());
+                item.setOperation(PathItem.HttpMethod.valueOf(verb), operation(resource, method, verb, schemas));
+            }
+        }
+        return OASFactory.createOpenAPI()
+                .openapi("3.0.3")
+                .info(OASFactory.createInfo().title("EstateDesk API").version("v1")
+                        .description("Multi-tenant backend for real-estate companies. The company an endpoint acts on"
+                                + " is always the bearer token's; another company's id answers exactly like a missing one."
+                                + " Errors are application/problem+json (RFC 9457)."))
+                .paths(pathsOf(paths))
+                .components(OASFactory.createComponents().schemas(schemas).securitySchemes(Map.of("bearer",
+                        OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"))));
+    }
+
+    private static org.eclipse.microprofile.openapi.models.Paths pathsOf(Map<String, PathItem> items) {
+        org.eclipse.microprofile.openapi.models.Paths paths = OASFactory.createPaths();
+        items.forEach(paths::addPathItem);
+        return paths;
+    }
+
+    private static Operation operation(Class<?> resource, Method method, String verb, Map<String, Schema> schemas) {
+        boolean open = method.isAnnotationPresent(PermitAll.class);
+        RolesAllowed roles = method.isAnnotationPresent(RolesAllowed.class)
+                ? method.getAnnotation(RolesAllowed.class) : resource.getAnnotation(RolesAllowed.class);
+        List<String> allowed = open || roles == null ? List.of() : List.of(roles.value());
+        Operation operation = OASFactory.createOperation()
+                .operationId(resource.getSimpleName().replace("Resource", "") + "_" + method.getName())
+                .summary(verb + " by " + (open ? "anyone" : String.join(", ", allowed)))
+                .addExtension("x-roles", allowed);
+        if (!open) {
+            operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("bearer"));
+        }
+        for (java.lang.reflect.Parameter parameter : method.getParameters()) {
+            PathParam pathParam = parameter.getAnnotation(PathParam.class);
+            QueryParam queryParam = parameter.getAnnotation(QueryParam.class);
+            if (pathParam != null || queryParam != null) {
+                operation.addParameter(OASFactory.createParameter()
+                        .name(pathParam != null ? pathParam.value() : queryParam.value())
+                        .in(pathParam != null ? Parameter.In.PATH : Parameter.In.QUERY)
+                        .required(pathParam != null)
+                        .schema(OASFactory.createSchema().type(Schema.SchemaType.STRING)));
+            } else if (Arrays.stream(parameter.getAnnotations()).noneMatch(a -> a.annotationType().getPackageName().startsWith("jakarta.ws.rs"))) {
+                operation.requestBody(OASFactory.createRequestBody().required(true).content(OASFactory.createContent()
+                        .addMediaType("application/json", OASFactory.createMediaType()
+                                .schema(schemaOf(parameter.getParameterizedType(), schemas)))));
+            }
+        }
+        APIResponses responses = OASFactory.createAPIResponses();
+        String success = verb.equals("POST") && method.getReturnType().getSimpleName().equals("Response") ? "201"
+                : verb.equals("DELETE") ? "204" : "200";
+        var ok = OASFactory.createAPIResponse().description(success.equals("201") ? "Created (Location header)" : "OK");
+        if (!success.equals("204") && !method.getReturnType().getSimpleName().equals("Response")) {
+            ok.content(OASFactory.createContent().addMediaType("application/json",
+                    OASFactory.createMediaType().schema(schemaOf(method.getGenericReturnType(), schemas))));
+        }
+        responses.addAPIResponse(success, ok);
+        Map<String, String> problems = new TreeMap<>(Map.of("400", "Invalid input", "401", "Missing or bad token",
+                "403", "Role not allowed", "404", "No such id in the caller's company", "415", "Not JSON",
+                "413", "Body over 1 MiB", "503", "Busy (lock timeout, database unavailable); see Retry-After"));
+        if (verb.equals("POST") || verb.equals("PATCH")) {
+            problems.put("409", "Conflict (duplicate, no units left, already allocated)");
+            problems.put("422", "A referenced id does not exist in the caller's company");
+        }
+        problems.forEach((status, description) -> responses.addAPIResponse(status, OASFactory.createAPIResponse()
+                .description(description).content(OASFactory.createContent().addMediaType("application/problem+json",
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM))))));
+        return operation.responses(responses);
+    }
+
+    /** JSON schema of a Java type: records become named object schemas with their components. */
+    private static Schema schemaOf(Type type, Map<String, Schema> schemas) {
+        if (type instanceof ParameterizedType parameterized) {
+            Class<?> raw = (Class<?>) parameterized.getRawType();
+            if (Collection.class.isAssignableFrom(raw)) {
+                return OASFactory.createSchema().type(Schema.SchemaType.ARRAY)
+                        .items(schemaOf(parameterized.getActualTypeArguments()[0], schemas));
+            }
+            if (raw.isRecord() && raw.getSimpleName().equals("Page")) {
+                return OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+                        .addProperty("items", OASFactory.createSchema().type(Schema.SchemaType.ARRAY)
+                                .items(schemaOf(parameterized.getActualTypeArguments()[0], schemas)))
+                        .addProperty("next", OASFactory.createSchema().type(Schema.SchemaType.STRING).nullable(true)
+                                .description("Opaque cursor of the next page; null on the last page"));
+            }
+            return schemaOf(raw, schemas);
+        }
+        Class<?> cls = (Class<?>) type;
+        if (cls == String.class) {
+            return OASFactory.createSchema().type(Schema.SchemaType.STRING);
+        }
+        if (cls == long.class || cls == Long.class || cls == int.class || cls == Integer.class) {
+            return OASFactory.createSchema().type(Schema.SchemaType.INTEGER).format(cls == int.class || cls == Integer.class ? "int32" : "int64");
+        }
+        if (cls == boolean.class || cls == Boolean.class) {
+            return OASFactory.createSchema().type(Schema.SchemaType.BOOLEAN);
+        }
+        if (cls == BigDecimal.class) {
+            return OASFactory.createSchema().type(Schema.SchemaType.NUMBER);
+        }
+        if (cls == Instant.class) {
+            return OASFactory.createSchema().type(Schema.SchemaType.STRING).format("date-time");
+        }
+        if (cls.isEnum()) {
+            return OASFactory.createSchema().type(Schema.SchemaType.STRING)
+                    .enumeration(Arrays.stream(cls.getEnumConstants()).map(Object::toString).map(Object.class::cast).toList());
+        }
+        if (cls.isRecord()) {
+            String name = cls.getEnclosingClass() != null && !cls.getEnclosingClass().getSimpleName().endsWith("Views")
+                    ? cls.getEnclosingClass().getSimpleName() + cls.getSimpleName() : cls.getSimpleName();
+            if (!schemas.containsKey(name)) {
+                Schema schema = OASFactory.createSchema().type(Schema.SchemaType.OBJECT);
+                schemas.put(name, schema);
+                for (RecordComponent component : cls.getRecordComponents()) {
+                    schema.addProperty(component.getName(), schemaOf(component.getGenericType(), schemas));
+                    if (component.isAnnotationPresent(jakarta.validation.constraints.NotNull.class)
+                            || component.isAnnotationPresent(jakarta.validation.constraints.NotBlank.class)) {
+                        schema.addRequired(component.getName());
+                    }
+                }
+            }
+            return OASFactory.createSchema().ref("#/components/schemas/" + name);
+        }
+        return OASFactory.createSchema().type(Schema.SchemaType.OBJECT).description(cls.getSimpleName());
+    }
+
+    private static Schema problemSchema() {
+        Schema error = OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+                .addProperty("field", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+                .addProperty("message", OASFactory.createSchema().type(Schema.SchemaType.STRING));
+        return OASFactory.createSchema().type(Schema.SchemaType.OBJECT).description("RFC 9457 problem details")
+                .addProperty("type", OASFactory.createSchema().type(Schema.SchemaType.STRING).format("uri")
+                        .example("https://estatedesk.io/problems/not-found"))
+                .addProperty("title", OASFactory.createSchema().type(Schema.SchemaType.STRING).example("Not found"))
+                .addProperty("status", OASFactory.createSchema().type(Schema.SchemaType.INTEGER).example(404))
+                .addProperty("detail", OASFactory.createSchema().type(Schema.SchemaType.STRING).example("No marketer with this id."))
+                .addProperty("errors", OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(error));
+    }
+
+    private static String verb(Method method) {
+        if (method.isAnnotationPresent(GET.class)) {
+            return "GET";
+        }
+        if (method.isAnnotationPresent(POST.class)) {
+            return "POST";
+        }
+        if (method.isAnnotationPresent(PATCH.class)) {
+            return "PATCH";
+        }
+        if (method.isAnnotationPresent(PUT.class)) {
+            return "PUT";
+        }
+        return method.isAnnotationPresent(DELETE.class) ? "DELETE" : null;
+    }
+}
