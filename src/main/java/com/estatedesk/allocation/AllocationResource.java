@@ -7,6 +7,7 @@ import com.estatedesk.paging.PageRequest;
 import com.estatedesk.rest.PathIds;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -38,6 +39,7 @@ public class AllocationResource {
 
     @POST
     @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME})
+    @APIResponseSchema(value = AllocationView.class, responseCode = "201")
     public Response allocate(@NotNull @Valid NewAllocation request) {
         AllocationView created = allocations.allocatePlot(request);
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())

@@ -5,6 +5,7 @@ import com.estatedesk.paging.PageRequest;
 import com.estatedesk.rest.PathIds;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -36,6 +37,7 @@ public class AssignmentResource {
     UriInfo uri;
 
     @POST
+    @APIResponseSchema(value = AssignmentView.class, responseCode = "201")
     public Response assign(@NotNull @Valid NewAssignment request) {
         AssignmentView created = assignments.assignClientToMarketer(request);
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())

@@ -6,6 +6,7 @@ import com.estatedesk.problem.Problems;
 import com.estatedesk.rest.PathIds;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -40,6 +41,7 @@ public class CompanyResource {
     UriInfo uri;
 
     @POST
+    @APIResponseSchema(value = CompanyView.class, responseCode = "201")
     public Response create(@NotNull @Valid NewCompany request) {
         CompanyView created = companies.createCompany(request);
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())

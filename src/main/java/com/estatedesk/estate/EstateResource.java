@@ -10,6 +10,7 @@ import com.estatedesk.paging.PageRequest;
 import com.estatedesk.rest.PathIds;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -41,6 +42,7 @@ public class EstateResource {
 
     @POST
     @RolesAllowed(Role.COMPANY_ADMIN_NAME)
+    @APIResponseSchema(value = EstateView.class, responseCode = "201")
     public Response create(@NotNull @Valid NewEstate request) {
         EstateView created = estates.createEstate(request);
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
@@ -63,6 +65,7 @@ public class EstateResource {
     @POST
     @Path("{id}/plots")
     @RolesAllowed(Role.COMPANY_ADMIN_NAME)
+    @APIResponseSchema(value = EstatePlotView.class, responseCode = "201")
     public Response addPlots(@PathParam("id") String id, @NotNull @Valid NewEstatePlot request) {
         EstatePlotView created = estates.addPlots(PathIds.parse(id, "estate"), request);
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.plotSizeId())).build())

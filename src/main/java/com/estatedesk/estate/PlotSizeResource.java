@@ -7,6 +7,7 @@ import com.estatedesk.paging.PageRequest;
 import com.estatedesk.rest.PathIds;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -37,6 +38,7 @@ public class PlotSizeResource {
 
     @POST
     @RolesAllowed(Role.COMPANY_ADMIN_NAME)
+    @APIResponseSchema(value = PlotSizeView.class, responseCode = "201")
     public Response create(@NotNull @Valid NewPlotSize request) {
         PlotSizeView created = estates.createPlotSize(request.size());
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())

@@ -8,6 +8,7 @@ import com.estatedesk.problem.Problems;
 import com.estatedesk.rest.PathIds;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -41,6 +42,7 @@ public class MessageResource {
     UriInfo uri;
 
     @POST
+    @APIResponseSchema(value = MessageView.class, responseCode = "201")
     public Response send(@NotNull @Valid NewMessage request) {
         MessageView sent = messages.send(request);
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(sent.id())).build()).entity(sent).build();

@@ -25,6 +25,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASModelReader;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
@@ -59,6 +60,16 @@ public class ApiDocument implements OASModelReader {
             MessageResource.class, AuditResource.class);
 
     private static final String PROBLEM = "#/components/schemas/Problem";
+
+    /** Example values by property name, shown in the request and response schemas. */
+    private static final Map<String, Object> EXAMPLES = Map.ofEntries(
+            Map.entry("name", "Musa Bello"), Map.entry("email", "musa@lamba.example"),
+            Map.entry("phone", "+234 803 000 0001"), Map.entry("password", "a-long-secret"),
+            Map.entry("uid", "LPL-MKT001"), Map.entry("number", 1), Map.entry("prefix", "LPL"),
+            Map.entry("slug", "lamba-property-limited"), Map.entry("company", "lamba-property-limited"),
+            Map.entry("location", "Lekki, Lagos"), Map.entry("size", "500 sqm"), Map.entry("totalUnits", 20),
+            Map.entry("body", "Is plot A-12 still available?"), Map.entry("accessToken", "eyJraWQiOi..."),
+            Map.entry("tokenType", "Bearer"), Map.entry("expiresIn", 3600));
 
     @Override
     public OpenAPI buildModel() {
@@ -126,9 +137,12 @@ public class ApiDocument implements OASModelReader {
         String success = verb.equals("POST") && method.getReturnType().getSimpleName().equals("Response") ? "201"
                 : verb.equals("DELETE") ? "204" : "200";
         var ok = OASFactory.createAPIResponse().description(success.equals("201") ? "Created (Location header)" : "OK");
-        if (!success.equals("204") && !method.getReturnType().getSimpleName().equals("Response")) {
+        APIResponseSchema declared = method.getAnnotation(APIResponseSchema.class);
+        Type body = declared != null ? declared.value()
+                : method.getReturnType().getSimpleName().equals("Response") ? null : method.getGenericReturnType();
+        if (body != null && !success.equals("204")) {
             ok.content(OASFactory.createContent().addMediaType("application/json",
-                    OASFactory.createMediaType().schema(schemaOf(method.getGenericReturnType(), schemas))));
+                    OASFactory.createMediaType().schema(schemaOf(body, schemas))));
         }
         responses.addAPIResponse(success, ok);
         Map<String, String> problems = new TreeMap<>(Map.of("400", "Invalid input", "401", "Missing or bad token",
@@ -188,7 +202,13 @@ public class ApiDocument implements OASModelReader {
                 Schema schema = OASFactory.createSchema().type(Schema.SchemaType.OBJECT);
                 schemas.put(name, schema);
                 for (RecordComponent component : cls.getRecordComponents()) {
-                    schema.addProperty(component.getName(), schemaOf(component.getGenericType(), schemas));
+                    Schema property = schemaOf(component.getGenericType(), schemas);
+                    Object example = EXAMPLES.get(component.getName());
+                    if (example instanceof String && property.getType() == Schema.SchemaType.STRING
+                            || example instanceof Integer && property.getType() == Schema.SchemaType.INTEGER) {
+                        property.example(example);
+                    }
+                    schema.addProperty(component.getName(), property);
                     if (component.isAnnotationPresent(jakarta.validation.constraints.NotNull.class)
                             || component.isAnnotationPresent(jakarta.validation.constraints.NotBlank.class)) {
                         schema.addRequired(component.getName());

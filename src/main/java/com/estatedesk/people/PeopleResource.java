@@ -5,6 +5,7 @@ import com.estatedesk.paging.PageRequest;
 import com.estatedesk.rest.PathIds;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
@@ -41,6 +42,7 @@ public abstract class PeopleResource {
 
     @POST
     @RolesAllowed(Role.COMPANY_ADMIN_NAME)
+    @APIResponseSchema(value = PersonView.class, responseCode = "201")
     public Response register(@NotNull @Valid NewPerson request) {
         PersonView created = people.register(kind(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())

@@ -193,6 +193,15 @@ class OperationsIT extends HttpApiTest {
                 Db.longs("select uid_number from client where company_id = ? order by uid_number", company.id()));
         Api.Reply after = api.post("/companies/" + company.id() + "/sequences/backfill", platform, "");
         assertEquals(Map.of("MKT", 0L, "CLT", 50L), sequences(after.json()));
+        assertEquals(after.body(), api.post("/companies/" + company.id() + "/sequences/backfill", platform, "").body(),
+                "idempotent");
+        // Never lowers: a sequence ahead of the data stays where it is.
+        Db.update("update company_sequence set last_value = 60 where company_id = ? and seq_key = 'CLT'", company.id());
+        assertEquals(Map.of("MKT", 0L, "CLT", 60L),
+                sequences(api.post("/companies/" + company.id() + "/sequences/backfill", platform, "").json()));
+        Db.update("alter table company_sequence disable trigger trg_company_sequence_grows");
+        Db.update("update company_sequence set last_value = 50 where company_id = ? and seq_key = 'CLT'", company.id());
+        Db.update("alter table company_sequence enable trigger trg_company_sequence_grows");
         assertEquals(404, api.post("/companies/987654321/sequences/backfill", platform, "").status());
         assertEquals(403, api.post("/companies/" + company.id() + "/sequences/backfill", company.adminToken(), "").status());
     }
