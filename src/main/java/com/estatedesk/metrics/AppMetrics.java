@@ -54,9 +54,9 @@ public class AppMetrics {
     }
 
     /** Counted when the transaction that took the number commits. */
-    public void uidAllocated(String roleCode) {
+    public void uidAllocated(String roleCode, int count) {
         Counter.builder("estatedesk.uid.allocations").description("Committed uid numbers, by role code")
-                .tag("role", roleCode).register(registry).increment();
+                .tag("role", roleCode).register(registry).increment(count);
     }
 
     public void lockWaited(Duration waited) {

@@ -21,6 +21,7 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -86,7 +87,16 @@ public class ApiDocument implements OASModelReader {
                 Path sub = method.getAnnotation(Path.class);
                 String path = sub == null ? base : base + "/" + sub.value().replaceAll("^/|/$", "");
                 PathItem item = paths.computeIfAbsent(path, p -> OASFactory.createPathItem());
-                item.setOperation(PathItem.HttpMethod.valueOf(verb), operation(resource, method, verb, schemas));
+                Operation existing = item.getOperations().get(PathItem.HttpMethod.valueOf(verb));
+                Produces produces = method.getAnnotation(Produces.class);
+                if (existing != null && produces != null) {
+                    // Another representation of the same resource (e.g. text/csv next to JSON).
+                    existing.getResponses().getAPIResponse("200").getContent().addMediaType(
+                            produces.value()[0].replaceAll(";.*", ""), OASFactory.createMediaType()
+                                    .schema(OASFactory.createSchema().type(Schema.SchemaType.STRING)));
+                } else {
+                    item.setOperation(PathItem.HttpMethod.valueOf(verb), operation(resource, method, verb, schemas));
+                }
             }
         }
         return OASFactory.createOpenAPI()

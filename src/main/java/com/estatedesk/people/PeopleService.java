@@ -7,7 +7,9 @@ import com.estatedesk.problem.Problems;
 import com.estatedesk.security.Account;
 import com.estatedesk.security.Caller;
 import com.estatedesk.security.Passwords;
+import com.estatedesk.problem.Problem;
 import com.estatedesk.sequence.SequenceAllocator;
+import com.estatedesk.sequence.SequenceKey;
 import com.estatedesk.sequence.Uids;
 import com.estatedesk.tenancy.CompanyRows;
 import com.estatedesk.tenancy.CompanyScoped;
@@ -19,7 +21,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,6 +77,40 @@ public class PeopleService {
         em.persist(person);
         LOG.fine(() -> "Registered " + kind.label() + " " + person.uid());
         return PersonView.of(person);
+    }
+
+    /**
+     * Registers many clients in one transaction: every row is checked first (including emails already
+     * in the company); then one lock and one sequence update take the whole block of numbers. All rows
+     * or none.
+     */
+    public ImportResult importClients(List<NewPerson> rows) {
+        List<String> emails = rows.stream().map(row -> normalizeEmail(row.email())).toList();
+        Set<String> taken = new HashSet<>();
+        for (int from = 0; from < emails.size(); from += 1000) {
+            taken.addAll(em.createQuery("select c.email from Client c where c.email in :emails", String.class)
+                    .setParameter("emails", emails.subList(from, Math.min(emails.size(), from + 1000))).getResultList());
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < emails.size(); i++) {
+            if (taken.contains(emails.get(i))) {
+                errors.add(new Problem.FieldError("row " + (i + 2) + ": email", "is already a client of the company"));
+            }
+        }
+        ClientCsv.report(errors);
+
+        Company company = em.find(Company.class, tenancy.boundCompany());
+        long first = sequences.nextBlock(SequenceKey.CLT, rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            NewPerson row = rows.get(i);
+            Client client = new Client();
+            client.register(Uids.format(company.prefix(), SequenceKey.CLT, first + i), first + i, row.name().trim(),
+                    emails.get(i), blankToNull(row.phone()), null);
+            em.persist(client);
+        }
+        LOG.info(() -> "Imported " + rows.size() + " clients, numbers " + first + ".." + (first + rows.size() - 1));
+        return new ImportResult(rows.size(), Uids.format(company.prefix(), SequenceKey.CLT, first),
+                Uids.format(company.prefix(), SequenceKey.CLT, first + rows.size() - 1));
     }
 
     public PersonView find(PersonKind kind, long id) {

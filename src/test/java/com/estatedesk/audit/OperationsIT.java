@@ -335,7 +335,8 @@ class OperationsIT extends HttpApiTest {
             assertEquals(endpoint.permitAll(), !operation.containsKey("security"), endpoint::toString);
         }
         long documented = paths.values().stream().mapToLong(item -> item.asJsonObject().size()).sum();
-        assertEquals(endpoints.size(), documented, "nothing documented that does not exist");
+        assertEquals(endpoints.stream().map(Object::toString).distinct().count(), documented,
+                "nothing documented that does not exist");
         assertTrue(reply.json().getJsonObject("components").getJsonObject("schemas").containsKey("Problem"));
     }
 

@@ -214,6 +214,67 @@ class CompanyOperationsIT extends HttpApiTest {
         assertFalse(api.get("/messages/" + reply.id(), world.marketerToken()).json().getBoolean("read"));
     }
 
+    @Test
+    void bulkImportIsAllOrNothingAndGapless() {
+        World world = World.build(api, fixtures, "Bulk Import Homes");
+        String admin = world.company().adminToken();
+        StringBuilder csv = new StringBuilder("name,email,phone\n");
+        for (int i = 1; i <= 2000; i++) {
+            csv.append("Buyer ").append(i).append(",buyer").append(i).append("@bulk.test,").append(i % 3 == 0 ? "+234 800 " + i : "").append('\n');
+        }
+        Api.Reply imported = importCsv(admin, csv.toString());
+        assertEquals(201, imported.status(), imported::toString);
+        assertEquals(2000, imported.json().getInt("imported"));
+        assertEquals(world.company().prefix() + "-CLT002", imported.json().getString("firstUid"));
+        assertEquals(world.company().prefix() + "-CLT2001", imported.json().getString("lastUid"));
+        assertEquals(java.util.stream.LongStream.rangeClosed(1, 2001).boxed().toList(),
+                Db.longs("select uid_number from client where company_id = ? order by uid_number", world.company().id()));
+
+        // One bad row anywhere: nothing is created, and the report names the rows.
+        String bad = "name,email,phone\nGood One,good1@bulk.test,\n,blank@bulk.test,\nBad Mail,not-an-email,\n"
+                + "Twice,good1@bulk.test,\nOld,buyer7@bulk.test,\n";
+        Api.Reply refused = importCsv(admin, bad);
+        assertEquals(400, refused.status(), refused::toString);
+        List<String> fields = refused.json().getJsonArray("errors").stream()
+                .map(e -> e.asJsonObject().getString("field")).toList();
+        assertTrue(fields.containsAll(List.of("row 3: name", "row 4: email", "row 5: email")), fields::toString);
+        assertEquals(0, Db.single("select count(*) from client where email = 'good1@bulk.test'"));
+        Api.Reply existing = importCsv(admin, "name,email,phone\nOld,buyer7@bulk.test,\n");
+        assertEquals(400, existing.status());
+        assertEquals("row 2: email", existing.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(2001, Db.single("select last_value from company_sequence where company_id = ? and seq_key = 'CLT'",
+                world.company().id()), "refused imports take no numbers");
+
+        assertEquals(400, importCsv(admin, "email,name\nx@y.test,X\n").status(), "wrong header");
+        assertEquals(400, importCsv(admin, "name,email,phone\n").status(), "no rows");
+        assertEquals(403, importCsv(world.marketerToken(), "name,email,phone\nM,m@bulk.test,\n").status());
+        assertEquals(415, api.post("/clients/import", admin, "[]").status());
+    }
+
+    @Test
+    void clientsExportAsCsvForWhoeverMayReadThem() {
+        World world = World.build(api, fixtures, "Export Homes");
+        fixtures.register(world.company(), "clients", "Quote, \"the\" Buyer", "quote@export.test");
+        Api.Reply all = api.send(api.request("/clients", world.company().adminToken()).header("Accept", "text/csv").GET());
+        assertEquals(200, all.status(), all::toString);
+        assertTrue(all.contentType().startsWith("text/csv"), all::contentType);
+        List<String> lines = all.body().lines().toList();
+        assertEquals("uid,number,name,email,phone,status,createdAt", lines.get(0));
+        assertEquals(3, lines.size());
+        assertTrue(lines.get(2).contains("\"Quote, \"\"the\"\" Buyer\""), lines.get(2));
+        // The marketer exports only its assigned client; without Accept the list stays JSON.
+        List<String> marketer = api.send(api.request("/clients", world.marketerToken()).header("Accept", "text/csv").GET())
+                .body().lines().toList();
+        assertEquals(2, marketer.size());
+        assertTrue(marketer.get(1).startsWith(world.company().prefix() + "-CLT001,"));
+        assertTrue(api.get("/clients", world.company().adminToken()).contentType().startsWith("application/json"));
+    }
+
+    private Api.Reply importCsv(String token, String csv) {
+        return api.send(api.request("/clients/import", token).header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)));
+    }
+
     private static String pair(long client, long marketer) {
         return "{\"clientId\":" + client + ",\"marketerId\":" + marketer + "}";
     }

@@ -1,0 +1,103 @@
+package com.estatedesk.people;
+
+import com.estatedesk.problem.Problem.FieldError;
+import com.estatedesk.problem.Problems;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Clients as CSV ({@code name,email,phone}), with Apache Commons CSV: reading an import, writing an export. */
+public final class ClientCsv {
+
+    static final String[] COLUMNS = {"name", "email", "phone"};
+    private static final int MAX_REPORTED_ERRORS = 100;
+
+    private ClientCsv() {
+    }
+
+    /**
+     * Reads and validates every row before anything is created; row numbers count the header as row 1.
+     * Any bad row → one 400 problem listing the bad rows (up to 100).
+     */
+    static List<NewPerson> read(InputStream csv, Validator validator) {
+        List<NewPerson> people = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Long> firstRowOfEmail = new HashMap<>();
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get()
+                .parse(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
+            if (!parser.getHeaderNames().equals(List.of(COLUMNS))) {
+                throw Problems.invalid("header", "must be exactly: name,email,phone (got " + parser.getHeaderNames() + ")");
+            }
+            for (CSVRecord record : parser) {
+                long row = record.getRecordNumber() + 1;
+                if (record.size() != COLUMNS.length) {
+                    errors.add(new FieldError("row " + row, "has " + record.size() + " columns, expected 3"));
+                    continue;
+                }
+                NewPerson person = new NewPerson(record.get(0), record.get(1),
+                        record.get(2).isBlank() ? null : record.get(2), null);
+                for (ConstraintViolation<NewPerson> violation : validator.validate(person)) {
+                    errors.add(new FieldError("row " + row + ": " + violation.getPropertyPath(), violation.getMessage()));
+                }
+                if (person.email() != null) {
+                    Long earlier = firstRowOfEmail.putIfAbsent(PeopleService.normalizeEmail(person.email()), row);
+                    if (earlier != null) {
+                        errors.add(new FieldError("row " + row + ": email", "repeats the email of row " + earlier));
+                    }
+                }
+                people.add(person);
+            }
+        } catch (IOException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            throw Problems.badRequest("The body is not CSV with the header name,email,phone: " + e.getMessage());
+        }
+        if (people.isEmpty() && errors.isEmpty()) {
+            throw Problems.invalid("body", "has no rows after the header");
+        }
+        report(errors);
+        return people;
+    }
+
+    static void report(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparingInt(ClientCsv::rowOf));
+            throw Problems.invalid(errors.size() > MAX_REPORTED_ERRORS ? errors.subList(0, MAX_REPORTED_ERRORS) : errors);
+        }
+    }
+
+    private static int rowOf(FieldError error) {
+        String digits = error.field().replaceAll("^row (\\d+).*", "$1");
+        return digits.matches("\\d+") ? Integer.parseInt(digits) : 0;
+    }
+
+    static CSVPrinter printer(Writer out) {
+        try {
+            CSVPrinter printer = CSVFormat.DEFAULT.print(out);
+            printer.printRecord("uid", "number", "name", "email", "phone", "status", "createdAt");
+            return printer;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void print(CSVPrinter printer, PersonView person) throws IOException {
+        printer.printRecord(person.uid(), person.number(), person.name(), person.email(),
+                person.phone() == null ? "" : person.phone(), person.status().name(),
+                person.createdAt());
+    }
+}
