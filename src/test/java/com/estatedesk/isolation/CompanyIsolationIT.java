@@ -307,13 +307,15 @@ class CompanyIsolationIT extends HttpApiTest {
             case "PATCH /messages/{id}" -> "{\"read\":true}";
             case "POST /marketers/{id}/reassign" -> "{\"toMarketerId\":" + a.otherMarketer() + "}";
             case "POST /estates/{id}/plots" -> "{\"plotSizeId\":" + a.plotSize() + ",\"totalUnits\":1}";
+            case "POST /clients/import" -> "name,email,phone\nImported,imported-" + System.nanoTime() + "@matrix.test,\n";
             default -> "{}";
         };
+        String mediaType = endpoint.template().endsWith("/import") ? "text/csv" : "application/json";
         HttpRequest.Builder request = api.request(path, token);
         return api.send(switch (endpoint.httpMethod()) {
             case "GET" -> request.GET();
             case "DELETE" -> request.DELETE();
-            default -> request.header("Content-Type", "application/json")
+            default -> request.header("Content-Type", mediaType)
                     .method(endpoint.httpMethod(), HttpRequest.BodyPublishers.ofString(body));
         });
     }

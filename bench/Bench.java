@@ -1,0 +1,244 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Registration throughput: the database's own limit (plain JDBC: SELECT … FOR UPDATE on the sequence
+ * row, UPDATE, INSERT, COMMIT) against the running service's POST /api/v1/clients over real HTTP with
+ * real tokens, at the same concurrency and company mix, in one run on one machine. Prints a table with
+ * the service/raw ratio per cell and checks afterwards that every company's numbers are exactly 1..n.
+ *
+ * java -cp postgresql.jar bench/Bench.java <service base url> <jdbc url> <db user> <platform email> <platform password> [seconds per cell]
+ */
+public class Bench {
+
+    record Cell(String mix, int clients) {
+    }
+
+    record Result(int done, int errors, double seconds, List<Long> latenciesMicros) {
+        double throughput() {
+            return done / seconds;
+        }
+
+        double percentileMillis(double p) {
+            if (latenciesMicros.isEmpty()) {
+                return Double.NaN;
+            }
+            List<Long> sorted = new ArrayList<>(latenciesMicros);
+            Collections.sort(sorted);
+            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)) / 1000.0;
+        }
+    }
+
+    record Company(long id, String prefix, String token) {
+    }
+
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    static final AtomicInteger SERIAL = new AtomicInteger();
+
+    public static void main(String[] args) throws Exception {
+        String api = args[0].replaceAll("/$", "") + "/api/v1";
+        String jdbc = args[1];
+        String dbUser = args[2];
+        double seconds = args.length > 5 ? Double.parseDouble(args[5]) : 5;
+        String platform = token(api, "{\"email\":\"" + args[3] + "\",\"password\":\"" + args[4] + "\"}");
+        String run = Long.toString(System.currentTimeMillis() % 100000, 36).toUpperCase(Locale.ROOT);
+
+        List<Company> companies = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            companies.add(company(api, platform, "Bench " + run + " " + i, "B" + letters(i) + run.replaceAll("[0-9]", "")));
+        }
+        System.out.printf("%-8s %7s | %10s %8s %8s %6s | %10s %8s %8s %6s | %6s%n", "mix", "clients",
+                "raw tx/s", "p50 ms", "p99 ms", "errors", "svc req/s", "p50 ms", "p99 ms", "errors", "ratio");
+        for (Cell cell : List.of(new Cell("hot", 1), new Cell("hot", 8), new Cell("hot", 32),
+                new Cell("spread", 1), new Cell("spread", 8), new Cell("spread", 32))) {
+            List<Company> targets = cell.mix().equals("hot") ? companies.subList(0, 1) : companies;
+            Result raw = run(cell.clients(), seconds, i -> rawRegistration(jdbc, dbUser, targets.get(i % targets.size())));
+            Result service = run(cell.clients(), seconds, i -> serviceRegistration(api, targets.get(i % targets.size())));
+            System.out.printf("%-8s %7d | %10.0f %8.1f %8.1f %6d | %10.0f %8.1f %8.1f %6d | %5.0f%%%n", cell.mix(),
+                    cell.clients(), raw.throughput(), raw.percentileMillis(0.5), raw.percentileMillis(0.99), raw.errors(),
+                    service.throughput(), service.percentileMillis(0.5), service.percentileMillis(0.99), service.errors(),
+                    100 * service.throughput() / raw.throughput());
+        }
+        verifyGapless(jdbc, dbUser, companies);
+    }
+
+    interface Registration {
+        boolean register(int worker) throws Exception;
+    }
+
+    static Result run(int clients, double seconds, Registration registration) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        List<Future<Result>> workers = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int w = 0; w < clients; w++) {
+            int worker = w;
+            workers.add(pool.submit(() -> {
+                int done = 0;
+                int errors = 0;
+                List<Long> latencies = new ArrayList<>();
+                int i = worker;
+                while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    boolean ok;
+                    try {
+                        ok = registration.register(i);
+                    } catch (Exception e) {
+                        ok = false;
+                    }
+                    latencies.add((System.nanoTime() - t0) / 1000);
+                    if (ok) {
+                        done++;
+                    } else {
+                        errors++;
+                    }
+                    i += clients;
+                }
+                return new Result(done, errors, 0, latencies);
+            }));
+        }
+        int done = 0;
+        int errors = 0;
+        List<Long> latencies = new ArrayList<>();
+        for (Future<Result> worker : workers) {
+            Result r = worker.get();
+            done += r.done();
+            errors += r.errors();
+            latencies.addAll(r.latenciesMicros());
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        pool.shutdown();
+        return new Result(done, errors, elapsed, latencies);
+    }
+
+    static final ThreadLocal<Connection> CONNECTION = new ThreadLocal<>();
+
+    /** What one registration costs the database, nothing else: lock, update, insert, commit. */
+    static boolean rawRegistration(String jdbc, String user, Company company) throws SQLException {
+        Connection connection = CONNECTION.get();
+        if (connection == null) {
+            connection = DriverManager.getConnection(jdbc, user, "");
+            connection.setAutoCommit(false);
+            CONNECTION.set(connection);
+        }
+        try (PreparedStatement lock = connection.prepareStatement(
+                "select last_value from company_sequence where company_id = ? and seq_key = 'CLT' for update");
+             PreparedStatement update = connection.prepareStatement(
+                     "update company_sequence set last_value = ? where company_id = ? and seq_key = 'CLT'");
+             PreparedStatement insert = connection.prepareStatement("insert into client (id, company_id, uid, uid_number,"
+                     + " name, email, status, created_at) values (nextval('person_id_seq'), ?, ?, ?, ?, ?, 'ACTIVE', now())")) {
+            lock.setLong(1, company.id());
+            long next;
+            try (ResultSet row = lock.executeQuery()) {
+                row.next();
+                next = row.getLong(1) + 1;
+            }
+            update.setLong(1, next);
+            update.setLong(2, company.id());
+            update.executeUpdate();
+            insert.setLong(1, company.id());
+            insert.setString(2, String.format("%s-CLT%03d", company.prefix(), next));
+            insert.setLong(3, next);
+            insert.setString(4, "Raw " + next);
+            insert.setString(5, "raw" + SERIAL.incrementAndGet() + "@bench.test");
+            insert.executeUpdate();
+            connection.commit();
+            return true;
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    static boolean serviceRegistration(String api, Company company) throws Exception {
+        int n = SERIAL.incrementAndGet();
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/clients"))
+                .header("Authorization", "Bearer " + company.token()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Service " + n + "\",\"email\":\"svc" + n + "@bench.test\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 201;
+    }
+
+    static void verifyGapless(String jdbc, String user, List<Company> companies) throws SQLException {
+        int bad = 0;
+        long total = 0;
+        try (Connection connection = DriverManager.getConnection(jdbc, user, "");
+             Statement sql = connection.createStatement()) {
+            for (Company company : companies) {
+                try (ResultSet row = sql.executeQuery("select count(*), count(distinct uid_number), coalesce(max(uid_number), 0)"
+                        + " from client where company_id = " + company.id())) {
+                    row.next();
+                    total += row.getLong(1);
+                    if (row.getLong(1) != row.getLong(2) || row.getLong(2) != row.getLong(3)) {
+                        bad++;
+                        System.out.println("NOT GAPLESS: company " + company.id() + " count/distinct/max = "
+                                + row.getLong(1) + "/" + row.getLong(2) + "/" + row.getLong(3));
+                    }
+                }
+            }
+        }
+        System.out.println("Numbering check: " + total + " registrations in " + companies.size() + " companies, "
+                + (bad == 0 ? "every company exactly 1..n" : bad + " companies with gaps or duplicates"));
+        if (bad > 0) {
+            System.exit(1);
+        }
+    }
+
+    static Company company(String api, String platformToken, String name, String prefix) throws Exception {
+        String admin = "admin-" + SERIAL.incrementAndGet() + "-" + System.nanoTime() + "@bench.test";
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/companies"))
+                .header("Authorization", "Bearer " + platformToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"prefix\":\"" + prefix + "\","
+                        + "\"admin\":{\"name\":\"Bench\",\"email\":\"" + admin + "\",\"password\":\"bench-password\"}}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("company: " + created.statusCode() + " " + created.body());
+        }
+        long id = Long.parseLong(field(created.body(), "id"));
+        String slug = field(created.body(), "slug");
+        return new Company(id, field(created.body(), "prefix"),
+                token(api, "{\"email\":\"" + admin + "\",\"password\":\"bench-password\",\"company\":\"" + slug + "\"}"));
+    }
+
+    static String token(String api, String credentials) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/auth/token"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(credentials)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("token: " + response.statusCode() + " " + response.body());
+        }
+        return field(response.body(), "accessToken");
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]*)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException(name + " not in " + json);
+        }
+        return m.group(1);
+    }
+
+    static String letters(int n) {
+        return "" + (char) ('A' + n / 26 % 26) + (char) ('A' + n % 26);
+    }
+}
