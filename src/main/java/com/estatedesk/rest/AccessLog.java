@@ -4,6 +4,7 @@ import com.estatedesk.security.Caller;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -25,6 +27,8 @@ import java.util.logging.Logger;
 public class AccessLog implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final Logger LOG = Logger.getLogger("estatedesk.access");
+    /** Once: Json.createObjectBuilder() would look the JSON-P provider up again on every request. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
     private static final String STARTED = AccessLog.class.getName() + ".started";
 
     @Inject
@@ -38,7 +42,7 @@ public class AccessLog implements ContainerRequestFilter, ContainerResponseFilte
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         Object started = request.getProperty(STARTED);
-        JsonObjectBuilder line = Json.createObjectBuilder()
+        JsonObjectBuilder line = JSON.createObjectBuilder()
                 .add("method", request.getMethod())
                 .add("path", "/" + request.getUriInfo().getPath(false).replaceAll("^/", ""))
                 .add("status", response.getStatus())
