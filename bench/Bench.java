@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,7 +27,10 @@ import java.util.regex.Pattern;
  * real tokens, at the same concurrency and company mix, in one run on one machine. Prints a table with
  * the service/raw ratio per cell and checks afterwards that every company's numbers are exactly 1..n.
  *
- * java -cp postgresql.jar bench/Bench.java <service base url> <jdbc url> <db user> <platform email> <platform password> [seconds per cell]
+ * Then, lists at scale: 1 000 companies × 1 000 clients are loaded by SQL, and the p50/p95 of a first
+ * page, a page deep in the list and a ?q= uid-prefix search of one company are measured over HTTP.
+ *
+ * java -cp postgresql.jar bench/Bench.java <service base url> <jdbc url> <db user> <platform email> <platform password> [seconds per cell] [--lists]
  */
 public class Bench {
 
@@ -80,6 +84,71 @@ public class Bench {
                     100 * service.throughput() / raw.throughput());
         }
         verifyGapless(jdbc, dbUser, companies);
+        if (List.of(args).contains("--lists")) {
+            lists(api, jdbc, dbUser, platform, run);
+        }
+    }
+
+    /** Loads 999 more companies of 1 000 clients by SQL around one measured company of 1 000, then times its lists. */
+    static void lists(String api, String jdbc, String user, String platform, String run) throws Exception {
+        Company measured = company(api, platform, "Lists " + run, "L" + run.replaceAll("[0-9]", "") + "Q");
+        long loadStarted = System.nanoTime();
+        try (Connection connection = DriverManager.getConnection(jdbc, user, "");
+             Statement sql = connection.createStatement()) {
+            sql.execute("create temporary table bench_company as select nextval('company_id_seq') as id"
+                    + " from generate_series(1, 999)");
+            sql.execute("insert into company (id, name, name_key, slug, prefix, created_at) select id, 'Loaded ' || id,"
+                    + " 'loaded " + run.toLowerCase(Locale.ROOT) + " ' || id, 'loaded-" + run.toLowerCase(Locale.ROOT)
+                    + "-' || id, 'LD' || id, now() from bench_company");
+            sql.execute("insert into company_sequence (id, company_id, seq_key, last_value)"
+                    + " select nextval('company_sequence_id_seq'), id, 'CLT', 1000 from bench_company");
+            sql.execute("insert into client (id, company_id, uid, uid_number, name, email, status, created_at)"
+                    + " select nextval('person_id_seq'), c.id, 'LD' || c.id || '-CLT' || case when n < 1000 then lpad(n::text, 3, '0') else n::text end,"
+                    + " n, 'Loaded client ' || n, 'c' || n || '-' || c.id || '@loaded.test', 'ACTIVE', now()"
+                    + " from bench_company c, generate_series(1, 1000) n");
+            sql.execute("insert into client (id, company_id, uid, uid_number, name, email, status, created_at)"
+                    + " select nextval('person_id_seq'), " + measured.id() + ", '" + measured.prefix() + "-CLT'"
+                    + " || case when n < 1000 then lpad(n::text, 3, '0') else n::text end, n, 'Measured client ' || n,"
+                    + " 'm' || n || '@measured.test', 'ACTIVE', now() from generate_series(1, 1000) n");
+            sql.execute("update company_sequence set last_value = 1000 where company_id = " + measured.id() + " and seq_key = 'CLT'");
+            sql.execute("analyze client");
+            try (ResultSet count = sql.executeQuery("select count(*) from client")) {
+                count.next();
+                System.out.printf("%nLoaded 1000 companies x 1000 clients in %.0f s (client table: %d rows)%n",
+                        (System.nanoTime() - loadStarted) / 1e9, count.getLong(1));
+            }
+        }
+        String deepCursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("v1:900".getBytes());
+        Map<String, String> queries = new java.util.LinkedHashMap<>();
+        queries.put("first page (50)", "/clients");
+        queries.put("deep page (after 900)", "/clients?cursor=" + deepCursor);
+        queries.put("?q= uid prefix", "/clients?q=" + measured.prefix() + "-CLT09");
+        System.out.printf("%-24s %8s %8s%n", "list", "p50 ms", "p95 ms");
+        for (var query : queries.entrySet()) {
+            List<Long> latencies = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                long t0 = System.nanoTime();
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + query.getValue()))
+                        .header("Authorization", "Bearer " + measured.token()).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(query.getKey() + ": " + response.statusCode());
+                }
+                if (i >= 50) {
+                    latencies.add((System.nanoTime() - t0) / 1000);
+                }
+            }
+            Result timing = new Result(latencies.size(), 0, 1, latencies);
+            System.out.printf("%-24s %8.1f %8.1f%n", query.getKey(), timing.percentileMillis(0.5), timing.percentileMillis(0.95));
+        }
+        try (Connection connection = DriverManager.getConnection(jdbc, user, "");
+             Statement sql = connection.createStatement();
+             ResultSet plan = sql.executeQuery("explain select * from client where company_id = " + measured.id()
+                     + " and uid_number > 900 order by uid_number limit 51")) {
+            System.out.println("Plan of a deep page:");
+            while (plan.next()) {
+                System.out.println("  " + plan.getString(1));
+            }
+        }
     }
 
     interface Registration {

@@ -35,7 +35,7 @@ ready=$(date +%s.%N)
 printf 'Service start-up to readiness: %.1f s\n' "$(echo "$ready - $started" | bc)"
 
 java -cp target/runtime/postgresql.jar bench/Bench.java http://localhost:8181 \
-  jdbc:postgresql://127.0.0.1:5432/estatedesk_bench postgres bench@estatedesk.test bench-admin-password "$SECONDS_PER_CELL"
+  jdbc:postgresql://127.0.0.1:5432/estatedesk_bench postgres bench@estatedesk.test bench-admin-password "$SECONDS_PER_CELL" --lists
 
 pid=$(pgrep -f "payara-micro.jar.*--port 8181" | head -1)
 printf 'Service RSS after the benchmark: %d MB\n' "$(( $(ps -o rss= -p "$pid") / 1024 ))"
