@@ -71,6 +71,11 @@ public class Bench {
         for (int i = 0; i < 100; i++) {
             companies.add(company(api, platform, "Bench " + run + " " + i, "B" + letters(i) + run.replaceAll("[0-9]", "")));
         }
+        // Warm-up, untimed: without it the first cells measure the JIT compiling the service on two busy cores.
+        double warmup = args.length > 6 && args[6].matches("\\d+") ? Double.parseDouble(args[6]) : 30;
+        run(8, warmup, i -> serviceRegistration(api, companies.get(i % companies.size())));
+        run(8, warmup / 3, i -> rawRegistration(jdbc, dbUser, companies.get(i % companies.size())));
+        System.out.printf("(after %.0f s of warm-up)%n", warmup);
         System.out.printf("%-8s %7s | %10s %8s %8s %6s | %10s %8s %8s %6s | %6s%n", "mix", "clients",
                 "raw tx/s", "p50 ms", "p99 ms", "errors", "svc req/s", "p50 ms", "p99 ms", "errors", "ratio");
         for (Cell cell : List.of(new Cell("hot", 1), new Cell("hot", 8), new Cell("hot", 32),
