@@ -8,10 +8,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -32,14 +35,16 @@ public class DatabaseMigration {
     @Inject
     Database database;
 
-    private volatile boolean migrated;
+    /** The schema version this build migrated to; null until the migration succeeded. */
+    private volatile String expectedVersion;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // Flyway manages its own transactions
     void migrate() {
         Database.Description app = database.describe();
-        MigrateResult result = flyway(app).migrate();
-        migrated = true;
+        Flyway flyway = flyway(app);
+        MigrateResult result = flyway.migrate();
+        expectedVersion = flyway.info().current().getVersion().getVersion();
         LOG.info("Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied now); row-level security: " + database.rowLevelSecurity());
     }
@@ -53,12 +58,20 @@ public class DatabaseMigration {
                 .load();
     }
 
-    /** True when this instance migrated successfully and no migration it knows of is pending. */
-    public boolean isUpToDate() {
-        if (!migrated) {
+    /**
+     * True when this instance migrated successfully and the database is still at that version. One
+     * small query on the caller's connection: readiness probes come often, and scanning the migrations
+     * on each would be wasted work.
+     */
+    public boolean isUpToDate(Connection connection) throws SQLException {
+        String expected = expectedVersion;
+        if (expected == null) {
             return false;
         }
-        MigrationInfo[] pending = flyway(database.describe()).info().pending();
-        return pending.length == 0;
+        try (PreparedStatement latest = connection.prepareStatement("select version from flyway_schema_history"
+                + " where success and version is not null order by installed_rank desc");
+             ResultSet row = latest.executeQuery()) {
+            return row.next() && expected.equals(row.getString(1));
+        }
     }
 }

@@ -34,7 +34,7 @@ public class ReadinessCheck implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("estatedesk-database");
         try (Connection connection = dataSource.getConnection()) {
             boolean reachable = connection.isValid(2);
-            boolean migrated = migration.isUpToDate();
+            boolean migrated = reachable && migration.isUpToDate(connection);
             Database.Description db = database.describe();
             return response.status(reachable && migrated)
                     .withData("database", db.product() + " " + db.version())
