@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  */
 public final class CompanyNaming {
 
-    /** 2–6 letters A–Z, optionally followed by digits. */
-    public static final Pattern EXPLICIT_PREFIX = Pattern.compile("[A-Z]{2,6}[0-9]{0,6}");
+    /** An explicit prefix: 2–6 letters A–Z, optionally followed by digits. */
+    public static final String EXPLICIT_PREFIX_REGEX = "[A-Z]{2,6}[0-9]{0,6}";
+    public static final String EXPLICIT_PREFIX_RULE = "must be 2 to 6 letters A-Z, optionally followed by digits";
+    public static final Pattern EXPLICIT_PREFIX = Pattern.compile(EXPLICIT_PREFIX_REGEX);
 
     /** Letters that Unicode decomposition does not fold to A–Z. */
     private static final Map<Character, String> SPECIAL_LETTERS = Map.of(

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 /** POST /companies: the company and its first admin, created in one transaction. */
 public record NewCompany(
         @NotBlank @Size(max = 200) String name,
-        @Pattern(regexp = "[A-Z]{2,6}[0-9]{0,6}", message = "must be 2 to 6 letters A-Z, optionally followed by digits")
+        @Pattern(regexp = CompanyNaming.EXPLICIT_PREFIX_REGEX, message = CompanyNaming.EXPLICIT_PREFIX_RULE)
         String prefix,
         @NotNull @Valid Admin admin) {
 
