@@ -59,6 +59,12 @@ public class AllocationService {
         if (request.paymentType() == PaymentType.FULL && request.plotNumberId() == null) {
             throw Problems.invalid("plotNumberId", "is required for FULL payment");
         }
+        // What does not change under concurrent allocations is read before the lock.
+        PlotNumber number = request.plotNumberId() == null ? null
+                : rows.inBody(PlotNumber.class, request.plotNumberId(), "plotNumberId", "plot number");
+        boolean numberLaidOut = number != null && !em.createNamedQuery(EstatePlotNumber.IN_ESTATE_PLOT)
+                .setParameter("estate", estate.id()).setParameter("size", plotSize.id())
+                .setParameter("number", number.id()).getResultList().isEmpty();
         List<EstatePlot> plots = em.createNamedQuery(EstatePlot.OF_ESTATE_AND_SIZE, EstatePlot.class)
                 .setParameter("estate", estate.id()).setParameter("size", plotSize.id())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
@@ -68,10 +74,8 @@ public class AllocationService {
         }
         EstatePlot plot = plots.get(0);
         Long plotNumberId = null;
-        if (request.plotNumberId() != null) {
-            PlotNumber number = rows.inBody(PlotNumber.class, request.plotNumberId(), "plotNumberId", "plot number");
-            if (em.createNamedQuery(EstatePlotNumber.IN_PLOT).setParameter("plot", plot.id())
-                    .setParameter("number", number.id()).getResultList().isEmpty()) {
+        if (number != null) {
+            if (!numberLaidOut) {
                 throw Problems.unresolvableReference("plotNumberId", "plot number in this estate plot");
             }
             if (!em.createQuery("select a.id from Allocation a where a.estateId = :estate and a.plotNumberId = :number")

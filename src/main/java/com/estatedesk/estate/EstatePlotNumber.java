@@ -12,11 +12,13 @@ import jakarta.persistence.Table;
 /** A plot number laid out in an estate plot; at most once per estate. */
 @Entity
 @Table(name = "estate_plot_number")
-@NamedQuery(name = EstatePlotNumber.IN_PLOT,
-        query = "select n from EstatePlotNumber n where n.estatePlotId = :plot and n.plotNumberId = :number")
+@NamedQuery(name = EstatePlotNumber.IN_ESTATE_PLOT,
+        query = "select n.id from EstatePlotNumber n, EstatePlot p where n.estatePlotId = p.id"
+                + " and p.estateId = :estate and p.plotSizeId = :size and n.plotNumberId = :number")
 public class EstatePlotNumber extends CompanyOwned {
 
-    public static final String IN_PLOT = "EstatePlotNumber.inPlot";
+    /** The plot number as laid out in the estate plot of one size of one estate. */
+    public static final String IN_ESTATE_PLOT = "EstatePlotNumber.inEstatePlot";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "plot_id")

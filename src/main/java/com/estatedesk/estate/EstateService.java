@@ -16,6 +16,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 
 import java.util.HashSet;
 import java.util.List;
@@ -131,11 +132,13 @@ public class EstateService {
 
     /** Four set-based reads for the whole estate, whatever its number of plots. */
     private List<EstatePlotView> plotsOf(long estateId, Long onlySize) {
-        List<EstatePlot> plots = em.createQuery("select p from EstatePlot p where p.estateId = :estate"
-                        + (onlySize == null ? " and p.plotSizeId > :size" : " and p.plotSizeId = :size")
-                        + " order by p.id", EstatePlot.class)
-                .setParameter("estate", estateId).setParameter("size", onlySize == null ? 0L : onlySize)
-                .getResultList();
+        TypedQuery<EstatePlot> select = em.createQuery("select p from EstatePlot p where p.estateId = :estate"
+                + (onlySize == null ? "" : " and p.plotSizeId = :size") + " order by p.id", EstatePlot.class)
+                .setParameter("estate", estateId);
+        if (onlySize != null) {
+            select.setParameter("size", onlySize);
+        }
+        List<EstatePlot> plots = select.getResultList();
         if (plots.isEmpty()) {
             return List.of();
         }
