@@ -3,8 +3,8 @@ package com.estatedesk.assignment;
 import com.estatedesk.rest.PathIds;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReassignmentResource {
 
-    @Inject
+    @EJB
     AssignmentService assignments;
 
     @POST

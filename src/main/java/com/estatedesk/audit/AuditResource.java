@@ -3,6 +3,7 @@ package com.estatedesk.audit;
 import com.estatedesk.security.Caller;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -16,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
-    @Inject
+    @EJB
     AuditService audit;
 
     @Inject

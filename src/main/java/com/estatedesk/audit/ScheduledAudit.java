@@ -2,6 +2,7 @@ package com.estatedesk.audit;
 
 import com.estatedesk.metrics.AppMetrics;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -33,7 +34,7 @@ public class ScheduledAudit {
     private static final Logger LOG = Logger.getLogger(ScheduledAudit.class.getName());
     static final String JOB = "daily-audit";
 
-    @Inject
+    @EJB
     AuditService audit;
 
     @Inject

@@ -7,8 +7,8 @@ import com.estatedesk.rest.PathIds;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.validation.Valid;
@@ -34,7 +34,7 @@ import jakarta.ws.rs.core.UriInfo;
 @RolesAllowed(Role.PLATFORM_ADMIN_NAME)
 public class CompanyResource {
 
-    @Inject
+    @EJB
     CompanyService companies;
 
     @Context

@@ -10,6 +10,7 @@ import com.estatedesk.security.Role;
 import com.estatedesk.sequence.SequenceAllocator;
 import com.estatedesk.tenancy.Tenancy;
 import com.estatedesk.idempotency.Idempotent;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,7 +35,7 @@ public class CompanyService {
     @Inject
     Tenancy tenancy;
 
-    @Inject
+    @EJB
     SequenceAllocator sequences;
 
     @Inject

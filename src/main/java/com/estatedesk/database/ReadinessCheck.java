@@ -1,6 +1,7 @@
 package com.estatedesk.database;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -23,7 +24,7 @@ public class ReadinessCheck implements HealthCheck {
     @Resource(name = "jdbc/estatedesk")
     DataSource dataSource;
 
-    @Inject
+    @EJB
     DatabaseMigration migration;
 
     @Inject

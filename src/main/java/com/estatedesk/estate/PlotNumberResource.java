@@ -8,8 +8,8 @@ import com.estatedesk.rest.PathIds;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -30,7 +30,7 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.APPLICATION_JSON)
 public class PlotNumberResource {
 
-    @Inject
+    @EJB
     EstateService estates;
 
     @Context

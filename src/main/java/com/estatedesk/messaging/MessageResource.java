@@ -9,8 +9,8 @@ import com.estatedesk.rest.PathIds;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.validation.Valid;
@@ -35,7 +35,7 @@ import jakarta.ws.rs.core.UriInfo;
 @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
 public class MessageResource {
 
-    @Inject
+    @EJB
     MessageService messages;
 
     @Context

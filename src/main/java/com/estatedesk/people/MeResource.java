@@ -3,6 +3,7 @@ package com.estatedesk.people;
 import com.estatedesk.security.Caller;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -18,7 +19,7 @@ public class MeResource {
     @Inject
     Caller caller;
 
-    @Inject
+    @EJB
     CallerProfile profile;
 
     @GET

@@ -6,7 +6,7 @@ import com.estatedesk.rest.PathIds;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -32,7 +32,7 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.APPLICATION_JSON)
 public abstract class PeopleResource {
 
-    @Inject
+    @EJB
     PeopleService people;
 
     @Context

@@ -15,6 +15,7 @@ import com.estatedesk.tenancy.CompanyRows;
 import com.estatedesk.tenancy.CompanyScoped;
 import com.estatedesk.tenancy.Tenancy;
 import com.estatedesk.idempotency.Idempotent;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -40,7 +41,7 @@ public class PeopleService {
     @PersistenceContext
     EntityManager em;
 
-    @Inject
+    @EJB
     SequenceAllocator sequences;
 
     @Inject

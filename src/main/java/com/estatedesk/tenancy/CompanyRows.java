@@ -1,8 +1,8 @@
 package com.estatedesk.tenancy;
 
 import com.estatedesk.problem.Problems;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Table;
@@ -19,7 +19,7 @@ public class CompanyRows {
     @PersistenceContext
     EntityManager em;
 
-    @Inject
+    @EJB
     CrossCompanyProbe probe;
 
     public <T extends CompanyOwned> T inPath(Class<T> type, long id, String what) {
