@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.BadJOSEException;
@@ -17,6 +18,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,7 +39,7 @@ public class Tokens {
     public static final String COMPANY_CLAIM = "company_id";
     public static final String GROUPS_CLAIM = "groups";
 
-    @Inject
+    @EJB
     SigningKeys keys;
 
     @Inject
@@ -112,14 +114,24 @@ public class Tokens {
         }
     }
 
-    /** Selects from the current key set; an unknown key id triggers one (rate-limited) reload. */
+    /**
+     * Selects from the key set last read from {@link SigningKeys}, kept here so that verifying a token
+     * costs no EJB call; an unknown key id triggers one (rate-limited) reload.
+     */
     private final class ReloadingKeys implements JWKSource<SecurityContext> {
+        private volatile JWKSet known;
+
         @Override
         public List<JWK> get(JWKSelector selector, SecurityContext context) {
-            List<JWK> found = selector.select(keys.verificationKeys());
+            JWKSet current = known;
+            if (current == null) {
+                current = known = keys.verificationKeys();
+            }
+            List<JWK> found = selector.select(current);
             if (found.isEmpty()) {
                 keys.reloadIfStale();
-                found = selector.select(keys.verificationKeys());
+                known = keys.verificationKeys();
+                found = selector.select(known);
             }
             return found;
         }
