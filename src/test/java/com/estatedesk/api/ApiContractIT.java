@@ -28,6 +28,12 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -304,6 +310,68 @@ class ApiContractIT extends HttpApiTest {
         assertEquals(200, cleared.status(), cleared::toString);
         assertTrue(cleared.json().isNull("phone"), cleared::toString);
         assertEquals("DEACTIVATED", api.get("/clients/" + created.get(0), company.adminToken()).json().getString("status"));
+    }
+
+    /**
+     * Keyset pages while four writers register clients: every walk through the list must show numbers
+     * 1..k with no duplicate and no hole (numbers commit in order under the sequence lock), and k must
+     * cover every registration acknowledged before the walk began.
+     */
+    @Test
+    void pagingWhileClientsAreRegisteredShowsNoDuplicatesOrHoles() throws Exception {
+        Company company = fixtures.company("Busy Paging Estates");
+        for (int i = 1; i <= 20; i++) {
+            assertEquals(201, fixtures.register(company, "clients", "Early " + i, "early" + i + "@busy.test").status());
+        }
+        AtomicInteger acknowledged = new AtomicInteger(20);
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        List<Future<?>> writing = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            int writer = w;
+            writing.add(writers.submit(() -> {
+                for (int i = 0; i < 15; i++) {
+                    Api.Reply created = fixtures.register(company, "clients", "Late " + writer + "-" + i,
+                            "late" + writer + "-" + i + "@busy.test");
+                    assertEquals(201, created.status(), created::toString);
+                    acknowledged.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        int walks = 0;
+        try {
+            while (walks < 3 || writing.stream().anyMatch(w -> !w.isDone())) {
+                int atLeast = acknowledged.get();
+                List<Integer> numbers = walkClientNumbers(company, 7);
+                assertEquals(IntStream.rangeClosed(1, numbers.size()).boxed().toList(), numbers,
+                        "walk " + walks + " must show 1..k without duplicates or holes");
+                assertTrue(numbers.size() >= atLeast, "walk " + walks + " saw " + numbers.size()
+                        + " clients, but " + atLeast + " had been acknowledged before it began");
+                walks++;
+            }
+            for (Future<?> w : writing) {
+                w.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+        assertEquals(IntStream.rangeClosed(1, 80).boxed().toList(), walkClientNumbers(company, 7));
+    }
+
+    private List<Integer> walkClientNumbers(Company company, int pageSize) {
+        List<Integer> numbers = new ArrayList<>();
+        String cursor = null;
+        do {
+            Api.Reply page = api.get("/clients?limit=" + pageSize + (cursor == null ? "" : "&cursor=" + cursor),
+                    company.adminToken());
+            assertEquals(200, page.status(), page::toString);
+            page.items().forEach(item -> {
+                String uid = item.asJsonObject().getString("uid");
+                numbers.add(Integer.parseInt(uid.substring(uid.lastIndexOf("-CLT") + 4)));
+            });
+            cursor = page.json().isNull("next") ? null : page.json().getString("next");
+        } while (cursor != null);
+        return numbers;
     }
 
     private long ensureOnePerson(Company company) {
