@@ -30,7 +30,10 @@ import java.util.regex.Pattern;
  * Then, lists at scale: 1 000 companies × 1 000 clients are loaded by SQL, and the p50/p95 of a first
  * page, a page deep in the list and a ?q= uid-prefix search of one company are measured over HTTP.
  *
- * java -cp postgresql.jar bench/Bench.java <service base url> <jdbc url> <db user> <platform email> <platform password> [seconds per cell] [--lists]
+ * java -cp postgresql.jar bench/Bench.java <service base url> <jdbc url> <db user> <platform email> <platform password> [seconds per cell] [warm-up seconds] [--lists] [--service-pid=N]
+ *
+ * With --service-pid, each service cell also reports the CPU the service process spent per registration
+ * (from /proc), which tells whether the service or the lock is the limit.
  */
 public class Bench {
 
@@ -76,17 +79,21 @@ public class Bench {
         run(8, warmup, i -> serviceRegistration(api, companies.get(i % companies.size())));
         run(8, warmup / 3, i -> rawRegistration(jdbc, dbUser, companies.get(i % companies.size())));
         System.out.printf("(after %.0f s of warm-up)%n", warmup);
-        System.out.printf("%-8s %7s | %10s %8s %8s %6s | %10s %8s %8s %6s | %6s%n", "mix", "clients",
-                "raw tx/s", "p50 ms", "p99 ms", "errors", "svc req/s", "p50 ms", "p99 ms", "errors", "ratio");
+        long servicePid = List.of(args).stream().filter(a -> a.startsWith("--service-pid="))
+                .mapToLong(a -> Long.parseLong(a.substring("--service-pid=".length()))).findFirst().orElse(-1);
+        System.out.printf("%-8s %7s | %10s %8s %8s %6s | %10s %8s %8s %6s %8s | %6s%n", "mix", "clients",
+                "raw tx/s", "p50 ms", "p99 ms", "errors", "svc req/s", "p50 ms", "p99 ms", "errors", "cpu ms", "ratio");
         for (Cell cell : List.of(new Cell("hot", 1), new Cell("hot", 8), new Cell("hot", 32),
                 new Cell("spread", 1), new Cell("spread", 8), new Cell("spread", 32))) {
             List<Company> targets = cell.mix().equals("hot") ? companies.subList(0, 1) : companies;
             Result raw = run(cell.clients(), seconds, i -> rawRegistration(jdbc, dbUser, targets.get(i % targets.size())));
+            double cpuBefore = cpuSeconds(servicePid);
             Result service = run(cell.clients(), seconds, i -> serviceRegistration(api, targets.get(i % targets.size())));
-            System.out.printf("%-8s %7d | %10.0f %8.1f %8.1f %6d | %10.0f %8.1f %8.1f %6d | %5.0f%%%n", cell.mix(),
+            double cpuPerRequest = 1000 * (cpuSeconds(servicePid) - cpuBefore) / Math.max(1, service.done());
+            System.out.printf("%-8s %7d | %10.0f %8.1f %8.1f %6d | %10.0f %8.1f %8.1f %6d %8.1f | %5.0f%%%n", cell.mix(),
                     cell.clients(), raw.throughput(), raw.percentileMillis(0.5), raw.percentileMillis(0.99), raw.errors(),
                     service.throughput(), service.percentileMillis(0.5), service.percentileMillis(0.99), service.errors(),
-                    100 * service.throughput() / raw.throughput());
+                    cpuPerRequest, 100 * service.throughput() / raw.throughput());
         }
         verifyGapless(jdbc, dbUser, companies);
         if (List.of(args).contains("--lists")) {
@@ -203,6 +210,20 @@ public class Bench {
         double elapsed = (System.nanoTime() - started) / 1e9;
         pool.shutdown();
         return new Result(done, errors, elapsed, latencies);
+    }
+
+    /** User + system CPU seconds of a process so far (Linux /proc; clock ticks of 1/100 s); NaN without a pid. */
+    static double cpuSeconds(long pid) {
+        if (pid < 0) {
+            return Double.NaN;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (java.io.IOException e) {
+            return Double.NaN;
+        }
     }
 
     static final ThreadLocal<Connection> CONNECTION = new ThreadLocal<>();

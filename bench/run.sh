@@ -1,24 +1,15 @@
 #!/usr/bin/env bash
 # Registration benchmark: raw PostgreSQL limit vs the running service, same machine, same run.
-#   bench/run.sh [seconds per cell]     (needs PostgreSQL at 127.0.0.1:5432 with a trust superuser 'postgres')
+#   bench/run.sh [seconds per cell, default 5] [warm-up seconds, default 60]     (needs PostgreSQL at 127.0.0.1:5432 with a trust superuser 'postgres')
 # Creates the database estatedesk_bench and its roles, starts the service on it (port 8181), runs
 # bench/Bench.java, prints the table, start-up time and RSS, and stops the service.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_CELL="${1:-5}"
-PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
+WARMUP_SECONDS="${2:-60}"
 
 mvn -q -DskipTests package
-$PG -d postgres <<'SQL'
-select pg_terminate_backend(pid) from pg_stat_activity where datname = 'estatedesk_bench';
-drop database if exists estatedesk_bench;
-drop role if exists estatedesk_bench_app;
-drop role if exists estatedesk_bench_owner;
-create role estatedesk_bench_owner login password 'bench';
-create role estatedesk_bench_app login password 'bench' nosuperuser nobypassrls;
-create database estatedesk_bench owner estatedesk_bench_owner;
-SQL
-$PG -d estatedesk_bench -c "revoke all on schema public from public; alter schema public owner to estatedesk_bench_owner; grant usage on schema public to estatedesk_bench_app;"
+scripts/create-database.sh estatedesk_bench bench
 
 export DB_HOST=127.0.0.1 DB_PORT=5432 DB_NAME=estatedesk_bench DB_USER=estatedesk_bench_app DB_PASSWORD=bench \
   DB_OWNER_USER=estatedesk_bench_owner DB_OWNER_PASSWORD=bench \
@@ -34,8 +25,9 @@ done
 ready=$(date +%s.%N)
 printf 'Service start-up to readiness: %.1f s\n' "$(echo "$ready - $started" | bc)"
 
-java -cp target/runtime/postgresql.jar bench/Bench.java http://localhost:8181 \
-  jdbc:postgresql://127.0.0.1:5432/estatedesk_bench postgres bench@estatedesk.test bench-admin-password "$SECONDS_PER_CELL" --lists
-
 pid=$(pgrep -f "payara-micro.jar.*--port 8181" | head -1)
+java -cp target/runtime/postgresql.jar bench/Bench.java http://localhost:8181 \
+  jdbc:postgresql://127.0.0.1:5432/estatedesk_bench postgres bench@estatedesk.test bench-admin-password \
+  "$SECONDS_PER_CELL" "$WARMUP_SECONDS" --lists --service-pid="$pid"
+
 printf 'Service RSS after the benchmark: %d MB\n' "$(( $(ps -o rss= -p "$pid") / 1024 ))"
