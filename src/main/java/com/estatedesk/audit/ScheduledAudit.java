@@ -3,7 +3,6 @@ package com.estatedesk.audit;
 import com.estatedesk.metrics.AppMetrics;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -43,7 +42,7 @@ public class ScheduledAudit {
     @Resource(name = "jdbc/estatedesk")
     DataSource dataSource;
 
-    @Schedule(hour = "2", minute = "30", persistent = false, info = "daily audit")
+    /** Called by {@link AuditSchedule}'s timer on every instance. */
     public void daily() {
         runIfUnclaimed(LocalDate.now(ZoneOffset.UTC));
     }
