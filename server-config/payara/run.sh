@@ -23,8 +23,10 @@ else
   postboot=server-config/payara/postboot-embedded.asadmin
 fi
 
-# A fresh instance directory every start: Payara Micro would otherwise keep the pools of the last run.
-rm -rf target/payara-root
+# A fresh instance directory every start (one per port, so that instances can run side by side):
+# Payara Micro would otherwise keep the pools of the last run.
+rootdir="target/payara-root-${PORT:-8080}"
+rm -rf "$rootdir"
 # 384 MiB of heap keeps the process under 600 MB RSS after the benchmark (BENCHMARKS.md); JAVA_OPTS comes later and wins.
 exec java -Xmx384m ${JAVA_OPTS:-} -jar target/runtime/payara-micro.jar \
   --deploy target/estatedesk.war --contextroot / \
@@ -32,4 +34,4 @@ exec java -Xmx384m ${JAVA_OPTS:-} -jar target/runtime/payara-micro.jar \
   --addlibs target/runtime/postgresql.jar \
   --postbootcommandfile "$postboot" \
   --nohazelcast \
-  --rootdir target/payara-root
+  --rootdir "$rootdir"
