@@ -3,6 +3,7 @@ package com.estatedesk.problem;
 import com.estatedesk.metrics.AppMetrics;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.resource.ResourceException;
 import jakarta.ws.rs.WebApplicationException;
 
 import java.sql.SQLException;
@@ -56,6 +57,12 @@ public final class FailureClassifier {
             if (t instanceof JsonParsingException || t instanceof JsonbException) {
                 return Problems.malformedJson(describeJsonFailure(t));
             }
+            if (t instanceof ResourceException connector) {
+                // The server's pool could not hand out or enlist a working connection (database down,
+                // restarting, or the connection was cut): nothing was written, a retry is safe.
+                LOG.warning(() -> "No working database connection: " + connector);
+                return Problems.busy("The database is not reachable right now; retry shortly.", 2);
+            }
         }
         LOG.log(Level.SEVERE, "Unexpected failure", failure);
         return Problems.internal();
@@ -86,6 +93,11 @@ public final class FailureClassifier {
                     AppMetrics.current().lockTimedOut();
                 }
                 return Problems.busy("The company's records are busy; retry shortly.", 1);
+            }
+            // admin_shutdown (restart, pg_terminate_backend), crash_shutdown, cannot_connect_now (starting up)
+            case "57P01", "57P02", "57P03" -> {
+                LOG.warning(() -> "Database connection ended by the server (" + state + "): " + sql.getMessage());
+                return Problems.busy("The database is restarting or dropped the connection; retry shortly.", 2);
             }
             case "57014" -> {
                 return Problems.busy("The request took too long and was cancelled; retry shortly.", 1);

@@ -1,0 +1,36 @@
+package com.estatedesk.problem;
+
+import jakarta.ejb.EJBException;
+import jakarta.persistence.PersistenceException;
+import jakarta.resource.spi.LocalTransactionException;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** How database failures seen in the fault drill (scripts/faults.sh) reach the client: 503, never 500. */
+class FailureClassifierTest {
+
+    @Test
+    void aConnectionEndedByTheServerIsA503() {
+        for (String state : new String[] {"57P01", "57P02", "57P03", "08006"}) {
+            SQLException ended = new SQLException("FATAL: terminating connection due to administrator command", state);
+            ProblemException answer = FailureClassifier.classify(new EJBException(new PersistenceException(ended)));
+            assertEquals(503, answer.status(), state);
+        }
+    }
+
+    @Test
+    void aPoolThatCannotHandOutAWorkingConnectionIsA503() {
+        SQLException allocation = new SQLException("Error in allocating a connection. Cause: This connection has been closed.",
+                null, 0, new LocalTransactionException("This connection has been closed."));
+        assertEquals(503, FailureClassifier.classify(new PersistenceException(allocation)).status());
+    }
+
+    @Test
+    void anythingElseUnknownStaysA500() {
+        assertEquals(500, FailureClassifier.classify(new IllegalStateException("a bug")).status());
+        assertEquals(500, FailureClassifier.classify(new SQLException("syntax", "42601")).status());
+    }
+}
