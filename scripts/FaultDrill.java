@@ -1,0 +1,360 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The multi-instance and fault drill, against scripts/cluster.sh (two instances behind HAProxy).
+ *
+ * First the cluster checks: a token issued by one instance is accepted by the other, a login deactivated
+ * on one is refused by the other, and the audit timer of both instances ran the daily audit once.
+ * Then registrations with Idempotency-Key run through HAProxy from several clients for the whole drill,
+ * each retried with the same key and body until it is acknowledged (201), while three faults are injected
+ * one after the other: kill -9 of instance 1, a PostgreSQL restart, pg_terminate_backend of every
+ * connection of the service. Afterwards, from the database: acknowledged registrations missing (lost),
+ * emails registered twice (duplicates), holes in each company's numbers (gaps), and the audit.
+ *
+ * java -cp postgresql.jar scripts/FaultDrill.java <lb url> <instance 1 url> <instance 2 url> <jdbc url> <platform email> <platform password>
+ */
+public class FaultDrill {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3)).build();
+    static final int CLIENTS = 8;
+    static final int COMPANIES = 4;
+    static final Duration GIVE_UP_AFTER = Duration.ofSeconds(120);
+
+    record Company(long id, String prefix, String token) {
+    }
+
+    record Ack(int company, String email, String uid, long firstAttemptNanos, long ackNanos, int attempts) {
+    }
+
+    record Failure(long atNanos, String what) {
+    }
+
+    static final ConcurrentLinkedQueue<Ack> ACKS = new ConcurrentLinkedQueue<>();
+    static final ConcurrentLinkedQueue<Failure> FAILURES = new ConcurrentLinkedQueue<>();
+    static final AtomicInteger GAVE_UP = new AtomicInteger();
+    static final AtomicInteger SERIAL = new AtomicInteger();
+    static final long START = System.nanoTime();
+
+    public static void main(String[] args) throws Exception {
+        String lb = args[0] + "/api/v1";
+        String one = args[1] + "/api/v1";
+        String two = args[2] + "/api/v1";
+        String jdbc = args[3];
+        String platform = token(lb, "{\"email\":\"" + args[4] + "\",\"password\":\"" + args[5] + "\"}");
+        String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase();
+
+        System.out.println("== Cluster checks");
+        clusterChecks(one, two, platform, jdbc, run);
+
+        List<Company> companies = new ArrayList<>();
+        for (int i = 0; i < COMPANIES; i++) {
+            companies.add(company(lb, platform, "Drill " + run + " " + i, "D" + (char) ('A' + i) + run.replaceAll("[0-9]", "")));
+        }
+
+        System.out.println("== Load: " + CLIENTS + " clients, " + COMPANIES + " companies, every registration retried with its Idempotency-Key until acknowledged");
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        for (int c = 0; c < CLIENTS; c++) {
+            int client = c;
+            clients.submit(() -> {
+                int n = 0;
+                while (running.get()) {
+                    register(lb, companies, (client + n++) % COMPANIES);
+                }
+                return null;
+            });
+        }
+        List<String> results = new ArrayList<>();
+        pause(8);
+        results.add(scenario("kill -9 instance 1", () -> {
+            sh("kill -9 $(pgrep -f 'payara-micro.jar.*--port " + URI.create(args[1]).getPort() + "' | head -1)");
+        }));
+        System.out.println("   (instance 1 is started again; it is the crashed one, not the survivor)");
+        sh("scripts/cluster.sh restart-instance 1");
+        pause(5);
+        results.add(scenario("PostgreSQL restart", () -> sh("pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main restart")));
+        results.add(scenario("pg_terminate_backend of the service's connections", () -> sh(
+                "echo \"   connections terminated: $(psql -h 127.0.0.1 -U postgres -qAt -c \"select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                        + " where datname = current_database() and application_name like 'estatedesk%'\" " + database(jdbc) + ")\"")));
+        running.set(false);
+        clients.shutdown();
+        clients.awaitTermination(GIVE_UP_AFTER.toSeconds() + 30, TimeUnit.SECONDS);
+
+        System.out.println("== Results");
+        results.forEach(System.out::println);
+        boolean ok = verify(jdbc, companies, lb, platform);
+        System.out.println(ok ? "DRILL PASSED" : "DRILL FAILED");
+        System.exit(ok ? 0 : 1);
+    }
+
+    interface Fault {
+        void inject() throws Exception;
+    }
+
+    /**
+     * Injects a fault while the load runs and reports what clients saw: failed attempts (all retried with
+     * the same key), the recovery time — from the fault until the last failed attempt, once three seconds
+     * pass without one and every registration in flight at the fault is acknowledged — and the longest
+     * any client waited for an acknowledgment meanwhile.
+     */
+    static String scenario(String name, Fault fault) throws Exception {
+        int failuresBefore = FAILURES.size();
+        long injected = System.nanoTime();
+        System.out.printf("-- %s at %.1f s%n", name, (injected - START) / 1e9);
+        fault.inject();
+        long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+        while (System.nanoTime() < deadline) {
+            pause(0.2);
+            long lastFailure = FAILURES.size() > failuresBefore
+                    ? new ArrayList<>(FAILURES).get(FAILURES.size() - 1).atNanos() : injected;
+            boolean inFlightDone = PENDING.values().stream().noneMatch(started -> started <= injected);
+            if (inFlightDone && System.nanoTime() - lastFailure > 3e9) {
+                break;
+            }
+        }
+        long windowEnd = System.nanoTime();
+        List<Failure> seen = new ArrayList<>(FAILURES).subList(failuresBefore, FAILURES.size());
+        Map<String, Integer> kinds = new TreeMap<>();
+        seen.forEach(f -> kinds.merge(f.what(), 1, Integer::sum));
+        long longestWait = ACKS.stream().filter(a -> a.ackNanos() > injected && a.ackNanos() <= windowEnd)
+                .mapToLong(a -> a.ackNanos() - a.firstAttemptNanos()).max().orElse(0);
+        String recovery = seen.isEmpty() ? "no failed attempt"
+                : String.format("failures stopped %.1f s after the fault", (seen.get(seen.size() - 1).atNanos() - injected) / 1e9);
+        return String.format("%-50s %s; longest wait for an acknowledgment %.1f s; failed attempts, all retried: %d %s",
+                name, recovery, longestWait / 1e9, seen.size(), kinds);
+    }
+
+    static final Map<String, Long> PENDING = new ConcurrentHashMap<>();
+
+    static void register(String api, List<Company> companies, int companyIndex) {
+        Company company = companies.get(companyIndex);
+        int n = SERIAL.incrementAndGet();
+        String email = "drill" + n + "@c" + companyIndex + ".test";
+        String key = UUID.randomUUID().toString();
+        String body = "{\"name\":\"Drill " + n + "\",\"email\":\"" + email + "\"}";
+        long first = System.nanoTime();
+        PENDING.put(key, first);
+        int attempts = 0;
+        try {
+            while (System.nanoTime() - first < GIVE_UP_AFTER.toNanos()) {
+                attempts++;
+                try {
+                    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/clients"))
+                            .timeout(Duration.ofSeconds(20))
+                            .header("Authorization", "Bearer " + company.token()).header("Content-Type", "application/json")
+                            .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 201) {
+                        ACKS.add(new Ack(companyIndex, email, field(response.body(), "uid"), first, System.nanoTime(), attempts));
+                        return;
+                    }
+                    FAILURES.add(new Failure(System.nanoTime(), "HTTP " + response.statusCode()));
+                } catch (Exception e) {
+                    FAILURES.add(new Failure(System.nanoTime(), e.getClass().getSimpleName()));
+                }
+                pause(0.25);
+            }
+            GAVE_UP.incrementAndGet();
+        } finally {
+            PENDING.remove(key);
+        }
+    }
+
+    static boolean verify(String jdbc, List<Company> companies, String api, String platform) throws Exception {
+        List<Ack> acks = List.copyOf(ACKS);
+        int lost = 0;
+        int duplicates = 0;
+        int gaps = 0;
+        int wrongUid = 0;
+        int unacknowledged = 0;
+        try (Connection db = DriverManager.getConnection(jdbc, "postgres", "")) {
+            for (int c = 0; c < companies.size(); c++) {
+                Map<String, List<String>> uidsByEmail = new HashMap<>();
+                List<Long> numbers = new ArrayList<>();
+                try (PreparedStatement select = db.prepareStatement(
+                        "select email, uid, uid_number from client where company_id = ? order by uid_number")) {
+                    select.setLong(1, companies.get(c).id());
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            uidsByEmail.computeIfAbsent(rows.getString(1), e -> new ArrayList<>()).add(rows.getString(2));
+                            numbers.add(rows.getLong(3));
+                        }
+                    }
+                }
+                for (int i = 0; i < numbers.size(); i++) {
+                    if (numbers.get(i) != i + 1) {
+                        gaps++;
+                        break;
+                    }
+                }
+                duplicates += (int) uidsByEmail.values().stream().filter(uids -> uids.size() > 1).count();
+                int company = c;
+                List<Ack> ours = acks.stream().filter(a -> a.company() == company).toList();
+                for (Ack ack : ours) {
+                    List<String> uids = uidsByEmail.getOrDefault(ack.email(), List.of());
+                    if (uids.isEmpty()) {
+                        lost++;
+                    } else if (!uids.contains(ack.uid())) {
+                        wrongUid++;
+                    }
+                }
+                unacknowledged += uidsByEmail.size() - ours.size();
+                System.out.printf("company %s: %d rows, numbers %s%n", companies.get(c).prefix(), numbers.size(),
+                        numbers.isEmpty() ? "-" : "1.." + numbers.get(numbers.size() - 1) + (gaps == 0 ? " without holes" : " WITH HOLES"));
+            }
+        }
+        HttpResponse<String> audit = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/audit"))
+                .header("Authorization", "Bearer " + platform).build(), HttpResponse.BodyHandlers.ofString());
+        boolean auditGreen = audit.statusCode() == 200 && audit.body().startsWith("{\"ok\":true");
+        int retried = (int) acks.stream().filter(a -> a.attempts() > 1).count();
+        System.out.printf("acknowledged registrations: %d (%d needed more than one attempt), failed attempts in all: %d, given up: %d%n",
+                acks.size(), retried, FAILURES.size(), GAVE_UP.get());
+        System.out.printf("lost acknowledged writes: %d, duplicates: %d, gaps: %d, uid differing from the acknowledged one: %d,"
+                + " rows never acknowledged: %d%n", lost, duplicates, gaps, wrongUid, unacknowledged);
+        System.out.println("audit through the load balancer: " + (auditGreen ? "all checks green" : audit.statusCode() + " " + audit.body()));
+        return lost == 0 && duplicates == 0 && gaps == 0 && wrongUid == 0 && unacknowledged == 0 && GAVE_UP.get() == 0 && auditGreen;
+    }
+
+    static void clusterChecks(String one, String two, String platform, String jdbc, String run) throws Exception {
+        Company company = company(one, platform, "Cluster " + run, "CK" + run.replaceAll("[0-9]", ""));
+        String email = "agent-" + run.toLowerCase() + "@cluster.test";
+        HttpResponse<String> agent = HTTP.send(HttpRequest.newBuilder(URI.create(one + "/marketers"))
+                .header("Authorization", "Bearer " + company.token()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Agent\",\"email\":\"" + email + "\",\"password\":\"agent-password\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        check(agent.statusCode() == 201, "marketer registered on instance 1: " + field(agent.body(), "uid"));
+        HttpResponse<String> me = HTTP.send(HttpRequest.newBuilder(URI.create(two + "/me"))
+                .header("Authorization", "Bearer " + company.token()).build(), HttpResponse.BodyHandlers.ofString());
+        check(me.statusCode() == 200, "a token issued by instance 1 is accepted by instance 2 (GET /me " + me.statusCode() + ")");
+        String slug = field(get(one + "/me", company.token()), "slug");
+        String credentials = "{\"email\":\"" + email + "\",\"password\":\"agent-password\",\"company\":\"" + slug + "\"}";
+        check(tokenStatus(two, credentials) == 200, "the marketer gets a token from instance 2");
+        HttpResponse<String> deactivated = HTTP.send(HttpRequest.newBuilder(URI.create(one + "/marketers/" + field(agent.body(), "id")))
+                .header("Authorization", "Bearer " + company.token()).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"status\":\"DEACTIVATED\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        int after = tokenStatus(two, credentials);
+        check(deactivated.statusCode() == 200 && after != 200,
+                "deactivated on instance 1, refused by instance 2 at once (token request " + after + ")");
+        // The audit timer fires every 20 s on both instances in the drill (ESTATEDESK_AUDIT_SCHEDULE).
+        pause(22);
+        try (Connection db = DriverManager.getConnection(jdbc, "postgres", "");
+             PreparedStatement runs = db.prepareStatement("select count(*), min(claimed_by) from scheduled_run where job = 'daily-audit' and run_on = ?")) {
+            runs.setObject(1, LocalDate.now(ZoneOffset.UTC));
+            try (ResultSet row = runs.executeQuery()) {
+                row.next();
+                long ran = 0;
+                long skipped = 0;
+                for (Path log : List.of(Path.of("target/cluster/instance-8081.log"), Path.of("target/cluster/instance-8082.log"))) {
+                    String text = Files.exists(log) ? Files.readString(log) : "";
+                    ran += count(text, "Daily audit of [0-9-]+: ");
+                    skipped += count(text, "already claimed by another instance");
+                }
+                check(row.getLong(1) == 1 && ran == 1 && skipped >= 1, "daily audit: " + row.getLong(1) + " claim for today (by "
+                        + row.getString(2) + "), run " + ran + " time(s) in both logs, " + skipped + " firing(s) found it already claimed");
+            }
+        }
+    }
+
+    static long count(String text, String regex) {
+        return Pattern.compile(regex).matcher(text).results().count();
+    }
+
+    static void check(boolean ok, String what) {
+        System.out.println((ok ? "ok   " : "FAIL ") + what);
+        if (!ok) {
+            System.exit(1);
+        }
+    }
+
+    static String get(String url, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    static int tokenStatus(String api, String credentials) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(api + "/auth/token")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(credentials)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    static Company company(String api, String platformToken, String name, String prefix) throws Exception {
+        String admin = "admin-" + SERIAL.incrementAndGet() + "-" + System.nanoTime() + "@drill.test";
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/companies"))
+                .header("Authorization", "Bearer " + platformToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"prefix\":\"" + prefix + "\","
+                        + "\"admin\":{\"name\":\"Drill\",\"email\":\"" + admin + "\",\"password\":\"drill-password\"}}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("company: " + created.statusCode() + " " + created.body());
+        }
+        return new Company(Long.parseLong(field(created.body(), "id")), field(created.body(), "prefix"),
+                token(api, "{\"email\":\"" + admin + "\",\"password\":\"drill-password\",\"company\":\"" + field(created.body(), "slug") + "\"}"));
+    }
+
+    static String token(String api, String credentials) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/auth/token"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(credentials)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("token: " + response.statusCode() + " " + response.body());
+        }
+        return field(response.body(), "accessToken");
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\\s*\"?([^\",}]*)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    static String database(String jdbc) {
+        return jdbc.substring(jdbc.lastIndexOf('/') + 1);
+    }
+
+    static void sh(String command) throws Exception {
+        Process process = new ProcessBuilder("bash", "-c", command).inheritIO().start();
+        if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("failed: " + command);
+        }
+    }
+
+    static void pause(double seconds) {
+        try {
+            Thread.sleep((long) (seconds * 1000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}
