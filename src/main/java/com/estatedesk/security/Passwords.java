@@ -3,17 +3,28 @@ package com.estatedesk.security;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.Map;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
 
-/** Password hashing with Jakarta Security's PBKDF2 (salted, self-describing hashes). */
+/**
+ * Salted PBKDF2-HMAC-SHA256 password hashes from the JDK, in Jakarta Security's self-describing format
+ * ({@code PBKDF2WithHmacSHA256:iterations:salt:hash}, Base64), so hashes written earlier through
+ * Pbkdf2PasswordHash still verify. Not Pbkdf2PasswordHash itself: WildFly only provides that bean to
+ * deployments that declare a Jakarta Security authentication mechanism, which this one does not need.
+ */
 @ApplicationScoped
 public class Passwords {
 
-    @Inject
-    Pbkdf2PasswordHash pbkdf2;
+    static final String ALGORITHM = "PBKDF2WithHmacSHA256";
+    private static final int SALT_BYTES = 16;
+    private static final int KEY_BYTES = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     @ConfigProperty(name = "estatedesk.password.iterations", defaultValue = "210000")
@@ -24,25 +35,46 @@ public class Passwords {
 
     @PostConstruct
     void configure() {
-        pbkdf2.initialize(Map.of(
-                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-                "Pbkdf2PasswordHash.Iterations", Integer.toString(iterations),
-                "Pbkdf2PasswordHash.SaltSizeBytes", "16",
-                "Pbkdf2PasswordHash.KeySizeBytes", "32"));
-        decoy = pbkdf2.generate("decoy-password".toCharArray());
+        decoy = hash("decoy-password");
     }
 
     public String hash(String password) {
-        return pbkdf2.generate(password.toCharArray());
+        byte[] salt = new byte[SALT_BYTES];
+        RANDOM.nextBytes(salt);
+        Base64.Encoder base64 = Base64.getEncoder();
+        return ALGORITHM + ":" + iterations + ":" + base64.encodeToString(salt) + ":"
+                + base64.encodeToString(derive(password, salt, iterations, KEY_BYTES));
     }
 
     public boolean matches(String password, String hash) {
-        return pbkdf2.verify(password.toCharArray(), hash);
+        String[] parts = hash.split(":");
+        if (parts.length != 4 || !parts[0].equals(ALGORITHM)) {
+            return false;
+        }
+        try {
+            byte[] salt = Base64.getDecoder().decode(parts[2]);
+            byte[] expected = Base64.getDecoder().decode(parts[3]);
+            // Iterations and key size come from the stored hash: raising the default keeps old hashes valid.
+            return MessageDigest.isEqual(expected, derive(password, salt, Integer.parseInt(parts[1]), expected.length));
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
     }
 
     /** Spends the time of a real verification and fails. */
     public boolean rejectInConstantTime(String password) {
-        pbkdf2.verify(password.toCharArray(), decoy);
+        matches(password, decoy);
         return false;
+    }
+
+    private static byte[] derive(String password, byte[] salt, int iterations, int keyBytes) {
+        PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, keyBytes * 8);
+        try {
+            return SecretKeyFactory.getInstance(ALGORITHM).generateSecret(spec).getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(ALGORITHM + " is not available", e);
+        } finally {
+            spec.clearPassword();
+        }
     }
 }

@@ -1,0 +1,50 @@
+package com.estatedesk.security;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PasswordsTest {
+
+    /** Written by Jakarta Security's Pbkdf2PasswordHash (Payara) for "platform-admin-secret". */
+    private static final String SOTERIA_HASH =
+            "PBKDF2WithHmacSHA256:210000:6BxIp7KqjQzKozUlM6ga3A==:31Hlhk/9xVez+0pBfh5ZlNaThz2q0Lz+tLxD08ShKKM=";
+
+    private final Passwords passwords = configured(1000);
+
+    private static Passwords configured(int iterations) {
+        Passwords passwords = new Passwords();
+        passwords.iterations = iterations;
+        passwords.configure();
+        return passwords;
+    }
+
+    @Test
+    void hashesWrittenByJakartaSecurityStillVerify() {
+        assertTrue(passwords.matches("platform-admin-secret", SOTERIA_HASH));
+        assertFalse(passwords.matches("platform-admin-secreT", SOTERIA_HASH));
+    }
+
+    @Test
+    void newHashesAreSaltedSelfDescribingAndVerify() {
+        String first = passwords.hash("correct horse");
+        String second = passwords.hash("correct horse");
+        assertNotEquals(first, second, "a fresh salt each time");
+        assertTrue(first.startsWith("PBKDF2WithHmacSHA256:1000:"), first);
+        assertEquals(4, first.split(":").length);
+        assertTrue(passwords.matches("correct horse", first));
+        assertFalse(passwords.matches("correct horsE", first));
+        assertTrue(configured(2000).matches("correct horse", first), "the stored iteration count is used");
+    }
+
+    @Test
+    void malformedHashesNeverMatch() {
+        assertFalse(passwords.matches("x", "plain-text"));
+        assertFalse(passwords.matches("x", "MD5:1:abc:def"));
+        assertFalse(passwords.matches("x", "PBKDF2WithHmacSHA256:10:not base64!:AAAA"));
+        assertFalse(passwords.rejectInConstantTime("anything"));
+    }
+}
