@@ -93,7 +93,7 @@ public class ApiDocument implements OASModelReader {
                     // Another representation of the same resource (e.g. text/csv next to JSON).
                     existing.getResponses().getAPIResponse("200").getContent().addMediaType(
                             produces.value()[0].replaceAll(";.*", ""), OASFactory.createMediaType()
-                                    .schema(OASFactory.createSchema().type(Schema.SchemaType.STRING)));
+                                    .schema(schemaOf(Schema.SchemaType.STRING)));
                 } else {
                     item.setOperation(PathItem.HttpMethod.valueOf(verb), operation(resource, method, verb, schemas));
                 }
@@ -136,7 +136,7 @@ public class ApiDocument implements OASModelReader {
                         .name(pathParam != null ? pathParam.value() : queryParam.value())
                         .in(pathParam != null ? Parameter.In.PATH : Parameter.In.QUERY)
                         .required(pathParam != null)
-                        .schema(OASFactory.createSchema().type(Schema.SchemaType.STRING)));
+                        .schema(schemaOf(Schema.SchemaType.STRING)));
             } else if (Arrays.stream(parameter.getAnnotations()).noneMatch(a -> a.annotationType().getPackageName().startsWith("jakarta.ws.rs"))) {
                 operation.requestBody(OASFactory.createRequestBody().required(true).content(OASFactory.createContent()
                         .addMediaType("application/json", OASFactory.createMediaType()
@@ -173,49 +173,50 @@ public class ApiDocument implements OASModelReader {
         if (type instanceof ParameterizedType parameterized) {
             Class<?> raw = (Class<?>) parameterized.getRawType();
             if (Collection.class.isAssignableFrom(raw)) {
-                return OASFactory.createSchema().type(Schema.SchemaType.ARRAY)
+                return schemaOf(Schema.SchemaType.ARRAY)
                         .items(schemaOf(parameterized.getActualTypeArguments()[0], schemas));
             }
             if (raw.isRecord() && raw.getSimpleName().equals("Page")) {
-                return OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
-                        .addProperty("items", OASFactory.createSchema().type(Schema.SchemaType.ARRAY)
+                return schemaOf(Schema.SchemaType.OBJECT)
+                        .addProperty("items", schemaOf(Schema.SchemaType.ARRAY)
                                 .items(schemaOf(parameterized.getActualTypeArguments()[0], schemas)))
-                        .addProperty("next", OASFactory.createSchema().type(Schema.SchemaType.STRING).nullable(true)
+                        .addProperty("next", schemaOf(Schema.SchemaType.STRING)
+                                // No nullable(true): MicroProfile OpenAPI 4 (WildFly) dropped it.
                                 .description("Opaque cursor of the next page; null on the last page"));
             }
             return schemaOf(raw, schemas);
         }
         Class<?> cls = (Class<?>) type;
         if (cls == String.class) {
-            return OASFactory.createSchema().type(Schema.SchemaType.STRING);
+            return schemaOf(Schema.SchemaType.STRING);
         }
         if (cls == long.class || cls == Long.class || cls == int.class || cls == Integer.class) {
-            return OASFactory.createSchema().type(Schema.SchemaType.INTEGER).format(cls == int.class || cls == Integer.class ? "int32" : "int64");
+            return schemaOf(Schema.SchemaType.INTEGER).format(cls == int.class || cls == Integer.class ? "int32" : "int64");
         }
         if (cls == boolean.class || cls == Boolean.class) {
-            return OASFactory.createSchema().type(Schema.SchemaType.BOOLEAN);
+            return schemaOf(Schema.SchemaType.BOOLEAN);
         }
         if (cls == BigDecimal.class) {
-            return OASFactory.createSchema().type(Schema.SchemaType.NUMBER);
+            return schemaOf(Schema.SchemaType.NUMBER);
         }
         if (cls == Instant.class) {
-            return OASFactory.createSchema().type(Schema.SchemaType.STRING).format("date-time");
+            return schemaOf(Schema.SchemaType.STRING).format("date-time");
         }
         if (cls.isEnum()) {
-            return OASFactory.createSchema().type(Schema.SchemaType.STRING)
+            return schemaOf(Schema.SchemaType.STRING)
                     .enumeration(Arrays.stream(cls.getEnumConstants()).map(Object::toString).map(Object.class::cast).toList());
         }
         if (cls.isRecord()) {
             String name = cls.getEnclosingClass() != null && !cls.getEnclosingClass().getSimpleName().endsWith("Views")
                     ? cls.getEnclosingClass().getSimpleName() + cls.getSimpleName() : cls.getSimpleName();
             if (!schemas.containsKey(name)) {
-                Schema schema = OASFactory.createSchema().type(Schema.SchemaType.OBJECT);
+                Schema schema = schemaOf(Schema.SchemaType.OBJECT);
                 schemas.put(name, schema);
                 for (RecordComponent component : cls.getRecordComponents()) {
                     Schema property = schemaOf(component.getGenericType(), schemas);
                     Object example = EXAMPLES.get(component.getName());
-                    if (example instanceof String && property.getType() == Schema.SchemaType.STRING
-                            || example instanceof Integer && property.getType() == Schema.SchemaType.INTEGER) {
+                    if (example instanceof String && hasType(property, Schema.SchemaType.STRING)
+                            || example instanceof Integer && hasType(property, Schema.SchemaType.INTEGER)) {
                         property.example(example);
                     }
                     schema.addProperty(component.getName(), property);
@@ -227,20 +228,20 @@ public class ApiDocument implements OASModelReader {
             }
             return OASFactory.createSchema().ref("#/components/schemas/" + name);
         }
-        return OASFactory.createSchema().type(Schema.SchemaType.OBJECT).description(cls.getSimpleName());
+        return schemaOf(Schema.SchemaType.OBJECT).description(cls.getSimpleName());
     }
 
     private static Schema problemSchema() {
-        Schema error = OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
-                .addProperty("field", OASFactory.createSchema().type(Schema.SchemaType.STRING))
-                .addProperty("message", OASFactory.createSchema().type(Schema.SchemaType.STRING));
-        return OASFactory.createSchema().type(Schema.SchemaType.OBJECT).description("RFC 9457 problem details")
-                .addProperty("type", OASFactory.createSchema().type(Schema.SchemaType.STRING).format("uri")
+        Schema error = schemaOf(Schema.SchemaType.OBJECT)
+                .addProperty("field", schemaOf(Schema.SchemaType.STRING))
+                .addProperty("message", schemaOf(Schema.SchemaType.STRING));
+        return schemaOf(Schema.SchemaType.OBJECT).description("RFC 9457 problem details")
+                .addProperty("type", schemaOf(Schema.SchemaType.STRING).format("uri")
                         .example("https://estatedesk.io/problems/not-found"))
-                .addProperty("title", OASFactory.createSchema().type(Schema.SchemaType.STRING).example("Not found"))
-                .addProperty("status", OASFactory.createSchema().type(Schema.SchemaType.INTEGER).example(404))
-                .addProperty("detail", OASFactory.createSchema().type(Schema.SchemaType.STRING).example("No marketer with this id."))
-                .addProperty("errors", OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(error));
+                .addProperty("title", schemaOf(Schema.SchemaType.STRING).example("Not found"))
+                .addProperty("status", schemaOf(Schema.SchemaType.INTEGER).example(404))
+                .addProperty("detail", schemaOf(Schema.SchemaType.STRING).example("No marketer with this id."))
+                .addProperty("errors", schemaOf(Schema.SchemaType.ARRAY).items(error));
     }
 
     private static String verb(Method method) {
@@ -257,5 +258,39 @@ public class ApiDocument implements OASModelReader {
             return "PUT";
         }
         return method.isAnnotationPresent(DELETE.class) ? "DELETE" : null;
+    }
+
+    /** Schema.type(SchemaType) on MicroProfile OpenAPI 3 (Payara 6); addType(SchemaType) on 4 (WildFly 39). */
+    private static final Method TYPE_SETTER = typeSetter();
+
+    private static Method typeSetter() {
+        try {
+            return Schema.class.getMethod("type", Schema.SchemaType.class);
+        } catch (NoSuchMethodException openApi4) {
+            try {
+                return Schema.class.getMethod("addType", Schema.SchemaType.class);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("Unknown MicroProfile OpenAPI Schema API", e);
+            }
+        }
+    }
+
+    /** getType() is a SchemaType on MicroProfile OpenAPI 3 and a List of them on 4. */
+    static boolean hasType(Schema schema, Schema.SchemaType type) {
+        try {
+            Object types = Schema.class.getMethod("getType").invoke(schema);
+            return types instanceof Collection<?> list ? list.contains(type) : type.equals(types);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot read a schema's type", e);
+        }
+    }
+
+    /** A schema of one type, whichever MicroProfile OpenAPI version the server brings. */
+    static Schema schemaOf(Schema.SchemaType type) {
+        try {
+            return (Schema) TYPE_SETTER.invoke(OASFactory.createSchema(), type);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot set a schema's type", e);
+        }
     }
 }
