@@ -17,7 +17,9 @@ public class Database {
 
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
-    @Resource(name = "jdbc/estatedesk")
+    // A lookup of the WAR's own reference (web.xml, mapped per server): in a CDI bean WildFly would
+    // otherwise inject its default datasource for a plain @Resource(name=...).
+    @Resource(lookup = "java:comp/env/jdbc/estatedesk")
     DataSource dataSource;
 
     @Inject
@@ -28,6 +30,11 @@ public class Database {
     private volatile String rowLevelSecurity;
 
     public record Description(String product, String version, String user, boolean postgreSql) {
+    }
+
+    /** The application's datasource (jdbc/estatedesk), for the few plain-JDBC readers. */
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     public boolean isPostgreSql() {

@@ -1,6 +1,5 @@
 package com.estatedesk.database;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,7 +8,6 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 
 /**
@@ -21,9 +19,6 @@ import java.sql.Connection;
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
 
-    @Resource(name = "jdbc/estatedesk")
-    DataSource dataSource;
-
     @EJB
     DatabaseMigration migration;
 
@@ -33,7 +28,8 @@ public class ReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("estatedesk-database");
-        try (Connection connection = dataSource.getConnection()) {
+        // Database's datasource: WildFly calls this check on a management thread, outside the WAR's java:comp.
+        try (Connection connection = database.dataSource().getConnection()) {
             boolean reachable = connection.isValid(2);
             boolean migrated = reachable && migration.isUpToDate(connection);
             Database.Description db = database.describe();
