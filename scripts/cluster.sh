@@ -39,7 +39,8 @@ start_instance() {
 }
 
 wait_ready() {
-  local port=$1 deadline=$((SECONDS + 120))
+  # Generous: under a full load on two cores a boot took ~2 minutes (idle: ~20 s).
+  local port=$1 deadline=$((SECONDS + 300))
   until curl -sf "localhost:$port/health/ready" > /dev/null; do
     if [ $SECONDS -gt $deadline ] || ! kill -0 "$(cat "$DIR/instance-$port.pid")" 2> /dev/null; then
       echo "instance on :$port did not become ready, see $DIR/instance-$port.log" >&2
