@@ -1,6 +1,6 @@
 package com.estatedesk.people;
 
-import com.estatedesk.company.Company;
+import com.estatedesk.company.CompanyPrefixes;
 import com.estatedesk.paging.Page;
 import com.estatedesk.paging.PageRequest;
 import com.estatedesk.problem.Problems;
@@ -48,6 +48,9 @@ public class PeopleService {
     CompanyRows rows;
 
     @Inject
+    CompanyPrefixes prefixes;
+
+    @Inject
     Tenancy tenancy;
 
     @Inject
@@ -64,20 +67,30 @@ public class PeopleService {
     @Idempotent
     public PersonView register(PersonKind kind, NewPerson request) {
         String email = normalizeEmail(request.email());
-        if (!em.createQuery("select p.id from " + kind.entityName() + " p where p.email = :email")
-                .setParameter("email", email).setMaxResults(1).getResultList().isEmpty()) {
-            throw Problems.conflict("A " + kind.label() + " with this email already exists in the company.");
+        Long accountId = null;
+        if (request.password() != null) {
+            // A login costs a password hash and an insert: refuse a taken email before paying for them.
+            requireEmailFree(kind, email);
+            accountId = createLogin(kind, request.name().trim(), email, request.password());
         }
-        Long accountId = request.password() == null ? null : createLogin(kind, request.name().trim(), email, request.password());
-
-        Company company = em.find(Company.class, tenancy.boundCompany());
+        // Without a login, a taken email is refused by the unique constraint at commit with the same 409
+        // (FailureClassifier); the transaction rolls back, so the number it had taken is not lost. One
+        // query fewer on every registration.
+        String prefix = prefixes.of(tenancy.boundCompany());
         long number = sequences.next(kind.sequenceKey());
         Person person = kind.newPerson();
-        person.register(Uids.format(company.prefix(), kind.sequenceKey(), number), number, request.name().trim(),
+        person.register(Uids.format(prefix, kind.sequenceKey(), number), number, request.name().trim(),
                 email, blankToNull(request.phone()), accountId);
         em.persist(person);
         LOG.fine(() -> "Registered " + kind.label() + " " + person.uid());
         return PersonView.of(person);
+    }
+
+    private void requireEmailFree(PersonKind kind, String email) {
+        if (!em.createQuery("select p.id from " + kind.entityName() + " p where p.email = :email")
+                .setParameter("email", email).setMaxResults(1).getResultList().isEmpty()) {
+            throw Problems.conflict("A " + kind.label() + " with this email already exists in the company.");
+        }
     }
 
     /**
@@ -100,18 +113,18 @@ public class PeopleService {
         }
         ClientCsv.report(errors);
 
-        Company company = em.find(Company.class, tenancy.boundCompany());
+        String prefix = prefixes.of(tenancy.boundCompany());
         long first = sequences.nextBlock(SequenceKey.CLT, rows.size());
         for (int i = 0; i < rows.size(); i++) {
             NewPerson row = rows.get(i);
             Client client = new Client();
-            client.register(Uids.format(company.prefix(), SequenceKey.CLT, first + i), first + i, row.name().trim(),
+            client.register(Uids.format(prefix, SequenceKey.CLT, first + i), first + i, row.name().trim(),
                     emails.get(i), blankToNull(row.phone()), null);
             em.persist(client);
         }
         LOG.info(() -> "Imported " + rows.size() + " clients, numbers " + first + ".." + (first + rows.size() - 1));
-        return new ImportResult(rows.size(), Uids.format(company.prefix(), SequenceKey.CLT, first),
-                Uids.format(company.prefix(), SequenceKey.CLT, first + rows.size() - 1));
+        return new ImportResult(rows.size(), Uids.format(prefix, SequenceKey.CLT, first),
+                Uids.format(prefix, SequenceKey.CLT, first + rows.size() - 1));
     }
 
     public PersonView find(PersonKind kind, long id) {
