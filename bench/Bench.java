@@ -74,13 +74,10 @@ public class Bench {
         for (int i = 0; i < 100; i++) {
             companies.add(company(api, platform, "Bench " + run + " " + i, "B" + letters(i) + run.replaceAll("[0-9]", "")));
         }
-        // Warm-up, untimed: without it the first cells measure the JIT compiling the service on two busy cores.
-        double warmup = args.length > 6 && args[6].matches("\\d+") ? Double.parseDouble(args[6]) : 30;
-        run(8, warmup, i -> serviceRegistration(api, companies.get(i % companies.size())));
-        run(8, warmup / 3, i -> rawRegistration(jdbc, dbUser, companies.get(i % companies.size())));
-        System.out.printf("(after %.0f s of warm-up)%n", warmup);
         long servicePid = List.of(args).stream().filter(a -> a.startsWith("--service-pid="))
                 .mapToLong(a -> Long.parseLong(a.substring("--service-pid=".length()))).findFirst().orElse(-1);
+        double maxWarmup = args.length > 6 && args[6].matches("\\d+") ? Double.parseDouble(args[6]) : 600;
+        warmUp(api, jdbc, dbUser, companies, servicePid, maxWarmup);
         System.out.printf("%-8s %7s | %10s %8s %8s %6s | %10s %8s %8s %6s %8s | %6s%n", "mix", "clients",
                 "raw tx/s", "p50 ms", "p99 ms", "errors", "svc req/s", "p50 ms", "p99 ms", "errors", "cpu ms", "ratio");
         for (Cell cell : List.of(new Cell("hot", 1), new Cell("hot", 8), new Cell("hot", 32),
@@ -212,15 +209,72 @@ public class Bench {
         return new Result(done, errors, elapsed, latencies);
     }
 
+    /**
+     * Warm-up, untimed: rounds of every cell's shape (1, 8 and 32 clients, hot and spread) against the
+     * service until its JIT compilers go quiet — under 5 % of one core over a round — or maxSeconds
+     * pass. Before that, a cell measures the compiler as much as the service: on two cores Payara's
+     * C2 stays busy for minutes, and each new concurrency level wakes it again.
+     */
+    static void warmUp(String api, String jdbc, String dbUser, List<Company> companies, long servicePid,
+                       double maxSeconds) throws Exception {
+        long started = System.nanoTime();
+        double elapsed = 0;
+        double jitShare = Double.NaN;
+        while (elapsed < maxSeconds) {
+            double jitBefore = jitCpuSeconds(servicePid);
+            long roundStarted = System.nanoTime();
+            for (int clients : new int[] {32, 8, 1}) {
+                for (List<Company> targets : List.of(companies.subList(0, 1), companies)) {
+                    run(clients, 3, i -> serviceRegistration(api, targets.get(i % targets.size())));
+                }
+            }
+            jitShare = (jitCpuSeconds(servicePid) - jitBefore) / ((System.nanoTime() - roundStarted) / 1e9);
+            elapsed = (System.nanoTime() - started) / 1e9;
+            if (servicePid < 0 ? elapsed >= 60 : jitShare < 0.05) {
+                break;
+            }
+        }
+        run(8, 5, i -> rawRegistration(jdbc, dbUser, companies.get(i % companies.size())));
+        System.out.printf("(after %.0f s of warm-up; the service's JIT compilers used %.0f %% of a core in the last round)%n",
+                elapsed, 100 * jitShare);
+    }
+
+    /** CPU seconds of the JIT compiler threads of a process (Linux /proc); NaN without a pid. */
+    static double jitCpuSeconds(long pid) {
+        if (pid < 0) {
+            return Double.NaN;
+        }
+        double total = 0;
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/" + pid + "/task"))) {
+            for (java.nio.file.Path task : tasks.toList()) {
+                try {
+                    String name = java.nio.file.Files.readString(task.resolve("comm"));
+                    if (name.startsWith("C2 Compiler") || name.startsWith("C1 Compiler")) {
+                        total += ticks(java.nio.file.Files.readString(task.resolve("stat")));
+                    }
+                } catch (java.io.IOException gone) {
+                    // a thread that ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return Double.NaN;
+        }
+        return total;
+    }
+
+    /** utime + stime of a /proc stat line, in seconds (clock ticks of 1/100 s). */
+    static double ticks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    }
+
     /** User + system CPU seconds of a process so far (Linux /proc; clock ticks of 1/100 s); NaN without a pid. */
     static double cpuSeconds(long pid) {
         if (pid < 0) {
             return Double.NaN;
         }
         try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+            return ticks(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat")));
         } catch (java.io.IOException e) {
             return Double.NaN;
         }

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Registration benchmark: raw PostgreSQL limit vs the running service, same machine, same run.
-#   bench/run.sh [seconds per cell, default 5] [warm-up seconds, default 60]     (needs PostgreSQL at 127.0.0.1:5432 with a trust superuser 'postgres')
+#   bench/run.sh [seconds per cell, default 5] [most warm-up seconds, default 600]     (needs PostgreSQL at 127.0.0.1:5432 with a trust superuser 'postgres')
 # Creates the database estatedesk_bench and its roles, starts the service on it (port 8181), runs
 # bench/Bench.java, prints the table, start-up time and RSS, and stops the service.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_CELL="${1:-5}"
-WARMUP_SECONDS="${2:-60}"
+WARMUP_SECONDS="${2:-600}"
 
 mvn -q -DskipTests package
 scripts/create-database.sh estatedesk_bench bench
