@@ -96,7 +96,8 @@ public class FaultDrill {
         List<String> results = new ArrayList<>();
         pause(8);
         results.add(scenario("kill -9 instance 1", () -> {
-            sh("kill -9 $(pgrep -f 'payara-micro.jar.*--port " + URI.create(args[1]).getPort() + "' | head -1)");
+            // The pid cluster.sh recorded: a pgrep pattern would also match this very shell's command line.
+            sh("kill -9 $(cat target/cluster/instance-" + URI.create(args[1]).getPort() + ".pid)");
         }));
         System.out.println("   (instance 1 is started again; it is the crashed one, not the survivor)");
         sh("scripts/cluster.sh restart-instance 1");

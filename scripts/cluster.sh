@@ -27,10 +27,6 @@ export DB_HOST=127.0.0.1 DB_PORT=5432 DB_NAME=estatedesk_cluster \
   ESTATEDESK_ADMIN_PASSWORD="${ESTATEDESK_ADMIN_PASSWORD:-cluster-admin-password}" \
   ESTATEDESK_AUDIT_SCHEDULE="${ESTATEDESK_AUDIT_SCHEDULE:-0/20 * *}"
 
-instance_pid() {
-  pgrep -f "payara-micro.jar.*--port $1" | head -1 || true
-}
-
 # run.sh execs java: the background job's pid is the instance's.
 start_instance() {
   local port=$1
@@ -88,9 +84,9 @@ stop() {
     rm -f "$DIR/haproxy.pid"
   fi
   for port in "${PORTS[@]}"; do
-    pid=$(instance_pid "$port")
-    if [ -n "$pid" ]; then
-      kill "$pid" 2> /dev/null || true
+    if [ -f "$DIR/instance-$port.pid" ]; then
+      kill "$(cat "$DIR/instance-$port.pid")" 2> /dev/null || true
+      rm -f "$DIR/instance-$port.pid"
     fi
   done
 }

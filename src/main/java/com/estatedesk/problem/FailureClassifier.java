@@ -4,6 +4,7 @@ import com.estatedesk.metrics.AppMetrics;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.resource.ResourceException;
+import jakarta.transaction.SystemException;
 import jakarta.ws.rs.WebApplicationException;
 
 import java.sql.SQLException;
@@ -56,6 +57,13 @@ public final class FailureClassifier {
             }
             if (t instanceof JsonParsingException || t instanceof JsonbException) {
                 return Problems.malformedJson(describeJsonFailure(t));
+            }
+            if (t instanceof SystemException) {
+                // The transaction manager could not complete the commit (seen when PostgreSQL restarts
+                // mid-commit): the outcome is unknown to us, so the client is told to retry — with the
+                // same Idempotency-Key a retry replays whatever did commit.
+                LOG.warning(() -> "Commit could not be completed: " + failure);
+                return Problems.busy("The database failed while committing; retry with the same Idempotency-Key.", 2);
             }
             if (t instanceof ResourceException connector) {
                 // The server's pool could not hand out or enlist a working connection (database down,

@@ -29,6 +29,11 @@ class FailureClassifierTest {
     }
 
     @Test
+    void aCommitTheTransactionManagerCouldNotCompleteIsA503() {
+        assertEquals(503, FailureClassifier.classify(new EJBException(new jakarta.transaction.SystemException())).status());
+    }
+
+    @Test
     void anythingElseUnknownStaysA500() {
         assertEquals(500, FailureClassifier.classify(new IllegalStateException("a bug")).status());
         assertEquals(500, FailureClassifier.classify(new SQLException("syntax", "42601")).status());
