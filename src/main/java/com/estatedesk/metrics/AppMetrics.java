@@ -1,6 +1,7 @@
 package com.estatedesk.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The service's own metrics, in one place: what an alert on the guarantees needs. Prometheus text at
@@ -27,6 +29,7 @@ public class AppMetrics {
     private PrometheusMeterRegistry registry;
     private Timer lockWait;
     private Counter lockTimeouts;
+    private DistributionSummary registrationBatches;
     private final Map<String, AtomicLong> auditDefects = new ConcurrentHashMap<>();
 
     /** For code that is not a CDI bean (the failure classifier). */
@@ -47,6 +50,10 @@ public class AppMetrics {
         lockTimeouts = Counter.builder("estatedesk.sequence.lock.timeouts")
                 .description("Requests refused with 503 because a lock was not obtained in time")
                 .register(registry);
+        registrationBatches = DistributionSummary.builder("estatedesk.registration.batch.size")
+                .description("Registrations of one company written in one transaction (1 = alone)")
+                .serviceLevelObjectives(1, 2, 4, 8, 16, 32)
+                .register(registry);
     }
 
     public String scrape() {
@@ -57,6 +64,15 @@ public class AppMetrics {
     public void uidAllocated(String roleCode, int count) {
         Counter.builder("estatedesk.uid.allocations").description("Committed uid numbers, by role code")
                 .tag("role", roleCode).register(registry).increment(count);
+    }
+
+    /** A value read at every scrape. */
+    public void gauge(String name, String description, Supplier<Number> value) {
+        Gauge.builder(name, value).description(description).strongReference(true).register(registry);
+    }
+
+    public void registrationsWritten(int together) {
+        registrationBatches.record(together);
     }
 
     public void lockWaited(Duration waited) {

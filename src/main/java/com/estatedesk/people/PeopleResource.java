@@ -7,6 +7,7 @@ import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -35,6 +36,9 @@ public abstract class PeopleResource {
     @EJB
     PeopleService people;
 
+    @Inject
+    RegistrationLanes registrations;
+
     @Context
     UriInfo uri;
 
@@ -44,7 +48,7 @@ public abstract class PeopleResource {
     @RolesAllowed(Role.COMPANY_ADMIN_NAME)
     @APIResponseSchema(value = PersonView.class, responseCode = "201")
     public Response register(@NotNull @Valid NewPerson request) {
-        PersonView created = people.register(kind(), request);
+        PersonView created = registrations.register(kind(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
                 .entity(created).build();
     }

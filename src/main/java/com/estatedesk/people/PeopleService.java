@@ -8,6 +8,9 @@ import com.estatedesk.security.Account;
 import com.estatedesk.security.Caller;
 import com.estatedesk.security.Passwords;
 import com.estatedesk.problem.Problem;
+import com.estatedesk.problem.ProblemException;
+import com.estatedesk.idempotency.IdempotencyClaim;
+import com.estatedesk.idempotency.IdempotencyStore;
 import com.estatedesk.sequence.SequenceAllocator;
 import com.estatedesk.sequence.SequenceKey;
 import com.estatedesk.sequence.Uids;
@@ -23,6 +26,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
@@ -59,6 +64,9 @@ public class PeopleService {
     @Inject
     Caller caller;
 
+    @Inject
+    IdempotencyStore idempotency;
+
     /**
      * Registers a person with the company's next number. Everything that can fail on its own (email
      * taken, login account) happens before the sequence lock is taken; the lock is the last step
@@ -86,10 +94,73 @@ public class PeopleService {
         return PersonView.of(person);
     }
 
+    /**
+     * Writes several password-less registrations of one kind in one transaction, for
+     * {@link RegistrationLanes}: one lock, one block of numbers, in the order given. Returns, for each
+     * registration in order, its PersonView or the ProblemException that answers it alone (its
+     * Idempotency-Key is in use or was used for another request, its email is taken); those create
+     * nothing and take no number. Any other failure rolls back the whole batch.
+     */
+    public List<Object> registerAll(PersonKind kind, List<QueuedRegistration> batch) {
+        Object[] answers = new Object[batch.size()];
+        List<String> emails = batch.stream().map(queued -> normalizeEmail(queued.request().email())).toList();
+        Set<String> taken = new HashSet<>(em.createQuery("select p.email from " + kind.entityName()
+                + " p where p.email in :emails", String.class).setParameter("emails", emails).getResultList());
+        Set<String> claims = new HashSet<>();
+        List<Integer> toCreate = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            IdempotencyClaim claim = batch.get(i).claim();
+            try {
+                if (claim != null) {
+                    if (!claims.add(claim.scope() + "|" + claim.key())) {
+                        throw IdempotencyStore.inProgress(); // the same key twice in one batch
+                    }
+                    Optional<Object> previous = idempotency.previousAnswer(claim, PersonView.class);
+                    if (previous.isPresent()) {
+                        answers[i] = previous.get();
+                        continue;
+                    }
+                }
+                if (!taken.add(emails.get(i))) {
+                    throw emailTaken(kind);
+                }
+                toCreate.add(i);
+            } catch (ProblemException answer) {
+                answers[i] = answer;
+            }
+        }
+        if (!toCreate.isEmpty()) {
+            String prefix = prefixes.of(tenancy.boundCompany());
+            long first = sequences.nextBlock(kind.sequenceKey(), toCreate.size());
+            List<PersonView> created = new ArrayList<>();
+            for (int n = 0; n < toCreate.size(); n++) {
+                NewPerson request = batch.get(toCreate.get(n)).request();
+                Person person = kind.newPerson();
+                person.register(Uids.format(prefix, kind.sequenceKey(), first + n), first + n, request.name().trim(),
+                        emails.get(toCreate.get(n)), blankToNull(request.phone()), null);
+                em.persist(person);
+                created.add(PersonView.of(person));
+            }
+            for (int n = 0; n < toCreate.size(); n++) {
+                int i = toCreate.get(n);
+                answers[i] = created.get(n);
+                if (batch.get(i).claim() != null) {
+                    idempotency.remember(batch.get(i).claim(), created.get(n));
+                }
+            }
+            LOG.fine(() -> "Registered " + toCreate.size() + " " + kind.label() + "s together from number " + first);
+        }
+        return Arrays.asList(answers);
+    }
+
+    private static ProblemException emailTaken(PersonKind kind) {
+        return Problems.conflict("A " + kind.label() + " with this email already exists in the company.");
+    }
+
     private void requireEmailFree(PersonKind kind, String email) {
         if (!em.createQuery("select p.id from " + kind.entityName() + " p where p.email = :email")
                 .setParameter("email", email).setMaxResults(1).getResultList().isEmpty()) {
-            throw Problems.conflict("A " + kind.label() + " with this email already exists in the company.");
+            throw emailTaken(kind);
         }
     }
 

@@ -233,7 +233,7 @@ class OperationsIT extends HttpApiTest {
     void metricsCountExactlyWhatHappened() throws Exception {
         World a = World.build(api, fixtures, "Metrics Alpha");
         World b = World.build(api, fixtures, "Metrics Beta");
-        String before = metrics();
+        String before = api.metrics();
 
         // Three committed registrations.
         for (int i = 1; i <= 3; i++) {
@@ -266,34 +266,34 @@ class OperationsIT extends HttpApiTest {
         assertEquals(404, api.get("/marketers/" + b.marketer(), a.company().adminToken()).status());
         assertEquals(404, api.get("/marketers/7999999999", a.company().adminToken()).status());
 
-        String after = metrics();
-        assertEquals(3.0, delta(before, after, "estatedesk_uid_allocations_total{role=\"CLT\"}"), after);
-        assertEquals(1.0, delta(before, after, "estatedesk_sequence_lock_timeouts_total"));
-        assertEquals(1.0, delta(before, after, "estatedesk_unique_violations_total{constraint=\"uq_client_uid\"}"));
-        assertEquals(1.0, delta(before, after, "estatedesk_cross_company_attempts_total{table=\"marketer\"}"));
-        assertEquals(5.0, delta(before, after, "estatedesk_sequence_lock_wait_seconds_count"), "3 + timed out + clash");
-        assertTrue(delta(before, after, "estatedesk_sequence_lock_wait_seconds_sum") >= 2.5, "the timed-out wait (3 s) is in");
+        String after = api.metrics();
+        assertEquals(3.0, Api.delta(before, after, "estatedesk_uid_allocations_total{role=\"CLT\"}"), after);
+        assertEquals(1.0, Api.delta(before, after, "estatedesk_sequence_lock_timeouts_total"));
+        assertEquals(1.0, Api.delta(before, after, "estatedesk_unique_violations_total{constraint=\"uq_client_uid\"}"));
+        assertEquals(1.0, Api.delta(before, after, "estatedesk_cross_company_attempts_total{table=\"marketer\"}"));
+        assertEquals(5.0, Api.delta(before, after, "estatedesk_sequence_lock_wait_seconds_count"), "3 + timed out + clash");
+        assertTrue(Api.delta(before, after, "estatedesk_sequence_lock_wait_seconds_sum") >= 2.5, "the timed-out wait (3 s) is in");
     }
 
     @Test
     void idempotencyKeyRetriesCreateOnce() {
         Company company = fixtures.company("Idempotent Homes");
         String body = "{\"name\":\"Once\",\"email\":\"once@idem.test\"}";
-        Api.Reply first = postWithKey("/clients", company.adminToken(), "key-1", body);
-        Api.Reply retry = postWithKey("/clients", company.adminToken(), "key-1", body);
+        Api.Reply first = api.postWithKey("/clients", company.adminToken(), "key-1", body);
+        Api.Reply retry = api.postWithKey("/clients", company.adminToken(), "key-1", body);
         assertEquals(201, first.status(), first::toString);
         assertEquals(201, retry.status(), retry::toString);
         assertEquals(first.body(), retry.body());
         assertEquals(first.header("Location"), retry.header("Location"));
         assertEquals(1, Db.single("select count(*) from client where email = 'once@idem.test'"));
 
-        Api.Reply otherBody = postWithKey("/clients", company.adminToken(), "key-1", "{\"name\":\"Other\",\"email\":\"other@idem.test\"}");
+        Api.Reply otherBody = api.postWithKey("/clients", company.adminToken(), "key-1", "{\"name\":\"Other\",\"email\":\"other@idem.test\"}");
         assertEquals(422, otherBody.status(), otherBody::toString);
         assertEquals(0, Db.single("select count(*) from client where email = 'other@idem.test'"));
-        assertEquals(400, postWithKey("/clients", company.adminToken(), "x".repeat(201), body).status());
+        assertEquals(400, api.postWithKey("/clients", company.adminToken(), "x".repeat(201), body).status());
 
         // Ten concurrent retries of one request: one registration; each answer is the first response or 409 (in progress).
-        List<Api.Reply> racing = Concurrently.run(10, i -> postWithKey("/clients", company.adminToken(), "key-2",
+        List<Api.Reply> racing = Concurrently.run(10, i -> api.postWithKey("/clients", company.adminToken(), "key-2",
                 "{\"name\":\"Racer\",\"email\":\"racer@idem.test\"}"));
         assertEquals(1, Db.single("select count(*) from client where email = 'racer@idem.test'"));
         List<Api.Reply> created = racing.stream().filter(reply -> reply.status() == 201).toList();
@@ -305,19 +305,19 @@ class OperationsIT extends HttpApiTest {
 
         // Keys belong to their caller: another company's admin with the same key creates its own.
         Company other = fixtures.company("Idempotent Other");
-        assertEquals(201, postWithKey("/clients", other.adminToken(), "key-1", body).status());
+        assertEquals(201, api.postWithKey("/clients", other.adminToken(), "key-1", body).status());
         assertEquals(2, Db.single("select count(*) from client where email = 'once@idem.test'"));
 
         // Companies and assignments honour it too.
         String newCompany = "{\"name\":\"Idem Company " + company.id() + "\",\"admin\":{\"name\":\"A\","
                 + "\"email\":\"a@idem.test\",\"password\":\"long-enough\"}}";
-        Api.Reply madeOnce = postWithKey("/companies", fixtures.platformToken(), "company-key", newCompany);
+        Api.Reply madeOnce = api.postWithKey("/companies", fixtures.platformToken(), "company-key", newCompany);
         assertEquals(201, madeOnce.status(), madeOnce::toString);
-        assertEquals(madeOnce.body(), postWithKey("/companies", fixtures.platformToken(), "company-key", newCompany).body());
+        assertEquals(madeOnce.body(), api.postWithKey("/companies", fixtures.platformToken(), "company-key", newCompany).body());
         long marketer = fixtures.register(company, "marketers", "M", "m@idem.test").id();
         String pair = "{\"clientId\":" + first.id() + ",\"marketerId\":" + marketer + "}";
-        assertEquals(201, postWithKey("/assignments", company.adminToken(), "pair-key", pair).status());
-        assertEquals(201, postWithKey("/assignments", company.adminToken(), "pair-key", pair).status(), "not 409: a replay");
+        assertEquals(201, api.postWithKey("/assignments", company.adminToken(), "pair-key", pair).status());
+        assertEquals(201, api.postWithKey("/assignments", company.adminToken(), "pair-key", pair).status(), "not 409: a replay");
         assertEquals(1, api.get("/assignments?clientId=" + first.id(), company.adminToken()).items().size());
     }
 
@@ -345,28 +345,6 @@ class OperationsIT extends HttpApiTest {
     }
 
     // --- helpers -------------------------------------------------------------------------------
-
-    private Api.Reply postWithKey(String path, String token, String key, String body) {
-        return api.send(api.request(path, token).header("Content-Type", "application/json")
-                .header("Idempotency-Key", key).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private String metrics() {
-        Api.Reply reply = api.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(api.base().replace("/api/v1", "/metrics"))).GET());
-        assertEquals(200, reply.status());
-        assertTrue(reply.contentType().startsWith("text/plain"), reply::contentType);
-        return reply.body();
-    }
-
-    private static double delta(String before, String after, String series) {
-        return value(after, series) - value(before, series);
-    }
-
-    private static double value(String scrape, String series) {
-        return scrape.lines().filter(line -> line.startsWith(series + " ")).findFirst()
-                .map(line -> Double.parseDouble(line.substring(series.length() + 1).trim())).orElse(0.0);
-    }
 
     private Api.Reply health(String path) {
         // MicroProfile Health is served by the server at its root, whatever the application's context root;

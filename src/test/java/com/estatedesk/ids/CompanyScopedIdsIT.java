@@ -12,7 +12,13 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -153,6 +159,133 @@ class CompanyScopedIdsIT extends HttpApiTest {
         assertEquals(List.of(1L, 2L), committedNumbers("client", company));
     }
 
+    /**
+     * Registrations that queue behind a busy company are written together (one transaction, one lock, one
+     * block of numbers), and each still gets exactly the answer it would get alone: a taken email 409,
+     * twins one 201 and one 409, a replayed Idempotency-Key its first response, one key sent twice at
+     * once one 201 and one 409 (in progress).
+     */
+    @Test
+    void registrationsQueuedBehindABusyCompanyAreWrittenTogetherEachWithItsOwnAnswer() throws Exception {
+        Company company = fixtures.company("Batch Homes");
+        assertEquals(201, fixtures.register(company, "clients", "Taken", "taken@batch.test").status());
+        String replayedBody = Fixtures.person("Replayed", "replayed@batch.test", null);
+        Api.Reply original = api.postWithKey("/clients", company.adminToken(), "replayed-key", replayedBody);
+        assertEquals(201, original.status(), original::toString);
+        String newKeyBody = Fixtures.person("Keyed", "keyed@batch.test", null);
+        List<Supplier<Api.Reply>> queued = List.of(
+                () -> fixtures.register(company, "clients", "Taken Again", "TAKEN@batch.test"),
+                () -> fixtures.register(company, "clients", "Twin One", "twin@batch.test"),
+                () -> fixtures.register(company, "clients", "Twin Two", "twin@batch.test"),
+                () -> api.postWithKey("/clients", company.adminToken(), "replayed-key", replayedBody),
+                () -> api.postWithKey("/clients", company.adminToken(), "new-key", newKeyBody),
+                () -> api.postWithKey("/clients", company.adminToken(), "new-key", newKeyBody));
+        String before = api.metrics();
+
+        List<Api.Reply> replies = registerWhileTheFirstWaitsOnTheLock(company, queued, () -> { });
+
+        Api.Reply first = replies.get(0);
+        assertEquals(201, first.status(), first::toString);
+        assertEquals(3, first.json().getJsonNumber("number").longValue(), "the first was written alone, first");
+        assertEquals(409, replies.get(1).status(), replies.get(1)::toString);
+        assertTrue(replies.get(1).isProblem());
+        assertEquals(List.of(201, 409), Stream.of(replies.get(2), replies.get(3)).map(Api.Reply::status).sorted().toList());
+        assertEquals(201, replies.get(4).status(), replies.get(4)::toString);
+        assertEquals(original.body(), replies.get(4).body(), "a replay, not a new client");
+        assertEquals(List.of(201, 409), Stream.of(replies.get(5), replies.get(6)).map(Api.Reply::status).sorted().toList());
+        String after = api.metrics();
+        assertEquals(2.0, Api.delta(before, after, "estatedesk_registration_batch_size_count"), "alone, then together");
+        assertEquals(7.0, Api.delta(before, after, "estatedesk_registration_batch_size_sum"));
+        Api.Reply keyed = replies.get(5).status() == 201 ? replies.get(5) : replies.get(6);
+        assertEquals(keyed.body(), api.postWithKey("/clients", company.adminToken(), "new-key", newKeyBody).body(),
+                "the key was stored with the batch");
+
+        assertEquals(LongStream.rangeClosed(1, 5).boxed().toList(), committedNumbers("client", company));
+        assertEquals(5, sequenceValue(company, "CLT"));
+    }
+
+    /**
+     * A batch that fails for one request's reason (here its Idempotency-Key is stored by another
+     * transaction between the batch's check and its insert) rolls back without using a number; each of
+     * its registrations is then written alone and gets its own answer.
+     */
+    @Test
+    void aBatchThatFailsForOneRequestIsWrittenAgainOneByOne() throws Exception {
+        Company company = fixtures.company("Batch Retry");
+        long adminAccount = Db.single("select id from account where email = ?", company.adminEmail());
+        String clashingBody = Fixtures.person("Clashing", "clashing@retry.test", null);
+        List<Supplier<Api.Reply>> queued = List.of(
+                () -> fixtures.register(company, "clients", "Plain One", "one@retry.test"),
+                () -> api.postWithKey("/clients", company.adminToken(), "clashing-key", clashingBody),
+                () -> fixtures.register(company, "clients", "Plain Two", "two@retry.test"),
+                () -> fixtures.register(company, "clients", "Plain Three", "three@retry.test"));
+        String before = api.metrics();
+
+        List<Api.Reply> replies;
+        try (Connection other = Db.superuser()) {
+            other.setAutoCommit(false);
+            Db.prepare(other, "insert into idempotency_key (caller, idem_key, fingerprint, response, created_at)"
+                    + " values (?, 'clashing-key', 'another request', '{}', now())",
+                    "company:" + company.id() + ":account:" + adminAccount).executeUpdate();
+            replies = registerWhileTheFirstWaitsOnTheLock(company, queued, () -> {
+                try {
+                    awaitBlockedQueryOn("idempotency_key"); // the batch, on the uncommitted key
+                    other.commit();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+
+        assertEquals(201, replies.get(0).status(), replies.get(0)::toString);
+        assertEquals(422, replies.get(2).status(), replies.get(2)::toString);
+        for (int plain : List.of(1, 3, 4)) {
+            assertEquals(201, replies.get(plain).status(), replies.get(plain)::toString);
+        }
+        assertEquals(0, Db.single("select count(*) from client where email = 'clashing@retry.test'"));
+        assertEquals(LongStream.rangeClosed(1, 4).boxed().toList(), committedNumbers("client", company));
+        assertEquals(4, sequenceValue(company, "CLT"));
+        String after = api.metrics();
+        assertEquals(2.0, Api.delta(before, after, "estatedesk_registration_batch_size_count"));
+        assertEquals(5.0, Api.delta(before, after, "estatedesk_registration_batch_size_sum"));
+    }
+
+    /**
+     * Holds the company's client sequence row, sends one registration (it waits on the row lock in the
+     * database), then the {@code queued} ones (they wait in the service for the company's turn), releases
+     * the row, runs {@code meanwhile}, and returns all answers: the first one's, then the queued in order.
+     */
+    private List<Api.Reply> registerWhileTheFirstWaitsOnTheLock(Company company, List<Supplier<Api.Reply>> queued,
+                                                                 Runnable meanwhile) throws Exception {
+        ExecutorService senders = Executors.newFixedThreadPool(queued.size() + 1);
+        try (Connection holder = Db.superuser()) {
+            holder.setAutoCommit(false);
+            lockSequenceRow(holder, company, "CLT");
+            Future<Api.Reply> first = senders.submit(() ->
+                    fixtures.register(company, "clients", "First", "first-" + company.prefix() + "@batch.test"));
+            awaitBlockedQueryOnSequence();
+            List<Future<Api.Reply>> rest = new ArrayList<>();
+            for (Supplier<Api.Reply> send : queued) {
+                rest.add(senders.submit(send::get));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (Api.metric(api.metrics(), "estatedesk_registration_waiting") < queued.size()) {
+                assertTrue(System.nanoTime() < deadline, "the queued registrations never waited for their turn");
+                Thread.sleep(20);
+            }
+            holder.rollback();
+            meanwhile.run();
+            List<Api.Reply> replies = new ArrayList<>();
+            replies.add(first.get(30, TimeUnit.SECONDS));
+            for (Future<Api.Reply> reply : rest) {
+                replies.add(reply.get(30, TimeUnit.SECONDS));
+            }
+            return replies;
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
     @Test
     void uidsKeepAtLeastThreeDigitsAndGrowPastThem() {
         Company company = fixtures.company("Thousand Plots");
@@ -235,11 +368,16 @@ class CompanyScopedIdsIT extends HttpApiTest {
 
     /** The query text of the application's backend that waits for a row lock on company_sequence. */
     private static String awaitBlockedQueryOnSequence() throws InterruptedException {
+        return awaitBlockedQueryOn("company_sequence");
+    }
+
+    /** The query text of the application's backend that waits for a lock in a statement naming {@code table}. */
+    private static String awaitBlockedQueryOn(String table) throws InterruptedException {
         for (int attempt = 0; attempt < 100; attempt++) {
             try (Connection observer = Db.superuser();
-                 PreparedStatement activity = observer.prepareStatement(
+                 PreparedStatement activity = Db.prepare(observer,
                          "select query from pg_stat_activity where usename = 'estatedesk_it_app'"
-                                 + " and wait_event_type = 'Lock' and query ilike '%company_sequence%'");
+                                 + " and wait_event_type = 'Lock' and query ilike ?", "%" + table + "%");
                  ResultSet rows = activity.executeQuery()) {
                 if (rows.next()) {
                     return rows.getString(1);
@@ -249,7 +387,7 @@ class CompanyScopedIdsIT extends HttpApiTest {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("no registration waited on the company_sequence row lock");
+        throw new AssertionError("no registration waited on a lock in " + table);
     }
 
     private static String statuses(List<Api.Reply> replies) {

@@ -67,6 +67,31 @@ public final class Api {
         }
     }
 
+    /** POST of JSON with an Idempotency-Key. */
+    public Reply postWithKey(String path, String token, String key, String json) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** The service's Prometheus scrape (/metrics). */
+    public String metrics() {
+        Reply reply = send(HttpRequest.newBuilder(URI.create(base.replace("/api/v1", "/metrics"))).GET());
+        if (reply.status() != 200 || !reply.contentType().startsWith("text/plain")) {
+            throw new IllegalStateException("metrics: " + reply);
+        }
+        return reply.body();
+    }
+
+    /** One series of a scrape ("name{labels}" as printed), 0 when absent. */
+    public static double metric(String scrape, String series) {
+        return scrape.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1).trim())).orElse(0.0);
+    }
+
+    public static double delta(String before, String after, String series) {
+        return metric(after, series) - metric(before, series);
+    }
+
     public HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
         if (token != null) {

@@ -1,0 +1,24 @@
+package com.estatedesk.idempotency;
+
+import com.estatedesk.security.Caller;
+
+/**
+ * One request's Idempotency-Key, taken from its own request context so that it can be honoured on
+ * another thread (a registration answered as part of a batch). The scope keeps callers apart.
+ */
+public record IdempotencyClaim(String scope, String key, String fingerprint) {
+
+    /** The current request's claim, or null when it sent no Idempotency-Key. */
+    public static IdempotencyClaim of(Caller caller, IdempotencyRequest request) {
+        if (request.key() == null) {
+            return null;
+        }
+        String scope = caller.companyId() == null ? "platform:" + caller.accountId()
+                : "company:" + caller.companyId() + ":account:" + caller.accountId();
+        return new IdempotencyClaim(scope, request.key(), request.fingerprint());
+    }
+
+    String lockName() {
+        return scope + "|" + key;
+    }
+}

@@ -1,0 +1,145 @@
+package com.estatedesk.people;
+
+import com.estatedesk.idempotency.IdempotencyClaim;
+import com.estatedesk.idempotency.IdempotencyRequest;
+import com.estatedesk.metrics.AppMetrics;
+import com.estatedesk.problem.FailureClassifier;
+import com.estatedesk.security.Caller;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Registrations of one company that arrive together on this instance are written together: one
+ * transaction, one PESSIMISTIC_WRITE lock of the sequence row, one block of numbers, one commit —
+ * instead of one lock window per registration, which is what limits a busy company (BENCHMARKS.md).
+ *
+ * <p>Nothing waits for a batch to fill. A registration that finds its company's lane free is written at
+ * once, alone, by the ordinary path; those that arrive meanwhile queue, and the first of them to get the
+ * turn writes all that are waiting (flat combining). The guarantees are those of a single registration:
+ * the numbers are taken under the lock in the same transaction as the inserts, so a batch that rolls
+ * back uses no number. Whatever concerns one request alone (its Idempotency-Key, a taken email) is
+ * answered for that request inside the batch. If the batch fails anyway, a failure of the database
+ * (lock timeout, lost connection: 503) is everyone's answer; any other failure is not, and each request
+ * is then written alone, on its own thread, exactly as without batching.
+ *
+ * <p>Registrations with a password are not batched: their cost is the password hash, which must not be
+ * serialized on one thread. {@code ESTATEDESK_REGISTRATION_BATCH_MAX=1} turns batching off.
+ */
+@ApplicationScoped
+public class RegistrationLanes {
+
+    @EJB
+    PeopleService people;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    IdempotencyRequest idempotency;
+
+    @Inject
+    AppMetrics metrics;
+
+    @Inject
+    @ConfigProperty(name = "estatedesk.registration.batch.max", defaultValue = "32")
+    int batchMax;
+
+    private final ConcurrentMap<Lane.Key, Lane> lanes = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void publishQueueLength() {
+        metrics.gauge("estatedesk.registration.waiting", "Registrations waiting on this instance for their company's turn",
+                () -> lanes.values().stream().mapToInt(lane -> lane.waiting.size()).sum());
+    }
+
+    public PersonView register(PersonKind kind, NewPerson request) {
+        Long companyId = caller.companyId();
+        if (batchMax <= 1 || companyId == null || request.password() != null) {
+            return people.register(kind, request);
+        }
+        QueuedRegistration mine = new QueuedRegistration(request, IdempotencyClaim.of(caller, idempotency));
+        Lane lane = lanes.computeIfAbsent(new Lane.Key(companyId, kind), key -> new Lane());
+        lane.waiting.add(mine);
+        lane.turn.lock();
+        try {
+            while (!mine.isSettled()) {
+                List<QueuedRegistration> batch = lane.take(batchMax);
+                if (batch.isEmpty()) {
+                    mine.runAlone(); // cannot happen: an unsettled registration is still waiting
+                } else if (batch.size() == 1 && batch.get(0) == mine) {
+                    writeAlone(kind, mine);
+                } else {
+                    writeTogether(kind, batch);
+                }
+            }
+        } finally {
+            lane.turn.unlock();
+        }
+        return mine.mustRunAlone() ? people.register(kind, request) : mine.answer();
+    }
+
+    /** On the request's own thread, so the ordinary path (and its Idempotency-Key handling) applies. */
+    private void writeAlone(PersonKind kind, QueuedRegistration mine) {
+        metrics.registrationsWritten(1);
+        try {
+            mine.settle(people.register(kind, mine.request()));
+        } catch (RuntimeException failure) {
+            mine.settle(failure);
+        }
+    }
+
+    private void writeTogether(PersonKind kind, List<QueuedRegistration> batch) {
+        metrics.registrationsWritten(batch.size());
+        try {
+            List<Object> answers = people.registerAll(kind, batch);
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).settle(answers.get(i));
+            }
+        } catch (RuntimeException failure) {
+            boolean databaseFailed = FailureClassifier.classify(failure).status() == 503;
+            for (QueuedRegistration queued : batch) {
+                if (databaseFailed) {
+                    queued.settle(failure);
+                } else {
+                    queued.runAlone();
+                }
+            }
+        } finally {
+            for (QueuedRegistration queued : batch) {
+                if (!queued.isSettled()) {
+                    queued.runAlone(); // an Error: no thread may wait for an answer that never comes
+                }
+            }
+        }
+    }
+
+    /** One company's (and kind's) registrations on this instance. */
+    private static final class Lane {
+
+        record Key(long companyId, PersonKind kind) {
+        }
+
+        final Queue<QueuedRegistration> waiting = new ConcurrentLinkedQueue<>();
+        final ReentrantLock turn = new ReentrantLock();
+
+        /** The oldest waiting registrations, at most {@code max}; called with the turn held. */
+        List<QueuedRegistration> take(int max) {
+            List<QueuedRegistration> batch = new ArrayList<>();
+            for (QueuedRegistration next; batch.size() < max && (next = waiting.poll()) != null; ) {
+                batch.add(next);
+            }
+            return batch;
+        }
+    }
+}
