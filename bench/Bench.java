@@ -78,19 +78,22 @@ public class Bench {
                 .mapToLong(a -> Long.parseLong(a.substring("--service-pid=".length()))).findFirst().orElse(-1);
         double maxWarmup = args.length > 6 && args[6].matches("\\d+") ? Double.parseDouble(args[6]) : 600;
         warmUp(api, jdbc, dbUser, companies, servicePid, maxWarmup);
-        System.out.printf("%-8s %7s | %10s %8s %8s %6s | %10s %8s %8s %6s %8s | %6s%n", "mix", "clients",
-                "raw tx/s", "p50 ms", "p99 ms", "errors", "svc req/s", "p50 ms", "p99 ms", "errors", "cpu ms", "ratio");
+        System.out.printf("%-8s %7s | %10s %8s %8s %6s | %10s %8s %8s %6s %8s %6s | %6s%n", "mix", "clients",
+                "raw tx/s", "p50 ms", "p99 ms", "errors", "svc req/s", "p50 ms", "p99 ms", "errors", "cpu ms", "per tx", "ratio");
         for (Cell cell : List.of(new Cell("hot", 1), new Cell("hot", 8), new Cell("hot", 32),
                 new Cell("spread", 1), new Cell("spread", 8), new Cell("spread", 32))) {
             List<Company> targets = cell.mix().equals("hot") ? companies.subList(0, 1) : companies;
             Result raw = run(cell.clients(), seconds, i -> rawRegistration(jdbc, dbUser, targets.get(i % targets.size())));
             double cpuBefore = cpuSeconds(servicePid);
+            double[] batchesBefore = batches(api);
             Result service = run(cell.clients(), seconds, i -> serviceRegistration(api, targets.get(i % targets.size())));
             double cpuPerRequest = 1000 * (cpuSeconds(servicePid) - cpuBefore) / Math.max(1, service.done());
-            System.out.printf("%-8s %7d | %10.0f %8.1f %8.1f %6d | %10.0f %8.1f %8.1f %6d %8.1f | %5.0f%%%n", cell.mix(),
+            double[] batchesAfter = batches(api);
+            double perTransaction = (batchesAfter[0] - batchesBefore[0]) / Math.max(1, batchesAfter[1] - batchesBefore[1]);
+            System.out.printf("%-8s %7d | %10.0f %8.1f %8.1f %6d | %10.0f %8.1f %8.1f %6d %8.1f %6.1f | %5.0f%%%n", cell.mix(),
                     cell.clients(), raw.throughput(), raw.percentileMillis(0.5), raw.percentileMillis(0.99), raw.errors(),
                     service.throughput(), service.percentileMillis(0.5), service.percentileMillis(0.99), service.errors(),
-                    cpuPerRequest, 100 * service.throughput() / raw.throughput());
+                    cpuPerRequest, perTransaction, 100 * service.throughput() / raw.throughput());
         }
         verifyGapless(jdbc, dbUser, companies);
         if (List.of(args).contains("--lists")) {
@@ -278,6 +281,24 @@ public class Bench {
         } catch (java.io.IOException e) {
             return Double.NaN;
         }
+    }
+
+    /**
+     * Registrations written so far and the transactions that wrote them (the service's
+     * estatedesk_registration_batch_size sum and count): their ratio is how many one transaction carried.
+     */
+    static double[] batches(String api) throws Exception {
+        String scrape = HTTP.send(HttpRequest.newBuilder(URI.create(api.replace("/api/v1", "/metrics"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        double[] sumAndCount = new double[2];
+        for (String line : scrape.split("\n")) {
+            if (line.startsWith("estatedesk_registration_batch_size_sum ")) {
+                sumAndCount[0] = Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim());
+            } else if (line.startsWith("estatedesk_registration_batch_size_count ")) {
+                sumAndCount[1] = Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim());
+            }
+        }
+        return sumAndCount;
     }
 
     static final ThreadLocal<Connection> CONNECTION = new ThreadLocal<>();

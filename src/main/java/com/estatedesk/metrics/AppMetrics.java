@@ -51,7 +51,7 @@ public class AppMetrics {
                 .description("Requests refused with 503 because a lock was not obtained in time")
                 .register(registry);
         registrationBatches = DistributionSummary.builder("estatedesk.registration.batch.size")
-                .description("Registrations of one company written in one transaction (1 = alone)")
+                .description("Registrations per transaction that writes them (1 = alone); a batch that failed and was written again one by one counts both ways")
                 .serviceLevelObjectives(1, 2, 4, 8, 16, 32)
                 .register(registry);
     }

@@ -66,6 +66,7 @@ public class RegistrationLanes {
     public PersonView register(PersonKind kind, NewPerson request) {
         Long companyId = caller.companyId();
         if (batchMax <= 1 || companyId == null || request.password() != null) {
+            metrics.registrationsWritten(1);
             return people.register(kind, request);
         }
         QueuedRegistration mine = new QueuedRegistration(request, IdempotencyClaim.of(caller, idempotency));
@@ -86,7 +87,11 @@ public class RegistrationLanes {
         } finally {
             lane.turn.unlock();
         }
-        return mine.mustRunAlone() ? people.register(kind, request) : mine.answer();
+        if (mine.mustRunAlone()) {
+            metrics.registrationsWritten(1);
+            return people.register(kind, request);
+        }
+        return mine.answer();
     }
 
     /** On the request's own thread, so the ordinary path (and its Idempotency-Key handling) applies. */
