@@ -96,9 +96,50 @@ public class Bench {
                     cpuPerRequest, perTransaction, 100 * service.throughput() / raw.throughput());
         }
         verifyGapless(jdbc, dbUser, companies);
+        importAndExport(api, platform, run);
         if (List.of(args).contains("--lists")) {
             lists(api, jdbc, dbUser, platform, run);
         }
+    }
+
+    /**
+     * Bulk import of 10 000 rows (five rounds, new emails each time, one company; the median is the
+     * figure, a round that meets a checkpoint of the database can be several times slower) and the CSV
+     * export of the 50 000 clients that makes, each timed over HTTP.
+     */
+    static void importAndExport(String api, String platform, String run) throws Exception {
+        Company company = company(api, platform, "Import " + run, "I" + run.replaceAll("[0-9]", "") + "Q");
+        System.out.printf("%nimport of 10 000 rows (CSV)%n");
+        List<Double> rates = new ArrayList<>();
+        for (int round = 1; round <= 5; round++) {
+            StringBuilder csv = new StringBuilder("name,email,phone\n");
+            for (int row = 1; row <= 10_000; row++) {
+                csv.append("Imported ").append(round).append('-').append(row).append(",import").append(round)
+                        .append('-').append(row).append("@bench.test,+234 800 555 ").append(1000 + row % 9000).append('\n');
+            }
+            long t0 = System.nanoTime();
+            HttpResponse<String> imported = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/clients/import"))
+                    .header("Authorization", "Bearer " + company.token()).header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(), HttpResponse.BodyHandlers.ofString());
+            double elapsed = (System.nanoTime() - t0) / 1e9;
+            if (imported.statusCode() != 201) {
+                throw new IllegalStateException("import: " + imported.statusCode() + " " + imported.body());
+            }
+            System.out.printf("  round %d: %.2f s, %.0f rows/s (%d KiB)%n", round, elapsed, 10_000 / elapsed, csv.length() / 1024);
+            rates.add(10_000 / elapsed);
+        }
+        Collections.sort(rates);
+        System.out.printf("  median %.0f rows/s, slowest %.0f rows/s%n", rates.get(2), rates.get(0));
+        long t0 = System.nanoTime();
+        HttpResponse<String> exported = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/clients"))
+                .header("Authorization", "Bearer " + company.token()).header("Accept", "text/csv").build(),
+                HttpResponse.BodyHandlers.ofString());
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        long lines = exported.body().lines().count() - 1;
+        if (exported.statusCode() != 200 || lines != 50_000) {
+            throw new IllegalStateException("export: " + exported.statusCode() + ", " + lines + " rows");
+        }
+        System.out.printf("export of %d clients (Accept: text/csv): %.2f s, %.0f rows/s%n", lines, elapsed, lines / elapsed);
     }
 
     /** Loads 999 more companies of 1 000 clients by SQL around one measured company of 1 000, then times its lists. */
