@@ -42,6 +42,7 @@ import java.util.logging.Logger;
 public class PeopleService {
 
     private static final Logger LOG = Logger.getLogger(PeopleService.class.getName());
+    private static final int IMPORT_FLUSH_ROWS = 2000;
 
     @PersistenceContext
     EntityManager em;
@@ -192,6 +193,11 @@ public class PeopleService {
             client.register(Uids.format(prefix, SequenceKey.CLT, first + i), first + i, row.name().trim(),
                     emails.get(i), blankToNull(row.phone()), null);
             em.persist(client);
+            if ((i + 1) % IMPORT_FLUSH_ROWS == 0) {
+                // Bounded memory: written (batched INSERTs, same transaction) and let go of, every few thousand rows.
+                em.flush();
+                em.clear();
+            }
         }
         LOG.info(() -> "Imported " + rows.size() + " clients, numbers " + first + ".." + (first + rows.size() - 1));
         return new ImportResult(rows.size(), Uids.format(prefix, SequenceKey.CLT, first),
