@@ -2,7 +2,8 @@
 # Registration benchmark: raw PostgreSQL limit vs the running service, same machine, same run.
 #   bench/run.sh [seconds per cell, default 5] [most warm-up seconds, default 600]     (needs PostgreSQL at 127.0.0.1:5432 with a trust superuser 'postgres')
 # Creates the database estatedesk_bench and its roles, starts the service on it (port 8181), runs
-# bench/Bench.java, prints the table, start-up time and RSS, and stops the service.
+# bench/Bench.java, prints the table, import/export and list timings, start-up time and RSS, and stops the
+# service. The service sees the caller's environment: ESTATEDESK_REGISTRATION_BATCH_MAX=1 measures it without batching.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_CELL="${1:-5}"
