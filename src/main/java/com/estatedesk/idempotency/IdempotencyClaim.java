@@ -18,7 +18,8 @@ public record IdempotencyClaim(String scope, String key, String fingerprint) {
         return new IdempotencyClaim(scope, request.key(), request.fingerprint());
     }
 
-    String lockName() {
+    /** One key of one caller: what two claims share when they are the same request's retries. */
+    public String identity() {
         return scope + "|" + key;
     }
 }

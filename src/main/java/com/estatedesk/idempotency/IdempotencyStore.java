@@ -41,7 +41,7 @@ public class IdempotencyStore {
      */
     public Optional<Object> previousAnswer(IdempotencyClaim claim, Type answerType) {
         if (database.isPostgreSql() && !(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, claim.lockName())
+                .setParameter(1, claim.identity())
                 .setHint(Tenancy.NATIVE_SQL_HINT, true).getSingleResult()) {
             throw inProgress();
         }

@@ -86,11 +86,7 @@ public class PeopleService {
         // (FailureClassifier); the transaction rolls back, so the number it had taken is not lost. One
         // query fewer on every registration.
         String prefix = prefixes.of(tenancy.boundCompany());
-        long number = sequences.next(kind.sequenceKey());
-        Person person = kind.newPerson();
-        person.register(Uids.format(prefix, kind.sequenceKey(), number), number, request.name().trim(),
-                email, blankToNull(request.phone()), accountId);
-        em.persist(person);
+        Person person = persistNew(kind, prefix, sequences.next(kind.sequenceKey()), request, email, accountId);
         LOG.fine(() -> "Registered " + kind.label() + " " + person.uid());
         return PersonView.of(person);
     }
@@ -105,15 +101,14 @@ public class PeopleService {
     public List<Object> registerAll(PersonKind kind, List<QueuedRegistration> batch) {
         Object[] answers = new Object[batch.size()];
         List<String> emails = batch.stream().map(queued -> normalizeEmail(queued.request().email())).toList();
-        Set<String> taken = new HashSet<>(em.createQuery("select p.email from " + kind.entityName()
-                + " p where p.email in :emails", String.class).setParameter("emails", emails).getResultList());
+        Set<String> taken = emailsInUse(kind, emails);
         Set<String> claims = new HashSet<>();
         List<Integer> toCreate = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             IdempotencyClaim claim = batch.get(i).claim();
             try {
                 if (claim != null) {
-                    if (!claims.add(claim.scope() + "|" + claim.key())) {
+                    if (!claims.add(claim.identity())) {
                         throw IdempotencyStore.inProgress(); // the same key twice in one batch
                     }
                     Optional<Object> previous = idempotency.previousAnswer(claim, PersonView.class);
@@ -135,12 +130,8 @@ public class PeopleService {
             long first = sequences.nextBlock(kind.sequenceKey(), toCreate.size());
             List<PersonView> created = new ArrayList<>();
             for (int n = 0; n < toCreate.size(); n++) {
-                NewPerson request = batch.get(toCreate.get(n)).request();
-                Person person = kind.newPerson();
-                person.register(Uids.format(prefix, kind.sequenceKey(), first + n), first + n, request.name().trim(),
-                        emails.get(toCreate.get(n)), blankToNull(request.phone()), null);
-                em.persist(person);
-                created.add(PersonView.of(person));
+                int i = toCreate.get(n);
+                created.add(PersonView.of(persistNew(kind, prefix, first + n, batch.get(i).request(), emails.get(i), null)));
             }
             for (int n = 0; n < toCreate.size(); n++) {
                 int i = toCreate.get(n);
@@ -152,6 +143,24 @@ public class PeopleService {
             LOG.fine(() -> "Registered " + toCreate.size() + " " + kind.label() + "s together from number " + first);
         }
         return Arrays.asList(answers);
+    }
+
+    private Person persistNew(PersonKind kind, String prefix, long number, NewPerson request, String email, Long accountId) {
+        Person person = kind.newPerson();
+        person.register(Uids.format(prefix, kind.sequenceKey(), number), number, request.name().trim(), email,
+                blankToNull(request.phone()), accountId);
+        em.persist(person);
+        return person;
+    }
+
+    /** Which of these (normalized) emails the company's people of this kind already have; 1 000 per query. */
+    private Set<String> emailsInUse(PersonKind kind, List<String> emails) {
+        Set<String> taken = new HashSet<>();
+        for (int from = 0; from < emails.size(); from += 1000) {
+            taken.addAll(em.createQuery("select p.email from " + kind.entityName() + " p where p.email in :emails", String.class)
+                    .setParameter("emails", emails.subList(from, Math.min(emails.size(), from + 1000))).getResultList());
+        }
+        return taken;
     }
 
     private static ProblemException emailTaken(PersonKind kind) {
@@ -172,11 +181,7 @@ public class PeopleService {
      */
     public ImportResult importClients(List<NewPerson> rows) {
         List<String> emails = rows.stream().map(row -> normalizeEmail(row.email())).toList();
-        Set<String> taken = new HashSet<>();
-        for (int from = 0; from < emails.size(); from += 1000) {
-            taken.addAll(em.createQuery("select c.email from Client c where c.email in :emails", String.class)
-                    .setParameter("emails", emails.subList(from, Math.min(emails.size(), from + 1000))).getResultList());
-        }
+        Set<String> taken = emailsInUse(PersonKind.CLIENT, emails);
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < emails.size(); i++) {
             if (taken.contains(emails.get(i))) {
@@ -188,11 +193,7 @@ public class PeopleService {
         String prefix = prefixes.of(tenancy.boundCompany());
         long first = sequences.nextBlock(SequenceKey.CLT, rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            NewPerson row = rows.get(i);
-            Client client = new Client();
-            client.register(Uids.format(prefix, SequenceKey.CLT, first + i), first + i, row.name().trim(),
-                    emails.get(i), blankToNull(row.phone()), null);
-            em.persist(client);
+            persistNew(PersonKind.CLIENT, prefix, first + i, rows.get(i), emails.get(i), null);
             if ((i + 1) % IMPORT_FLUSH_ROWS == 0) {
                 // Bounded memory: written (batched INSERTs, same transaction) and let go of, every few thousand rows.
                 em.flush();
