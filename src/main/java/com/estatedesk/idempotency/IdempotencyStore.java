@@ -9,13 +9,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.lang.reflect.Type;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -65,11 +68,31 @@ public class IdempotencyStore {
 
     /** Stores the answer of a request that succeeded; committed with the request's own writes. */
     public void remember(IdempotencyClaim claim, Object answer) {
-        em.createNativeQuery("insert into idempotency_key (caller, idem_key, fingerprint, response, created_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, claim.scope()).setParameter(2, claim.key()).setParameter(3, claim.fingerprint())
-                .setParameter(4, JsonConfiguration.jsonb().toJson(answer)).setParameter(5, Timestamp.from(Instant.now()))
-                .setHint(Tenancy.NATIVE_SQL_HINT, true).executeUpdate();
+        rememberAll(Map.of(claim, answer));
+    }
+
+    /**
+     * Stores the answers of several requests written in one transaction, with one statement: it runs
+     * while the company's sequence lock is held, so one round trip, not one per request.
+     */
+    public void rememberAll(Map<IdempotencyClaim, ?> answers) {
+        if (answers.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("insert into idempotency_key (caller, idem_key, fingerprint, response, created_at) values ");
+        List<Object> parameters = new ArrayList<>();
+        Timestamp now = Timestamp.from(Instant.now());
+        answers.forEach((claim, answer) -> {
+            int first = parameters.size() + 1;
+            sql.append(parameters.isEmpty() ? "" : ", ").append("(?").append(first).append(", ?").append(first + 1)
+                    .append(", ?").append(first + 2).append(", ?").append(first + 3).append(", ?").append(first + 4).append(')');
+            parameters.addAll(List.of(claim.scope(), claim.key(), claim.fingerprint(), JsonConfiguration.jsonb().toJson(answer), now));
+        });
+        Query insert = em.createNativeQuery(sql.toString()).setHint(Tenancy.NATIVE_SQL_HINT, true);
+        for (int i = 0; i < parameters.size(); i++) {
+            insert.setParameter(i + 1, parameters.get(i));
+        }
+        insert.executeUpdate();
     }
 
     public static ProblemException inProgress() {

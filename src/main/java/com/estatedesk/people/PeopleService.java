@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
@@ -133,13 +134,15 @@ public class PeopleService {
                 int i = toCreate.get(n);
                 created.add(PersonView.of(persistNew(kind, prefix, first + n, batch.get(i).request(), emails.get(i), null)));
             }
+            Map<IdempotencyClaim, PersonView> keyed = new LinkedHashMap<>();
             for (int n = 0; n < toCreate.size(); n++) {
                 int i = toCreate.get(n);
                 answers[i] = created.get(n);
                 if (batch.get(i).claim() != null) {
-                    idempotency.remember(batch.get(i).claim(), created.get(n));
+                    keyed.put(batch.get(i).claim(), created.get(n));
                 }
             }
+            idempotency.rememberAll(keyed);
             LOG.fine(() -> "Registered " + toCreate.size() + " " + kind.label() + "s together from number " + first);
         }
         return Arrays.asList(answers);
