@@ -59,10 +59,11 @@ defaults
     timeout connect 2s
     timeout client 60s
     timeout server 60s
-    # A connection refused by a dead instance is tried once more, on the other one.
+    # A connection refused by a dead instance is tried once more, on the other one. Only then: a request
+    # that reached an instance (even one that died answering) is never replayed, as it may have been applied.
     retries 2
     option redispatch
-    retry-on conn-failure empty-response
+    retry-on conn-failure
 frontend estatedesk
     bind 127.0.0.1:$LB_PORT
     default_backend instances

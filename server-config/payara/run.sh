@@ -2,7 +2,9 @@
 # Builds EstateDesk and runs it on Payara Micro at http://localhost:${PORT:-8080}, API at /api/v1.
 #   - DB_HOST unset: the embedded demo database (H2 file under ~/.estatedesk/demo), no setup at all.
 #   - DB_HOST set: PostgreSQL, configured by DB_PORT, DB_NAME, DB_USER, DB_PASSWORD
-#     (and DB_OWNER_USER / DB_OWNER_PASSWORD for migrations; default: the DB_USER role).
+#     and DB_OWNER_USER / DB_OWNER_PASSWORD (the schema owner, for migrations; required: the application
+#     role must not own the tables, or row-level security would not apply to it).
+#   - the embedded demo listens on 127.0.0.1 only.
 # SKIP_BUILD=1 skips the Maven build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -13,8 +15,8 @@ fi
 
 if [ -n "${DB_HOST:-}" ]; then
   : "${DB_NAME:?DB_NAME is required with DB_HOST}" "${DB_USER:?DB_USER is required with DB_HOST}"
-  export DB_PORT="${DB_PORT:-5432}" DB_PASSWORD="${DB_PASSWORD:-}"
-  export DB_OWNER_USER="${DB_OWNER_USER:-$DB_USER}" DB_OWNER_PASSWORD="${DB_OWNER_PASSWORD:-$DB_PASSWORD}"
+  : "${DB_OWNER_USER:?DB_OWNER_USER (the schema owner, not DB_USER) is required with DB_HOST}"
+  export DB_PORT="${DB_PORT:-5432}" DB_PASSWORD="${DB_PASSWORD:-}" DB_OWNER_PASSWORD="${DB_OWNER_PASSWORD:-}"
   postboot=server-config/payara/postboot-postgresql.asadmin
 else
   echo "EstateDesk: DB_HOST is not set -> EMBEDDED DEMO DATABASE (H2 in ~/.estatedesk/demo); not for real data."

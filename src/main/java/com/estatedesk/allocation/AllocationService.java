@@ -10,6 +10,7 @@ import com.estatedesk.estate.PlotSize;
 import com.estatedesk.paging.Page;
 import com.estatedesk.paging.PageRequest;
 import com.estatedesk.people.Client;
+import com.estatedesk.people.PersonStatus;
 import com.estatedesk.problem.Problems;
 import com.estatedesk.security.Caller;
 import com.estatedesk.security.Role;
@@ -50,6 +51,10 @@ public class AllocationService {
      * there are units, the rest get 409.
      */
     public AllocationView allocatePlot(NewAllocation request) {
+        if (caller.is(Role.MARKETER) && !callerIsActiveMarketer()) {
+            // Its token dies with the deactivation already; this holds even for a token verified a moment before.
+            throw Problems.forbidden("A deactivated marketer cannot allocate plots.");
+        }
         Client client = rows.inBody(Client.class, request.clientId(), "clientId", "client");
         if (caller.is(Role.MARKETER) && !assignedToCaller(client.id())) {
             throw Problems.unresolvableReference("clientId", "client");
@@ -137,6 +142,12 @@ public class AllocationService {
                 .setMaxResults(page.limit() + 1);
         parameters.forEach(query::setParameter);
         return query.getResultList();
+    }
+
+    private boolean callerIsActiveMarketer() {
+        return !em.createQuery("select m.id from Marketer m where m.accountId = :self and m.status = :active")
+                .setParameter("self", caller.accountId()).setParameter("active", PersonStatus.ACTIVE)
+                .getResultList().isEmpty();
     }
 
     private boolean assignedToCaller(long clientId) {

@@ -1,12 +1,12 @@
 package com.estatedesk.audit;
 
 import com.estatedesk.audit.AuditChecks.Definition;
-import jakarta.annotation.Resource;
+import com.estatedesk.database.Database;
+import jakarta.inject.Inject;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,27 +17,30 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Verifies the guarantees in the data itself. Reads through the schema owner's connection, which
- * row-level security does not filter: the audit must see what the application cannot, such as rows
- * linking two companies. Read-only; a company admin's audit is limited to its company in the SQL.
+ * Verifies the guarantees in the data itself. On PostgreSQL each check runs in its SECURITY DEFINER
+ * function ({@link AuditFunctions}), which sees every company's rows (a row linking two companies is
+ * what it looks for) and returns only a count: the application role itself never reads another
+ * company's rows, and no request connects as the schema owner. On the H2 demo (no row-level security)
+ * the same SQL runs directly. A company admin's audit is limited to its company in the SQL.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AuditService {
 
     private static final Logger LOG = Logger.getLogger(AuditService.class.getName());
-    private static final int SAMPLE = 10;
 
-    @Resource(name = "jdbc/estatedesk-migration")
-    DataSource ownerDataSource;
+    @Inject
+    Database database;
 
     /** {@code companyId} null: the whole system. */
     public AuditReport audit(Long companyId) {
         List<AuditReport.Check> checks = new ArrayList<>();
-        try (Connection connection = ownerDataSource.getConnection()) {
+        boolean postgreSql = database.isPostgreSql();
+        try (Connection connection = database.dataSource().getConnection()) {
             connection.setReadOnly(true);
             for (Definition check : AuditChecks.ALL) {
-                checks.add(run(connection, check, companyId));
+                long defects = postgreSql ? countThroughFunction(connection, check, companyId) : count(connection, check, companyId);
+                checks.add(new AuditReport.Check(check.name(), defects == 0, defects + (defects == 1 ? " defect" : " defects"), defects));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("The audit could not read the database", e);
@@ -51,23 +54,27 @@ public class AuditService {
         return report;
     }
 
-    private static AuditReport.Check run(Connection connection, Definition check, Long companyId) throws SQLException {
-        String filtered = check.sql().replaceAll("#company\\((\\w+)\\)", companyId == null ? "" : "and $1.company_id = ?");
-        int placeholders = companyId == null ? 0 : countOccurrences(check.sql(), "#company(");
-        String sql = "select offender, count(*) over () as total from (" + filtered + ") defects order by offender limit " + SAMPLE;
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 1; i <= placeholders; i++) {
-                statement.setLong(i, companyId);
+    private static long countThroughFunction(Connection connection, Definition check, Long companyId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select " + AuditFunctions.functionName(check.name()) + "(?)")) {
+            statement.setObject(1, companyId, java.sql.Types.BIGINT);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
             }
-            try (ResultSet rows = statement.executeQuery()) {
-                List<String> offenders = new ArrayList<>();
-                long total = 0;
-                while (rows.next()) {
-                    offenders.add(rows.getString(1));
-                    total = rows.getLong(2);
-                }
-                return total == 0 ? new AuditReport.Check(check.name(), true, "0 defects", 0)
-                        : new AuditReport.Check(check.name(), false, total + " defects, e.g. " + offenders, total);
+        }
+    }
+
+    private static long count(Connection connection, Definition check, Long companyId) throws SQLException {
+        String sql = "select count(*) from (" + AuditFunctions.scoped(check.sql(), "cast(? as bigint)") + ") defects";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int placeholders = countOccurrences(sql, "cast(? as bigint)");
+            for (int i = 1; i <= placeholders; i++) {
+                statement.setObject(i, companyId, java.sql.Types.BIGINT);
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
             }
         }
     }

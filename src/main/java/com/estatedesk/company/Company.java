@@ -3,6 +3,8 @@ package com.estatedesk.company;
 import com.estatedesk.database.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -48,6 +50,14 @@ public class Company {
     @Column(nullable = false, updatable = false)
     private String prefix;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private CompanyStatus status = CompanyStatus.ACTIVE;
+
+    /** Tokens of the company issued with a lower generation are revoked (see Revocations). */
+    @Column(name = "token_generation", nullable = false)
+    private int tokenGeneration;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     // OffsetDateTime, not Instant: EclipseLink 4.0 would serialize an Instant into bytes.
     private OffsetDateTime createdAt;
@@ -85,6 +95,26 @@ public class Company {
 
     public String prefix() {
         return prefix;
+    }
+
+    public CompanyStatus status() {
+        return status;
+    }
+
+    public int tokenGeneration() {
+        return tokenGeneration;
+    }
+
+    /** Suspending ends every token of the company; activating again lets its people log in anew. */
+    void changeStatus(CompanyStatus newStatus) {
+        if (status == CompanyStatus.ACTIVE && newStatus == CompanyStatus.SUSPENDED) {
+            tokenGeneration++;
+        }
+        status = newStatus;
+    }
+
+    public boolean isActive() {
+        return status == CompanyStatus.ACTIVE;
     }
 
     public Instant createdAt() {

@@ -2,15 +2,12 @@ package com.estatedesk.company;
 
 import com.estatedesk.paging.Page;
 import com.estatedesk.paging.PageRequest;
-import com.estatedesk.problem.Problems;
 import com.estatedesk.rest.PathIds;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -65,20 +62,10 @@ public class CompanyResource {
         return companies.backfillSequences(PathIds.parse(id, "company"));
     }
 
-    /** Only the name can change: a prefix (or anything else) in the body is refused. */
+    /** A new name, and/or SUSPENDED / ACTIVE; the prefix never changes. */
     @PATCH
     @Path("{id}")
-    public CompanyView rename(@PathParam("id") String id, @NotNull JsonObject changes) {
-        if (changes.containsKey("prefix")) {
-            throw Problems.invalid("prefix", "is immutable: a company's prefix never changes");
-        }
-        changes.keySet().stream().filter(field -> !field.equals("name")).findFirst().ifPresent(field -> {
-            throw Problems.invalid(field, "is not a changeable field of a company");
-        });
-        if (!(changes.get("name") instanceof JsonString name) || name.getString().isBlank()
-                || name.getString().length() > 200) {
-            throw Problems.invalid("name", "must be a non-blank string of at most 200 characters");
-        }
-        return companies.rename(PathIds.parse(id, "company"), name.getString());
+    public CompanyView change(@PathParam("id") String id, CompanyChanges changes) {
+        return companies.change(PathIds.parse(id, "company"), changes);
     }
 }

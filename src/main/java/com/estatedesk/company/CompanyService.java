@@ -6,6 +6,7 @@ import com.estatedesk.paging.PageRequest;
 import com.estatedesk.problem.Problems;
 import com.estatedesk.security.Account;
 import com.estatedesk.security.Passwords;
+import com.estatedesk.security.Revocations;
 import com.estatedesk.security.Role;
 import com.estatedesk.sequence.SequenceAllocator;
 import com.estatedesk.tenancy.Tenancy;
@@ -44,6 +45,9 @@ public class CompanyService {
     @Inject
     Database database;
 
+    @Inject
+    Revocations revocations;
+
     /**
      * Creates the company, its first admin account and its sequences in one transaction: all of it
      * exists afterwards, or none of it.
@@ -81,10 +85,25 @@ public class CompanyService {
         return Page.of(rows, page, Company::id, CompanyView::of);
     }
 
-    /** Renames a company. Its slug and prefix stay: logins and issued uids depend on them. */
-    public CompanyView rename(long id, String newName) {
+    /**
+     * Renames and/or suspends or re-activates a company. Its slug and prefix stay: logins and issued uids
+     * depend on them. Suspending ends every token of the company on every instance.
+     */
+    public CompanyView change(long id, CompanyChanges changes) {
         Company company = existing(id);
-        String name = newName.trim();
+        changes.name().ifPresent(name -> rename(company, name));
+        changes.status().ifPresent(status -> {
+            boolean wasActive = company.isActive();
+            company.changeStatus(status);
+            if (wasActive && !company.isActive()) {
+                revocations.revokeCompany(company.id(), company.tokenGeneration());
+                LOG.info(() -> "Suspended company " + company.id());
+            }
+        });
+        return CompanyView.of(company);
+    }
+
+    private void rename(Company company, String name) {
         serializeNaming();
         List<Company> sameName = em.createNamedQuery(Company.BY_NAME_KEY, Company.class)
                 .setParameter("nameKey", Company.nameKey(name)).getResultList();
@@ -92,7 +111,6 @@ public class CompanyService {
             throw Problems.conflict("A company with this name already exists.");
         }
         company.rename(name);
-        return CompanyView.of(company);
     }
 
     /** Repairs a company's sequences after data was loaded from elsewhere: at least the highest number used. */

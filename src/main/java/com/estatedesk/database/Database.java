@@ -26,6 +26,11 @@ public class Database {
     @ConfigProperty(name = "estatedesk.lock.timeout.ms", defaultValue = "5000")
     long lockTimeoutMillis;
 
+    /** ESTATEDESK_ALLOW_RLS_BYPASS=true: the operator accepts running with row-level security not applying. */
+    @Inject
+    @ConfigProperty(name = "estatedesk.allow.rls.bypass", defaultValue = "false")
+    boolean allowRlsBypass;
+
     private volatile Description description;
     private volatile String rowLevelSecurity;
 
@@ -62,7 +67,7 @@ public class Database {
             try (Connection connection = dataSource.getConnection();
                  var statement = connection.prepareStatement("select r.rolsuper, r.rolbypassrls,"
                          + " exists (select 1 from pg_tables t where t.schemaname = current_schema()"
-                         + " and t.tablename = 'client' and t.tableowner = current_user)"
+                         + " and t.tableowner = current_user)"
                          + " from pg_roles r where r.rolname = current_user");
                  var row = statement.executeQuery()) {
                 row.next();
@@ -79,6 +84,19 @@ public class Database {
         }
         rowLevelSecurity = known;
         return known;
+    }
+
+    /**
+     * Why the service must not be called ready although the database answers: on PostgreSQL, row-level
+     * security not applying to the application role (SPEC §3), unless the operator said so. Empty when fine.
+     */
+    public java.util.Optional<String> isolationDefect() {
+        String status = rowLevelSecurity();
+        if (status.startsWith("BYPASSED") && !allowRlsBypass) {
+            return java.util.Optional.of("row-level security " + status
+                    + "; set DB_USER to a non-owner role without SUPERUSER/BYPASSRLS (or ESTATEDESK_ALLOW_RLS_BYPASS=true)");
+        }
+        return java.util.Optional.empty();
     }
 
     public Description describe() {

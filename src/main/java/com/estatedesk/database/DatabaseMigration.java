@@ -1,5 +1,6 @@
 package com.estatedesk.database;
 
+import com.estatedesk.audit.AuditFunctions;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -44,6 +45,13 @@ public class DatabaseMigration {
         Database.Description app = database.describe();
         Flyway flyway = flyway(app);
         MigrateResult result = flyway.migrate();
+        if (app.postgreSql()) {
+            try (Connection owner = ownerDataSource.getConnection()) {
+                AuditFunctions.install(owner, app.user());
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot install the audit functions", e);
+            }
+        }
         expectedVersion = flyway.info().current().getVersion().getVersion();
         LOG.info("Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied now); row-level security: " + database.rowLevelSecurity());

@@ -11,8 +11,9 @@ import org.eclipse.microprofile.health.Readiness;
 import java.sql.Connection;
 
 /**
- * Ready means: this application is deployed (this bean exists only then), the database answers, and
- * the schema is migrated to what this build expects. Payara Micro says "ready" even when the WAR failed
+ * Ready means: this application is deployed (this bean exists only then), the database answers, the
+ * schema is migrated to what this build expects, and on PostgreSQL row-level security applies to the
+ * application role (or ESTATEDESK_ALLOW_RLS_BYPASS=true says the operator accepts that it does not). Payara Micro says "ready" even when the WAR failed
  * to deploy; this check does not.
  */
 @Readiness
@@ -33,7 +34,9 @@ public class ReadinessCheck implements HealthCheck {
             boolean reachable = connection.isValid(2);
             boolean migrated = reachable && migration.isUpToDate(connection);
             Database.Description db = database.describe();
-            return response.status(reachable && migrated)
+            java.util.Optional<String> isolationDefect = database.isolationDefect();
+            isolationDefect.ifPresent(reason -> response.withData("reason", reason));
+            return response.status(reachable && migrated && isolationDefect.isEmpty())
                     .withData("database", db.product() + " " + db.version())
                     .withData("embeddedDemo", !db.postgreSql())
                     .withData("migrated", migrated)

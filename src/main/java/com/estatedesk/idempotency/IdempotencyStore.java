@@ -95,6 +95,14 @@ public class IdempotencyStore {
         insert.executeUpdate();
     }
 
+    /** Housekeeping (in the caller's transaction): keys past their lifetime are forgotten. */
+    public int purgeExpired() {
+        return em.createNativeQuery("delete from idempotency_key where created_at < ?1")
+                .setParameter(1, Timestamp.from(Instant.now().minus(Duration.ofHours(ttlHours))))
+                .setHint(Tenancy.NATIVE_SQL_HINT, true)
+                .executeUpdate();
+    }
+
     public static ProblemException inProgress() {
         return Problems.conflict("A request with this Idempotency-Key is still in progress; retry shortly.");
     }

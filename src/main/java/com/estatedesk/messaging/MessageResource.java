@@ -4,15 +4,12 @@ import com.estatedesk.messaging.MessageViews.MessageView;
 import com.estatedesk.messaging.MessageViews.NewMessage;
 import com.estatedesk.paging.Page;
 import com.estatedesk.paging.PageRequest;
-import com.estatedesk.problem.Problems;
 import com.estatedesk.rest.PathIds;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -63,12 +60,7 @@ public class MessageResource {
     /** {"read": true|false}, nothing else. */
     @PATCH
     @Path("{id}")
-    public MessageView markRead(@PathParam("id") String id, @NotNull JsonObject changes) {
-        JsonValue read = changes.get("read");
-        if (changes.size() != 1 || read == null
-                || read.getValueType() != JsonValue.ValueType.TRUE && read.getValueType() != JsonValue.ValueType.FALSE) {
-            throw Problems.invalid("read", "the body must be {\"read\": true} or {\"read\": false}");
-        }
-        return messages.markRead(PathIds.parse(id, "message"), changes.getBoolean("read"));
+    public MessageView markRead(@PathParam("id") String id, MessageViews.ReadChange change) {
+        return messages.markRead(PathIds.parse(id, "message"), change.read());
     }
 }

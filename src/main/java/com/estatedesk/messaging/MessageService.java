@@ -7,6 +7,7 @@ import com.estatedesk.paging.PageRequest;
 import com.estatedesk.problem.Problems;
 import com.estatedesk.security.Account;
 import com.estatedesk.security.Caller;
+import com.estatedesk.security.Role;
 import com.estatedesk.tenancy.CompanyRows;
 import com.estatedesk.tenancy.CompanyScoped;
 import jakarta.ejb.Stateless;
@@ -35,9 +36,23 @@ public class MessageService {
         if (recipient.id().equals(caller.accountId())) {
             throw Problems.invalid("recipientId", "must be someone else");
         }
+        if (!recipient.isActive()) {
+            throw Problems.unprocessable("recipientId", "The recipient's account is deactivated.");
+        }
+        if (caller.is(Role.CLIENT) && recipient.role() != Role.COMPANY_ADMIN && !isMarketerOfCaller(recipient)) {
+            throw Problems.unprocessable("recipientId", "A client writes only to its own marketers and its company's admins.");
+        }
         Message message = new Message(caller.accountId(), recipient.id(), request.type(), request.body().trim());
         em.persist(message);
         return MessageView.of(message);
+    }
+
+    /** Whether the recipient is the login of a marketer assigned to the calling client. */
+    private boolean isMarketerOfCaller(Account recipient) {
+        return recipient.role() == Role.MARKETER && !em.createQuery("select a.id from Assignment a, Client c, Marketer m"
+                        + " where c.accountId = :self and m.accountId = :recipient and a.clientId = c.id and a.marketerId = m.id")
+                .setParameter("self", caller.accountId()).setParameter("recipient", recipient.id())
+                .setMaxResults(1).getResultList().isEmpty();
     }
 
     /** {@code box}: inbox, sent, or both (null). */

@@ -1,5 +1,10 @@
 package com.estatedesk.messaging;
 
+import com.estatedesk.problem.Problems;
+import com.estatedesk.rest.MultilineText;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,7 +19,17 @@ public final class MessageViews {
 
     /** {@code recipientId} is an accountId of the caller's company. */
     public record NewMessage(@NotNull Long recipientId, @NotNull MessageType type,
-                             @NotBlank @Size(max = 5000) String body) {
+                             @NotBlank @Size(max = 5000) @MultilineText String body) {
+    }
+
+    /** PATCH /messages/{id}: {"read": true|false}, nothing else. */
+    public record ReadChange(Boolean read) {
+        public static ReadChange from(JsonObject body) {
+            if (body.size() != 1 || !(body.get("read") == JsonValue.TRUE || body.get("read") == JsonValue.FALSE)) {
+                throw Problems.invalid("read", "the body must be {\"read\": true} or {\"read\": false}");
+            }
+            return new ReadChange(body.getBoolean("read"));
+        }
     }
 
     @JsonbPropertyOrder({"id", "senderId", "recipientId", "type", "body", "read", "createdAt"})

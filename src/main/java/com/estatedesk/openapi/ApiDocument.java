@@ -172,6 +172,10 @@ public class ApiDocument implements OASModelReader {
     private static Schema schemaOf(Type type, Map<String, Schema> schemas) {
         if (type instanceof ParameterizedType parameterized) {
             Class<?> raw = (Class<?>) parameterized.getRawType();
+            if (raw == java.util.Optional.class) {
+                // PATCH fields: optional to send; Optional<Optional<T>> may also be null (to clear it).
+                return schemaOf(parameterized.getActualTypeArguments()[0], schemas);
+            }
             if (Collection.class.isAssignableFrom(raw)) {
                 return schemaOf(Schema.SchemaType.ARRAY)
                         .items(schemaOf(parameterized.getActualTypeArguments()[0], schemas));

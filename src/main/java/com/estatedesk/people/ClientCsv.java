@@ -20,12 +20,15 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import com.estatedesk.rest.PlainText;
 
 /** Clients as CSV ({@code name,email,phone}), with Apache Commons CSV: reading an import, writing an export. */
 public final class ClientCsv {
 
     static final String[] COLUMNS = {"name", "email", "phone"};
     private static final int MAX_REPORTED_ERRORS = 100;
+    private static final Pattern FORMULA = Pattern.compile("'*[=+\\-@\t\r]");
 
     private ClientCsv() {
     }
@@ -50,8 +53,13 @@ public final class ClientCsv {
                     errors.add(new FieldError("row " + row, "has " + record.size() + " columns, expected 3"));
                     continue;
                 }
-                NewPerson person = new NewPerson(record.get(0), record.get(1),
-                        record.get(2).isBlank() ? null : record.get(2), null);
+                for (int column = 0; column < COLUMNS.length; column++) {
+                    if (!PlainText.isClean(record.get(column), false)) {
+                        errors.add(new FieldError("row " + row + ": " + COLUMNS[column], PlainText.RULE));
+                    }
+                }
+                NewPerson person = new NewPerson(unescape(record.get(0)), unescape(record.get(1)),
+                        record.get(2).isBlank() ? null : unescape(record.get(2)), null);
                 for (ConstraintViolation<NewPerson> violation : validator.validate(person)) {
                     errors.add(new FieldError("row " + row + ": " + violation.getPropertyPath(), violation.getMessage()));
                 }
@@ -96,8 +104,22 @@ public final class ClientCsv {
     }
 
     static void print(CSVPrinter printer, PersonView person) throws IOException {
-        printer.printRecord(person.uid(), person.number(), person.name(), person.email(),
-                person.phone() == null ? "" : person.phone(), person.status().name(),
+        printer.printRecord(person.uid(), person.number(), escape(person.name()), escape(person.email()),
+                person.phone() == null ? "" : escape(person.phone()), person.status().name(),
                 person.createdAt());
+    }
+
+    /**
+     * A spreadsheet runs a cell that starts with =, +, -, @, TAB or CR as a formula: such a cell is written
+     * with a leading apostrophe, which spreadsheets show as text. A cell that already starts with
+     * apostrophes before such a character gets one more, so that {@link #unescape} restores every value
+     * exactly and an import of an export changes no name.
+     */
+    static String escape(String cell) {
+        return FORMULA.matcher(cell).lookingAt() ? "'" + cell : cell;
+    }
+
+    static String unescape(String cell) {
+        return cell.startsWith("'") && FORMULA.matcher(cell.substring(1)).lookingAt() ? cell.substring(1) : cell;
     }
 }

@@ -1,15 +1,22 @@
 package com.estatedesk.people;
 
+import com.estatedesk.security.AuthService;
 import com.estatedesk.security.Caller;
+import com.estatedesk.security.PasswordChange;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 @Path("me")
 @RequestScoped
@@ -22,6 +29,9 @@ public class MeResource {
     @EJB
     CallerProfile profile;
 
+    @EJB
+    AuthService auth;
+
     @GET
     @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
     public MeView me() {
@@ -29,5 +39,15 @@ public class MeResource {
             return new MeView(caller.accountId(), caller.role().name(), null, null, null);
         }
         return profile.describeCaller();
+    }
+
+    /** 204; every token of this login issued before now stops working, this one included. */
+    @POST
+    @Path("password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
+    public Response changePassword(@NotNull @Valid PasswordChange change) {
+        auth.changePassword(change.currentPassword(), change.newPassword());
+        return Response.noContent().build();
     }
 }

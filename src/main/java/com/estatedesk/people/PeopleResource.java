@@ -8,7 +8,6 @@ import jakarta.annotation.security.RolesAllowed;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -70,7 +69,7 @@ public abstract class PeopleResource {
     @PATCH
     @Path("{id}")
     @RolesAllowed(Role.COMPANY_ADMIN_NAME)
-    public PersonView change(@PathParam("id") String id, @NotNull JsonObject changes) {
-        return people.change(kind(), PathIds.parse(id, kind().label()), PersonChanges.from(changes));
+    public PersonView change(@PathParam("id") String id, PersonChanges changes) {
+        return people.change(kind(), PathIds.parse(id, kind().label()), changes);
     }
 }

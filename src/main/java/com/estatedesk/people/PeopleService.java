@@ -7,6 +7,7 @@ import com.estatedesk.problem.Problems;
 import com.estatedesk.security.Account;
 import com.estatedesk.security.Caller;
 import com.estatedesk.security.Passwords;
+import com.estatedesk.security.Revocations;
 import com.estatedesk.problem.Problem;
 import com.estatedesk.problem.ProblemException;
 import com.estatedesk.idempotency.IdempotencyClaim;
@@ -62,6 +63,9 @@ public class PeopleService {
 
     @Inject
     Passwords passwords;
+
+    @Inject
+    Revocations revocations;
 
     @Inject
     Caller caller;
@@ -231,12 +235,17 @@ public class PeopleService {
         return Page.of(select.getResultList(), page, Person::number, PersonView::of);
     }
 
-    /** Name, phone, status. Deactivating a person also stops their login from getting new tokens. */
+    /** Name, phone, status. Deactivating a person ends their login: no new tokens, and the issued ones stop working. */
     public PersonView change(PersonKind kind, long id, PersonChanges changes) {
         Person person = visible(kind, id);
         changes.applyTo(person);
         if (changes.status().isPresent() && person.accountId() != null) {
-            em.find(Account.class, person.accountId()).setActive(person.status() == PersonStatus.ACTIVE);
+            Account account = em.find(Account.class, person.accountId());
+            boolean wasActive = account.isActive();
+            account.setActive(person.status() == PersonStatus.ACTIVE);
+            if (wasActive && !account.isActive()) {
+                revocations.revokeAccount(account.id(), account.tokenGeneration());
+            }
         }
         return PersonView.of(person);
     }

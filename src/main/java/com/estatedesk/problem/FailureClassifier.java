@@ -111,6 +111,13 @@ public final class FailureClassifier {
                 return Problems.busy("The request took too long and was cancelled; retry shortly.", 1);
             }
             default -> {
+                if (state.startsWith("22")) {
+                    // Data exception (too long, out of range, NUL, bad encoding): the input's fault, never
+                    // the server's. A backstop: request validation should have refused it before.
+                    LOG.info(() -> "Input refused by the database (" + state + ")");
+                    return Problems.badRequest("A value in the request cannot be stored: it is too long, out of range"
+                            + " or holds characters the database refuses.");
+                }
                 if (state.startsWith("08")) {
                     LOG.warning(() -> "Database connection failure (" + state + "): " + sql.getMessage());
                     return Problems.busy("The database is not reachable right now; retry shortly.", 5);
@@ -139,9 +146,9 @@ public final class FailureClassifier {
     }
 
     private static String describeJsonFailure(Throwable t) {
-        // Parser messages name positions and expected tokens; they never carry server internals.
+        // Parser messages name positions and expected tokens; JSON-B's name Java types, so they stay inside.
         String message = t.getMessage();
-        return message == null ? "The request body is not valid JSON for this endpoint."
+        return message == null || !(t instanceof JsonParsingException) ? "The request body is not valid JSON for this endpoint."
                 : "The request body is not valid JSON for this endpoint: " + message.replaceFirst("^Internal error: ", "");
     }
 

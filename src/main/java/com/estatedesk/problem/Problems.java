@@ -76,6 +76,12 @@ public final class Problems {
                 List.of(new Problem.FieldError(field, message))), null);
     }
 
+    /** Throttled (login guessing): the client may try again after {@code retryAfterSeconds}. */
+    public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ProblemException(new Problem("too-many-requests", "Too many requests", 429, detail, null),
+                Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+    }
+
     public static ProblemException busy(String detail, int retryAfterSeconds) {
         return new ProblemException(new Problem("busy", "Service busy", 503, detail, null),
                 Map.of("Retry-After", Integer.toString(retryAfterSeconds)));

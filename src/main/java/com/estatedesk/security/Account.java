@@ -44,6 +44,10 @@ public class Account extends CompanyOwned {
     @Column(nullable = false)
     private boolean active = true;
 
+    /** Tokens issued with a lower generation are revoked (see Revocations). */
+    @Column(name = "token_generation", nullable = false)
+    private int tokenGeneration;
+
     @Column(name = "created_at", nullable = false)
     // OffsetDateTime, not Instant: EclipseLink 4.0 would serialize an Instant into bytes.
     private OffsetDateTime createdAt;
@@ -82,8 +86,26 @@ public class Account extends CompanyOwned {
         return active;
     }
 
-    /** A deactivated person's login gets no new tokens; tokens already issued run out within their lifetime. */
+    public int tokenGeneration() {
+        return tokenGeneration;
+    }
+
+    /** A deactivated login gets no new tokens, and the ones it has stop working (the caller records the revocation). */
     public void setActive(boolean active) {
+        if (this.active && !active) {
+            tokenGeneration++;
+        }
         this.active = active;
+    }
+
+    /** A new password ends every token issued before it. */
+    public void changePassword(String newHash) {
+        this.passwordHash = newHash;
+        tokenGeneration++;
+    }
+
+    /** The same password, hashed with today's settings: tokens stay valid. */
+    public void rehashPassword(String newHash) {
+        this.passwordHash = newHash;
     }
 }

@@ -1,6 +1,7 @@
 package com.estatedesk.security;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
@@ -10,8 +11,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
-@Path("auth/token")
+@Path("auth")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -21,9 +23,19 @@ public class AuthResource {
     AuthService auth;
 
     @POST
+    @Path("token")
     @PermitAll
     public TokenResponse token(@NotNull @Valid Credentials credentials) {
         Tokens.Issued issued = auth.login(credentials);
         return new TokenResponse(issued.token(), "Bearer", issued.expiresIn());
+    }
+
+    /** Ends the token this request carries, on every instance. */
+    @POST
+    @Path("logout")
+    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
+    public Response logout() {
+        auth.logout();
+        return Response.noContent().build();
     }
 }

@@ -3,6 +3,7 @@ package com.estatedesk.security;
 import com.estatedesk.company.Company;
 import com.estatedesk.problem.Problems;
 import com.estatedesk.tenancy.Tenancy;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,8 +14,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Exchanges credentials for a token. Every failure (unknown company, unknown email, wrong password)
- * is the same 401 after the same amount of hashing work, so nothing can be probed.
+ * Logins and what ends them. Every failed login (unknown company, unknown email, wrong password,
+ * deactivated login, suspended company) is the same 401 after the same hashing work, so nothing can be
+ * probed; every attempt is counted by {@link LoginThrottle} before any password is checked.
  */
 @Stateless
 public class AuthService {
@@ -31,20 +33,44 @@ public class AuthService {
     @Inject
     Tenancy tenancy;
 
+    @Inject
+    Revocations revocations;
+
+    @Inject
+    Caller caller;
+
+    @EJB
+    LoginThrottle throttle;
+
     public Tokens.Issued login(Credentials credentials) {
-        String email = credentials.email().trim().toLowerCase(Locale.ROOT);
-        if (credentials.company() == null) {
-            List<PlatformAdmin> admins = em.createNamedQuery(PlatformAdmin.BY_EMAIL, PlatformAdmin.class)
-                    .setParameter("email", email).getResultList();
-            if (!verified(credentials.password(), admins.stream().map(PlatformAdmin::passwordHash).findFirst())) {
-                throw wrongCredentials();
-            }
-            return tokens.issue(admins.get(0).id(), Role.PLATFORM_ADMIN, null, email);
+        String email = normalizeEmail(credentials.email());
+        String companyKey = credentials.company() == null ? "" : credentials.company().trim().toLowerCase(Locale.ROOT);
+        throttle.admit(companyKey, email);
+        Tokens.Subject subject = credentials.company() == null
+                ? platformAdminLogin(email, credentials.password())
+                : companyLogin(companyKey, email, credentials.password());
+        throttle.clear(companyKey, email);
+        return tokens.issue(subject);
+    }
+
+    private Tokens.Subject platformAdminLogin(String email, String password) {
+        List<PlatformAdmin> admins = em.createNamedQuery(PlatformAdmin.BY_EMAIL, PlatformAdmin.class)
+                .setParameter("email", email).getResultList();
+        if (!verified(password, admins.stream().map(PlatformAdmin::passwordHash).findFirst())) {
+            throw wrongCredentials();
         }
+        PlatformAdmin admin = admins.get(0);
+        if (passwords.needsRehash(admin.passwordHash())) {
+            admin.rehashPassword(passwords.hash(password));
+        }
+        return new Tokens.Subject(admin.id(), Role.PLATFORM_ADMIN, null, email, admin.tokenGeneration(), 0);
+    }
+
+    private Tokens.Subject companyLogin(String slug, String email, String password) {
         List<Company> companies = em.createNamedQuery(Company.BY_SLUG, Company.class)
-                .setParameter("slug", credentials.company().trim().toLowerCase(Locale.ROOT)).getResultList();
+                .setParameter("slug", slug).getResultList();
         if (companies.isEmpty()) {
-            passwords.rejectInConstantTime(credentials.password());
+            passwords.rejectInConstantTime(password);
             throw wrongCredentials();
         }
         Company company = companies.get(0);
@@ -52,18 +78,59 @@ public class AuthService {
         tenancy.bindToTransaction(company.id());
         List<Account> accounts = em.createNamedQuery(Account.BY_EMAIL, Account.class)
                 .setParameter("email", email).getResultList();
-        if (!verified(credentials.password(), accounts.stream().map(Account::passwordHash).findFirst())
-                || !accounts.get(0).isActive()) {
+        if (!verified(password, accounts.stream().map(Account::passwordHash).findFirst())
+                || !accounts.get(0).isActive() || !company.isActive()) {
             throw wrongCredentials();
         }
         Account account = accounts.get(0);
-        return tokens.issue(account.id(), account.role(), company.id(), email);
+        if (passwords.needsRehash(account.passwordHash())) {
+            account.rehashPassword(passwords.hash(password));
+        }
+        return new Tokens.Subject(account.id(), account.role(), company.id(), email, account.tokenGeneration(),
+                company.tokenGeneration());
+    }
+
+    /** POST /auth/logout: the caller's token is dead on every instance once this commits. */
+    public void logout() {
+        revocations.revokeToken(caller.tokenId());
+    }
+
+    /**
+     * POST /me/password. A wrong current password is a failed login (counted, throttled) answered 403;
+     * a new one ends every token of the login issued before it, the caller's included.
+     */
+    public void changePassword(String currentPassword, String newPassword) {
+        if (caller.companyId() == null) {
+            PlatformAdmin admin = em.find(PlatformAdmin.class, caller.accountId());
+            checkCurrentPassword("", admin.email(), currentPassword, admin.passwordHash());
+            admin.changePassword(passwords.hash(newPassword));
+            revocations.revokePlatformAdmin(admin.id(), admin.tokenGeneration());
+            return;
+        }
+        Company company = em.find(Company.class, caller.companyId());
+        tenancy.bindToTransaction(company.id());
+        Account account = em.find(Account.class, caller.accountId());
+        checkCurrentPassword(company.slug(), account.email(), currentPassword, account.passwordHash());
+        account.changePassword(passwords.hash(newPassword));
+        revocations.revokeAccount(account.id(), account.tokenGeneration());
+    }
+
+    private void checkCurrentPassword(String companyKey, String email, String password, String hash) {
+        throttle.admit(companyKey, email);
+        if (!passwords.matches(password, hash)) {
+            throw Problems.forbidden("The current password is wrong.");
+        }
+        throttle.clear(companyKey, email);
     }
 
     /** Always one hash verification, whether or not the login exists. */
     private boolean verified(String password, Optional<String> storedHash) {
         return storedHash.map(hash -> passwords.matches(password, hash))
                 .orElseGet(() -> passwords.rejectInConstantTime(password));
+    }
+
+    static String normalizeEmail(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
     }
 
     private static RuntimeException wrongCredentials() {

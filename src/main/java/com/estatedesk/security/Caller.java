@@ -12,14 +12,21 @@ public class Caller {
     private Long accountId;
     private Role role;
     private Long companyId;
+    private String tokenId;
 
-    void authenticate(long accountId, Role role, Long companyId) {
+    void authenticate(Tokens.Verified token) {
         if (this.role != null) {
             throw new IllegalStateException("caller already authenticated");
         }
-        this.accountId = accountId;
-        this.role = role;
-        this.companyId = companyId;
+        this.accountId = token.accountId();
+        this.role = token.role();
+        this.companyId = token.companyId();
+        this.tokenId = token.tokenId();
+    }
+
+    /** The id (jti) of the token this request came with: what a logout revokes. */
+    public String tokenId() {
+        return tokenId;
     }
 
     public boolean isAuthenticated() {

@@ -11,12 +11,21 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import com.estatedesk.problem.Problems;
 
 /**
- * Salted PBKDF2-HMAC-SHA256 password hashes from the JDK, in Jakarta Security's self-describing format
+ * Salted PBKDF2-HMAC-SHA256 (600 000 iterations by default, OWASP's current figure) password hashes from the JDK, in Jakarta Security's self-describing format
  * ({@code PBKDF2WithHmacSHA256:iterations:salt:hash}, Base64), so hashes written earlier through
  * Pbkdf2PasswordHash still verify. Not Pbkdf2PasswordHash itself: WildFly only provides that bean to
  * deployments that declare a Jakarta Security authentication mechanism, which this one does not need.
+ * <p>
+ * Each hash costs a core ~0.2 s, so hashing runs in a bounded number of slots (half the cores by
+ * default): a flood of logins gets quick 503s instead of taking every core and request thread from
+ * the other requests.
  */
 @ApplicationScoped
 public class Passwords {
@@ -26,19 +35,69 @@ public class Passwords {
     private static final int KEY_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    public static final int RECOMMENDED_ITERATIONS = 600_000;
+
     @Inject
-    @ConfigProperty(name = "estatedesk.password.iterations", defaultValue = "210000")
+    @ConfigProperty(name = "estatedesk.password.iterations", defaultValue = "600000")
     int iterations;
+
+    /** Hashes computed at once; 0 = half the cores (at least one). */
+    @Inject
+    @ConfigProperty(name = "estatedesk.password.hash.concurrency", defaultValue = "0")
+    int concurrency;
+
+    /** How long a request waits for a hashing slot before it is answered 503. */
+    @Inject
+    @ConfigProperty(name = "estatedesk.password.hash.wait.ms", defaultValue = "250")
+    long waitMillis;
+
+    private Semaphore slots;
 
     /** Verified against when an email is unknown, so that both failures take the same time. */
     private String decoy;
 
     @PostConstruct
     void configure() {
-        decoy = hash("decoy-password");
+        int permits = concurrency > 0 ? concurrency : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        slots = new Semaphore(permits, true);
+        if (iterations < RECOMMENDED_ITERATIONS) {
+            Logger.getLogger(Passwords.class.getName()).warning("ESTATEDESK_PASSWORD_ITERATIONS=" + iterations
+                    + " is below the recommended " + RECOMMENDED_ITERATIONS);
+        }
+        decoy = computeHash("decoy-password");
     }
 
     public String hash(String password) {
+        return inSlot(() -> computeHash(password));
+    }
+
+    /** Whether a stored hash was made with weaker settings than today's: it is replaced at the next login. */
+    public boolean needsRehash(String hash) {
+        String[] parts = hash.split(":");
+        try {
+            return parts.length != 4 || !parts[0].equals(ALGORITHM) || Integer.parseInt(parts[1]) < iterations;
+        } catch (NumberFormatException malformed) {
+            return true;
+        }
+    }
+
+    private <T> T inSlot(Supplier<T> work) {
+        try {
+            if (!slots.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
+                throw Problems.busy("Too many password checks at once; retry shortly.", 1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Problems.busy("Too many password checks at once; retry shortly.", 1);
+        }
+        try {
+            return work.get();
+        } finally {
+            slots.release();
+        }
+    }
+
+    private String computeHash(String password) {
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
         Base64.Encoder base64 = Base64.getEncoder();
@@ -47,6 +106,10 @@ public class Passwords {
     }
 
     public boolean matches(String password, String hash) {
+        return inSlot(() -> computeMatches(password, hash));
+    }
+
+    private boolean computeMatches(String password, String hash) {
         String[] parts = hash.split(":");
         if (parts.length != 4 || !parts[0].equals(ALGORITHM)) {
             return false;

@@ -33,6 +33,9 @@ public class PlatformAdmin {
     @Column(name = "password_hash", nullable = false)
     private String passwordHash;
 
+    @Column(name = "token_generation", nullable = false)
+    private int tokenGeneration;
+
     @Column(name = "created_at", nullable = false)
     // OffsetDateTime, not Instant: EclipseLink 4.0 would serialize an Instant into bytes.
     private OffsetDateTime createdAt;
@@ -52,5 +55,23 @@ public class PlatformAdmin {
 
     public String passwordHash() {
         return passwordHash;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public int tokenGeneration() {
+        return tokenGeneration;
+    }
+
+    /** A new password ends every token issued before it. */
+    public void changePassword(String newHash) {
+        this.passwordHash = newHash;
+        tokenGeneration++;
+    }
+
+    public void rehashPassword(String newHash) {
+        this.passwordHash = newHash;
     }
 }

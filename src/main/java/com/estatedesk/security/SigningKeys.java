@@ -37,6 +37,13 @@ import java.util.logging.Logger;
  * private RSA key as PEM or JWK; MP_JWT_VERIFY_PUBLICKEY, more public keys as PEM or JWKS). Without
  * them, the service generates a key pair once and keeps it in the database, so that every instance
  * sharing the database signs with the same key and accepts the others' tokens.
+ * <p>
+ * The private halves are the schema owner's alone ({@code signing_key}, no grant to the application
+ * role): they are read here at start-up through the owner's datasource, like the migration. The public
+ * half of every key that signs, stored or configured, is published in {@code verification_key}, which
+ * the application role may only read; an unknown key id in a token re-reads that table. So a rotation
+ * (a new ESTATEDESK_JWT_SIGNING_KEY, or a new stored key) is accepted by every instance at once, and
+ * tokens of the old key verify until they expire.
  */
 @Startup
 @Singleton
@@ -50,6 +57,10 @@ public class SigningKeys {
 
     @Resource(name = "jdbc/estatedesk")
     DataSource dataSource;
+
+    /** The owner's datasource: used here only during start-up, never by a request. */
+    @Resource(name = "jdbc/estatedesk-migration")
+    DataSource ownerDataSource;
 
     @Inject
     @ConfigProperty(name = "estatedesk.jwt.signing.key")
@@ -69,8 +80,9 @@ public class SigningKeys {
             signingKey = parsePrivateKey(configuredSigningKey.get());
             LOG.info("Tokens are signed with the configured key " + signingKey.getKeyID());
         } else {
-            ensureStoredKeyExists();
+            signingKey = storedSigningKey();
         }
+        publish(signingKey);
         reload();
     }
 
@@ -91,52 +103,77 @@ public class SigningKeys {
 
     private synchronized void reload() {
         List<JWK> keys = new ArrayList<>();
-        RSAKey oldestStored = null;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "select private_jwk from signing_key order by created_at, kid");
+                     "select public_jwk from verification_key order by created_at, kid");
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                RSAKey stored = RSAKey.parse(rows.getString(1));
-                oldestStored = oldestStored == null ? stored : oldestStored;
-                keys.add(stored.toPublicJWK());
+                keys.add(JWK.parse(rows.getString(1)));
             }
         } catch (SQLException | ParseException e) {
-            throw new IllegalStateException("Cannot read the token signing keys", e);
-        }
-        if (configuredSigningKey.isPresent()) {
-            keys.add(signingKey.toPublicJWK());
-        } else {
-            // Every instance signs with the oldest stored key: two instances that raced at first start
-            // both end up using the same one.
-            signingKey = oldestStored;
+            throw new IllegalStateException("Cannot read the token verification keys", e);
         }
         configuredVerificationKeys.ifPresent(text -> keys.addAll(parsePublicKeys(text)));
         verificationKeys = new JWKSet(keys);
         loadedAt = System.currentTimeMillis();
     }
 
-    private void ensureStoredKeyExists() {
-        try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement count = connection.prepareStatement("select count(*) from signing_key");
-                 ResultSet rows = count.executeQuery()) {
-                rows.next();
-                if (rows.getLong(1) > 0) {
-                    return;
+    /**
+     * The oldest stored private key, generated first when there is none. The owner's transaction-level
+     * advisory lock makes instances that start together agree on one key.
+     */
+    private RSAKey storedSigningKey() {
+        try (Connection connection = ownerDataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                if (connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgresql")) {
+                    try (PreparedStatement lock = connection.prepareStatement(
+                            "select pg_advisory_xact_lock(hashtext('estatedesk.signing-key'))")) {
+                        lock.execute();
+                    }
                 }
+                RSAKey oldest = null;
+                try (PreparedStatement select = connection.prepareStatement(
+                        "select private_jwk from signing_key order by created_at, kid");
+                     ResultSet rows = select.executeQuery()) {
+                    if (rows.next()) {
+                        oldest = RSAKey.parse(rows.getString(1));
+                    }
+                }
+                if (oldest == null) {
+                    oldest = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString())
+                            .keyUse(KeyUse.SIGNATURE).generate();
+                    try (PreparedStatement insert = connection.prepareStatement(
+                            "insert into signing_key (kid, private_jwk, created_at) values (?, ?, ?)")) {
+                        insert.setString(1, oldest.getKeyID());
+                        insert.setString(2, oldest.toJSONString());
+                        insert.setTimestamp(3, Timestamp.from(Instant.now()));
+                        insert.executeUpdate();
+                    }
+                    LOG.info("Generated the token signing key " + oldest.getKeyID() + " and stored it in the database");
+                }
+                connection.commit();
+                return oldest;
+            } catch (SQLException | ParseException | JOSEException e) {
+                connection.rollback();
+                throw e;
             }
-            RSAKey generated = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString())
-                    .keyUse(KeyUse.SIGNATURE).generate();
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into signing_key (kid, private_jwk, created_at) values (?, ?, ?)")) {
-                insert.setString(1, generated.getKeyID());
-                insert.setString(2, generated.toJSONString());
-                insert.setTimestamp(3, Timestamp.from(Instant.now()));
-                insert.executeUpdate();
-            }
-            LOG.info("Generated the token signing key " + generated.getKeyID() + " and stored it in the database");
-        } catch (SQLException | JOSEException e) {
-            throw new IllegalStateException("Cannot create the token signing key", e);
+        } catch (SQLException | ParseException | JOSEException e) {
+            throw new IllegalStateException("Cannot read or create the token signing key", e);
+        }
+    }
+
+    /** Publishes the public half of the key this instance signs with, for every instance to verify. */
+    private void publish(RSAKey key) {
+        try (Connection connection = ownerDataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("insert into verification_key (kid, public_jwk, created_at)"
+                     + " values (?, ?, ?) on conflict do nothing")) {
+            insert.setString(1, key.getKeyID());
+            insert.setString(2, key.toPublicJWK().toJSONString());
+            insert.setTimestamp(3, Timestamp.from(Instant.now()));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot publish the token verification key", e);
         }
     }
 

@@ -27,6 +27,9 @@ public class TokenAuthentication implements ContainerRequestFilter {
     @Inject
     Caller caller;
 
+    @Inject
+    Revocations revocations;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -39,7 +42,12 @@ public class TokenAuthentication implements ContainerRequestFilter {
         }
         try {
             Tokens.Verified verified = tokens.verify(authorization.substring(BEARER.length()).trim());
-            caller.authenticate(verified.accountId(), verified.role(), verified.companyId());
+            if (revocations.isRevoked(verified)) {
+                // Deactivated, password changed, company suspended, or logged out: the same 401 as an expired token.
+                request.abortWith(ProblemResponses.of(Problems.unauthorized("The bearer token has been revoked.")));
+                return;
+            }
+            caller.authenticate(verified);
         } catch (Tokens.InvalidToken invalid) {
             request.abortWith(ProblemResponses.of(Problems.unauthorized(invalid.getMessage())));
         }

@@ -40,6 +40,9 @@ public class Tokens {
     public static final String AUDIENCE = "estatedesk-api";
     public static final String COMPANY_CLAIM = "company_id";
     public static final String GROUPS_CLAIM = "groups";
+    /** The token generation of the login, and of its company, when the token was issued (see {@link Revocations}). */
+    public static final String GENERATION_CLAIM = "gen";
+    public static final String COMPANY_GENERATION_CLAIM = "cgen";
 
     @EJB
     SigningKeys keys;
@@ -57,7 +60,12 @@ public class Tokens {
     public record Issued(String token, long expiresIn) {
     }
 
-    public record Verified(long accountId, Role role, Long companyId) {
+    /** Who a token is for: what {@link #issue} needs. Generations come from the rows read at login. */
+    public record Subject(long accountId, Role role, Long companyId, String email, int generation, int companyGeneration) {
+    }
+
+    public record Verified(long accountId, Role role, Long companyId, String tokenId, int generation,
+                           int companyGeneration, Instant expiresAt) {
     }
 
     @PostConstruct
@@ -71,7 +79,10 @@ public class Tokens {
                 Set.of("sub", "exp", "iat", GROUPS_CLAIM)));
     }
 
-    public Issued issue(long accountId, Role role, Long companyId, String email) {
+    public Issued issue(Subject subject) {
+        long accountId = subject.accountId();
+        Role role = subject.role();
+        Long companyId = subject.companyId();
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
@@ -80,10 +91,12 @@ public class Tokens {
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(ttlSeconds)))
-                .claim("upn", email)
-                .claim(GROUPS_CLAIM, List.of(role.name()));
+                .claim("upn", subject.email())
+                .claim(GROUPS_CLAIM, List.of(role.name()))
+                .claim(GENERATION_CLAIM, subject.generation());
         if (companyId != null) {
             claims.claim(COMPANY_CLAIM, companyId);
+            claims.claim(COMPANY_GENERATION_CLAIM, subject.companyGeneration());
         }
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
                 .type(JOSEObjectType.JWT).keyID(keys.signingKey().getKeyID()).build(), claims.build());
@@ -118,7 +131,9 @@ public class Tokens {
             if ((role == Role.PLATFORM_ADMIN) != (companyId == null)) {
                 throw new InvalidToken("The token's role and company disagree.");
             }
-            Verified result = new Verified(Long.parseLong(claims.getSubject()), role, companyId);
+            Verified result = new Verified(Long.parseLong(claims.getSubject()), role, companyId, claims.getJWTID(),
+                    generation(claims, GENERATION_CLAIM), generation(claims, COMPANY_GENERATION_CLAIM),
+                    claims.getExpirationTime().toInstant());
             if (verified.size() >= RECENT_TOKENS) {
                 verified.clear(); // bounded memory; the next requests simply verify again
             }
@@ -127,6 +142,12 @@ public class Tokens {
         } catch (ParseException | BadJOSEException | JOSEException | IllegalArgumentException e) {
             throw new InvalidToken("The bearer token is invalid or expired.");
         }
+    }
+
+    /** Tokens issued before generations existed count as generation 0: the first revocation ends them. */
+    private static int generation(JWTClaimsSet claims, String name) throws ParseException {
+        Integer value = claims.getIntegerClaim(name);
+        return value == null ? 0 : value;
     }
 
     private record Recent(Verified verified, long validUntil) {

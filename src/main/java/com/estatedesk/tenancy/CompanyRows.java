@@ -1,7 +1,7 @@
 package com.estatedesk.tenancy;
 
 import com.estatedesk.problem.Problems;
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,7 +19,7 @@ public class CompanyRows {
     @PersistenceContext
     EntityManager em;
 
-    @EJB
+    @Inject
     CrossCompanyProbe probe;
 
     public <T extends CompanyOwned> T inPath(Class<T> type, long id, String what) {

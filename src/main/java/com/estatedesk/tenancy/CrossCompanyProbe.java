@@ -1,48 +1,43 @@
 package com.estatedesk.tenancy;
 
+import com.estatedesk.database.Database;
 import com.estatedesk.metrics.AppMetrics;
-import jakarta.annotation.Resource;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.logging.Logger;
 
 /**
- * Counts requests for ids that exist in another company. Reads through the owner's connection, which
- * row-level security does not filter, outside the request's transaction (a second datasource cannot
- * join it). The caller's answer does not depend on the outcome.
+ * Counts requests for ids that exist in another company (a metric for alerts; only operators can read
+ * /metrics). Runs in the request's own transaction as the application role: on PostgreSQL through
+ * {@code count_rows_with_id}, a SECURITY DEFINER function that answers only a count (row-level
+ * security would hide the other company's row from the role itself); on the H2 demo, which has no
+ * row-level security, with a plain count. The caller's answer does not depend on the outcome, and the
+ * query runs for a missing id too, so the two cannot be told apart by timing.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class CrossCompanyProbe {
 
     private static final Logger LOG = Logger.getLogger(CrossCompanyProbe.class.getName());
 
-    @Resource(name = "jdbc/estatedesk-migration")
-    DataSource ownerDataSource;
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Database database;
 
     @Inject
     AppMetrics metrics;
 
     public void countIfElsewhere(String table, long id) {
-        try (Connection connection = ownerDataSource.getConnection();
-             PreparedStatement exists = connection.prepareStatement("select 1 from " + table + " where id = ?")) {
-            exists.setLong(1, id);
-            try (ResultSet row = exists.executeQuery()) {
-                if (row.next()) {
-                    metrics.crossCompanyAttempt(table);
-                    LOG.warning(() -> "Cross-company attempt: " + table + " " + id + " belongs to another company");
-                }
-            }
-        } catch (SQLException e) {
-            LOG.warning(() -> "Could not check " + table + " " + id + " for a cross-company attempt: " + e.getSQLState());
+        var query = database.isPostgreSql()
+                ? em.createNativeQuery("select count_rows_with_id(?1, ?2)").setParameter(1, table).setParameter(2, id)
+                : em.createNativeQuery("select count(*) from " + table + " where id = ?1").setParameter(1, id);
+        if (((Number) query.setHint(Tenancy.NATIVE_SQL_HINT, true).getSingleResult()).longValue() > 0) {
+            metrics.crossCompanyAttempt(table);
+            LOG.warning(() -> "Cross-company attempt: " + table + " " + id + " belongs to another company");
         }
     }
 }

@@ -1,0 +1,91 @@
+package com.estatedesk.rest;
+
+import com.estatedesk.problem.Problem.FieldError;
+import com.estatedesk.problem.ProblemException;
+import com.estatedesk.problem.Problems;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.Provider;
+
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.util.List;
+
+/**
+ * The one way a JSON request body becomes a request record, on every endpoint, login included:
+ * parse (malformed → 400), check its shape against the record ({@link BodyShape}: not an object,
+ * wrong JSON type, unknown enum constant, control characters → 400 naming the field), then bind it,
+ * with JSON-B or the record's own {@code from(JsonObject)}. Bean Validation runs after this on the
+ * bound record. Being the application's reader for these types, it takes precedence over the server's
+ * JSON-B reader on both Payara (Jersey) and WildFly (RESTEasy).
+ */
+@Provider
+@Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
+public class JsonBodies implements MessageBodyReader<Object> {
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return type.isRecord() && type.getName().startsWith("com.estatedesk.");
+    }
+
+    @Override
+    public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+                           MultivaluedMap<String, String> headers, InputStream body) {
+        JsonValue json = parse(body);
+        List<FieldError> errors = BodyShape.check(json, type);
+        if (!errors.isEmpty()) {
+            throw Problems.invalid(errors);
+        }
+        if (BodyShape.readsItself(type)) {
+            return readItself(type, json.asJsonObject());
+        }
+        try {
+            return JsonConfiguration.jsonb().fromJson(json.toString(), genericType);
+        } catch (JsonbException e) {
+            // The shape check passed, so this is a rule it does not know; JSON-B's text names Java types.
+            throw Problems.malformedJson("The request body does not fit this endpoint.");
+        }
+    }
+
+    private static JsonValue parse(InputStream body) {
+        try (JsonReader reader = Json.createReader(body)) {
+            return reader.readValue();
+        } catch (JsonParsingException e) {
+            throw Problems.malformedJson("The request body is not valid JSON: " + e.getMessage());
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ProblemException tooLarge) {
+                    throw tooLarge;
+                }
+            }
+            throw Problems.malformedJson("The request body is empty or not valid JSON.");
+        }
+    }
+
+    private static Object readItself(Class<?> type, JsonObject json) {
+        try {
+            Method from = type.getDeclaredMethod("from", JsonObject.class);
+            from.setAccessible(true);
+            return from.invoke(null, json);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(type + " cannot read its body", e);
+        }
+    }
+}

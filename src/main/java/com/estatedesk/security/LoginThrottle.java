@@ -1,0 +1,89 @@
+package com.estatedesk.security;
+
+import com.estatedesk.problem.Problems;
+import com.estatedesk.tenancy.Tenancy;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * At most {@value #MAX_ATTEMPTS} password checks per (company, email) per 15 minutes, counted in
+ * PostgreSQL so that every instance shares the count. An attempt is counted before its password is
+ * checked, in a transaction of its own that commits whatever the login's outcome: parallel guesses
+ * cannot slip past the limit, and a throttled attempt costs no hashing at all. A successful login clears
+ * the count. Keyed by what was typed, so an unknown email or company is throttled exactly like a known one.
+ */
+@Stateless
+public class LoginThrottle {
+
+    static final int MAX_ATTEMPTS = 5;
+    static final Duration WINDOW = Duration.ofMinutes(15);
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Counts one attempt; 429 with Retry-After when the pair is over the limit. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void admit(String companyKey, String email) {
+        Instant now = Instant.now();
+        Timestamp windowEdge = Timestamp.from(now.minus(WINDOW));
+        em.createNativeQuery("insert into login_attempt (company_key, email, attempts, window_started)"
+                        + " values (?1, ?2, 0, ?3) on conflict do nothing")
+                .setParameter(1, companyKey).setParameter(2, email).setParameter(3, Timestamp.from(now))
+                .setHint(Tenancy.NATIVE_SQL_HINT, true).executeUpdate();
+        // The row lock taken here orders concurrent attempts of one pair: each sees the others' counts.
+        em.createNativeQuery("update login_attempt set"
+                        + " attempts = case when window_started <= ?1 then 1 else attempts + 1 end,"
+                        + " window_started = case when window_started <= ?1 then ?2 else window_started end"
+                        + " where company_key = ?3 and email = ?4")
+                .setParameter(1, windowEdge).setParameter(2, Timestamp.from(now))
+                .setParameter(3, companyKey).setParameter(4, email)
+                .setHint(Tenancy.NATIVE_SQL_HINT, true).executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<Object[]> row = em.createNativeQuery("select attempts, window_started from login_attempt"
+                        + " where company_key = ?1 and email = ?2")
+                .setParameter(1, companyKey).setParameter(2, email)
+                .setHint(Tenancy.NATIVE_SQL_HINT, true).getResultList();
+        int attempts = ((Number) row.get(0)[0]).intValue();
+        if (attempts > MAX_ATTEMPTS) {
+            Instant started = toInstant(row.get(0)[1]);
+            long retryAfter = Math.max(1, Duration.between(now, started.plus(WINDOW)).toSeconds() + 1);
+            throw Problems.tooManyRequests("Too many failed logins for this email; retry later.", retryAfter);
+        }
+    }
+
+    /** A successful login: the pair starts afresh. Runs in the login's own transaction. */
+    public void clear(String companyKey, String email) {
+        em.createNativeQuery("delete from login_attempt where company_key = ?1 and email = ?2")
+                .setParameter(1, companyKey).setParameter(2, email)
+                .setHint(Tenancy.NATIVE_SQL_HINT, true).executeUpdate();
+    }
+
+    /** Housekeeping: windows that are over hold nothing worth keeping. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int purgeStale() {
+        return em.createNativeQuery("delete from login_attempt where window_started <= ?1")
+                .setParameter(1, Timestamp.from(Instant.now().minus(WINDOW)))
+                .setHint(Tenancy.NATIVE_SQL_HINT, true).executeUpdate();
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant;
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+    }
+}
