@@ -18,15 +18,15 @@ export DB_HOST=127.0.0.1 DB_PORT=5432 DB_NAME=estatedesk_bench DB_USER=estatedes
 LOG=target/bench-service.log
 started=$(date +%s.%N)
 SKIP_BUILD=1 server-config/payara/run.sh > "$LOG" 2>&1 &
-trap 'pkill -f "payara-micro.jar.*--port 8181" || true' EXIT
+pid=$!   # run.sh execs java: this is the service itself, stopped by its pid only
+trap 'kill "$pid" 2> /dev/null || true' EXIT
 until curl -sf localhost:8181/health/ready > /dev/null; do
   sleep 0.5
-  if ! pgrep -f "payara-micro.jar.*--port 8181" > /dev/null; then echo "service did not start, see $LOG"; exit 1; fi
+  if ! kill -0 "$pid" 2> /dev/null; then echo "service did not start, see $LOG"; exit 1; fi
 done
 ready=$(date +%s.%N)
 printf 'Service start-up to readiness: %.1f s\n' "$(echo "$ready - $started" | bc)"
 
-pid=$(pgrep -f "payara-micro.jar.*--port 8181" | head -1)
 java -cp target/runtime/postgresql.jar bench/Bench.java http://localhost:8181 \
   jdbc:postgresql://127.0.0.1:5432/estatedesk_bench postgres bench@estatedesk.test bench-admin-password \
   "$SECONDS_PER_CELL" "$WARMUP_SECONDS" --lists --service-pid="$pid"

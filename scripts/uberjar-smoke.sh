@@ -2,7 +2,11 @@
 # Tests the container's command without a Docker engine: reads ENTRYPOINT and HEALTHCHECK from the
 # Dockerfile, checks that the README shows the same command, builds the uber-jar, runs that exact
 # command on a fresh PostgreSQL database (env vars only, as in the container), then runs the
-# HEALTHCHECK command against it and registers a client through the API. Port 8080 must be free.
+# HEALTHCHECK command against it and registers a client through the API. Then, with the same command and
+# other environments: a key rotation (tokens of the old key still verify), readiness DOWN when the
+# application role owns the tables (UP again only with ESTATEDESK_ALLOW_RLS_BYPASS=true), /metrics for
+# loopback callers only without a token, and the embedded demo listening on 127.0.0.1 only.
+# Port 8080 must be free.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIR=target/uberjar-smoke
@@ -27,11 +31,43 @@ scripts/create-database.sh estatedesk_smoke smoke
 export DB_HOST=127.0.0.1 DB_PORT=5432 DB_NAME=estatedesk_smoke DB_USER=estatedesk_smoke_app DB_PASSWORD=smoke \
   DB_OWNER_USER=estatedesk_smoke_owner DB_OWNER_PASSWORD=smoke \
   ESTATEDESK_ADMIN_EMAIL=smoke@estatedesk.test ESTATEDESK_ADMIN_PASSWORD=smoke-admin-password
-started=$SECONDS
-# The command exactly as the Dockerfile runs it (its arguments contain no spaces).
-$entrypoint > "$DIR/service.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2> /dev/null || true' EXIT
+pid=
+trap 'stop' EXIT
+stop() {
+  if [ -n "$pid" ]; then
+    kill "$pid" 2> /dev/null || true
+    wait "$pid" 2> /dev/null || true
+    pid=
+  fi
+}
+# start LOG [COMMAND...]: the Dockerfile's command (its arguments contain no spaces) or another, in the background.
+start() {
+  local log="$DIR/$1"
+  shift
+  started=$SECONDS
+  if [ $# -eq 0 ]; then
+    $entrypoint > "$log" 2>&1 &
+  else
+    "$@" > "$log" 2>&1 &
+  fi
+  pid=$!
+}
+# until_answers URL: waits until the service answers anything at all on it.
+until_answers() {
+  until curl -s -o /dev/null "$1"; do
+    if ! kill -0 "$pid" 2> /dev/null || [ $((SECONDS - started)) -gt 180 ]; then
+      echo "the uber-jar did not start, see $DIR" >&2
+      exit 1
+    fi
+    sleep 1
+  done
+}
+fail() {
+  echo "uber-jar smoke test FAILED: $*" >&2
+  exit 1
+}
+
+start service.log
 until bash -c "$healthcheck" 2> /dev/null; do
   if ! kill -0 $pid 2> /dev/null || [ $((SECONDS - started)) -gt 180 ]; then
     echo "the uber-jar did not become healthy, see $DIR/service.log" >&2
@@ -57,3 +93,65 @@ if [ "$uid" != "LPL-CLT001" ]; then
   exit 1
 fi
 echo "uber-jar smoke test passed: registered $uid at / on PostgreSQL, configured by environment only"
+
+# /metrics without ESTATEDESK_METRICS_TOKEN: loopback callers only.
+[ "$(curl -s -o /dev/null -w '%{http_code}' localhost:8080/metrics)" = 200 ] || fail "/metrics refused a loopback caller"
+external=$(hostname -I 2> /dev/null | tr ' ' '\n' | grep -E '^[0-9.]+$' | grep -v '^127\.' | head -1 || true)
+if [ -n "$external" ]; then
+  code=$(curl -s -o /dev/null -w '%{http_code}' "http://$external:8080/metrics")
+  [ "$code" = 403 ] || fail "/metrics answered $code to a caller at $external"
+  echo "/metrics: 200 on loopback, 403 from $external (no token configured)"
+fi
+
+# Key rotation: restart with a configured signing key; the old key's token still verifies, new tokens use the new key.
+kid() { python3 -c "import base64,json,sys; h=sys.argv[1].split('.')[0]; print(json.loads(base64.urlsafe_b64decode(h+'='*(-len(h)%4)))['kid'])" "$1"; }
+stop
+export ESTATEDESK_JWT_SIGNING_KEY="$(openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 2> /dev/null)"
+start rotated.log
+until bash -c "$healthcheck" 2> /dev/null; do
+  kill -0 $pid 2> /dev/null && [ $((SECONDS - started)) -le 180 ] || fail "no start with a configured key, see $DIR/rotated.log"
+  sleep 1
+done
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $admin" $api/me)" = 200 ] \
+  || fail "a token of the previous key was refused after the rotation"
+rotated=$(curl -sf -H 'Content-Type: application/json' -d "{\"email\":\"ada@lpl.test\",\"password\":\"ada-password\",\"company\":\"$slug\"}" \
+  $api/auth/token | json '["accessToken"]')
+[ "$(kid "$rotated")" != "$(kid "$admin")" ] || fail "the new token is not signed with the new key"
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $rotated" $api/me)" = 200 ] || fail "a token of the new key was refused"
+echo "key rotation: old key $(kid "$admin") still verifies, new tokens signed with $(kid "$rotated")"
+unset ESTATEDESK_JWT_SIGNING_KEY
+
+# The application role owning the tables (DB_USER = the owner): row-level security would not apply, so not ready.
+stop
+DB_USER=$DB_OWNER_USER DB_PASSWORD=$DB_OWNER_PASSWORD start bypass.log
+ready=
+until echo "$ready" | grep -q 'estatedesk-database'; do
+  kill -0 $pid 2> /dev/null && [ $((SECONDS - started)) -le 180 ] || fail "no readiness answer with the owner as DB_USER, see $DIR"
+  sleep 1
+  ready=$(curl -s localhost:8080/health/ready || true)
+done
+echo "$ready" | grep -q '"status":"DOWN"' && echo "$ready" | grep -q 'owns the tables' || fail "readiness with the owner as DB_USER: $ready"
+echo "readiness DOWN when the application role owns the tables: $(echo "$ready" | grep -o '"reason":"[^"]*"')"
+stop
+DB_USER=$DB_OWNER_USER DB_PASSWORD=$DB_OWNER_PASSWORD ESTATEDESK_ALLOW_RLS_BYPASS=true start bypass-allowed.log
+until bash -c "$healthcheck" 2> /dev/null; do
+  kill -0 $pid 2> /dev/null && [ $((SECONDS - started)) -le 180 ] || fail "not ready with ESTATEDESK_ALLOW_RLS_BYPASS=true, see $DIR"
+  sleep 1
+done
+echo "readiness UP with ESTATEDESK_ALLOW_RLS_BYPASS=true"
+
+# The embedded demo (published admin password, no row-level security) listens on 127.0.0.1 only.
+stop
+unset DB_HOST DB_PORT DB_NAME DB_USER DB_PASSWORD DB_OWNER_USER DB_OWNER_PASSWORD
+rm -rf "$DIR/home"
+HOME="$PWD/$DIR/home" start demo.log java -Duser.home="$PWD/$DIR/home" -jar target/estatedesk-micro.jar \
+  --postbootcommandfile server-config/payara/postboot-embedded.asadmin --nohazelcast
+until_answers http://127.0.0.1:8080/health/ready
+if [ -n "$external" ]; then
+  if curl -s -o /dev/null --max-time 5 "http://$external:8080/health/ready"; then
+    fail "the embedded demo answers on $external"
+  fi
+  echo "embedded demo: answers on 127.0.0.1, not on $external"
+fi
+stop
+echo "uber-jar smoke test: all phases passed"

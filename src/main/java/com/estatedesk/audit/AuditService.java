@@ -36,8 +36,8 @@ public class AuditService {
     public AuditReport audit(Long companyId) {
         List<AuditReport.Check> checks = new ArrayList<>();
         boolean postgreSql = database.isPostgreSql();
+        // Not setReadOnly: the flag would stay on the pooled connection for the next request.
         try (Connection connection = database.dataSource().getConnection()) {
-            connection.setReadOnly(true);
             for (Definition check : AuditChecks.ALL) {
                 long defects = postgreSql ? countThroughFunction(connection, check, companyId) : count(connection, check, companyId);
                 checks.add(new AuditReport.Check(check.name(), defects == 0, defects + (defects == 1 ? " defect" : " defects"), defects));

@@ -64,17 +64,8 @@ public class Database {
         if (!isPostgreSql()) {
             known = "not available (embedded demo database)";
         } else {
-            try (Connection connection = dataSource.getConnection();
-                 var statement = connection.prepareStatement("select r.rolsuper, r.rolbypassrls,"
-                         + " exists (select 1 from pg_tables t where t.schemaname = current_schema()"
-                         + " and t.tableowner = current_user)"
-                         + " from pg_roles r where r.rolname = current_user");
-                 var row = statement.executeQuery()) {
-                row.next();
-                known = row.getBoolean(1) ? "BYPASSED: the application role is a superuser"
-                        : row.getBoolean(2) ? "BYPASSED: the application role has BYPASSRLS"
-                        : row.getBoolean(3) ? "BYPASSED: the application role owns the tables (set DB_OWNER_USER to another role)"
-                        : "enforced";
+            try (Connection connection = dataSource.getConnection()) {
+                known = classifyRowLevelSecurity(connection);
             } catch (SQLException e) {
                 return "unknown (" + e.getSQLState() + ")";
             }
@@ -91,12 +82,33 @@ public class Database {
      * security not applying to the application role (SPEC §3), unless the operator said so. Empty when fine.
      */
     public java.util.Optional<String> isolationDefect() {
-        String status = rowLevelSecurity();
+        return isolationDefect(rowLevelSecurity(), allowRlsBypass);
+    }
+
+    public static java.util.Optional<String> isolationDefect(String status, boolean allowRlsBypass) {
         if (status.startsWith("BYPASSED") && !allowRlsBypass) {
             return java.util.Optional.of("row-level security " + status
                     + "; set DB_USER to a non-owner role without SUPERUSER/BYPASSRLS (or ESTATEDESK_ALLOW_RLS_BYPASS=true)");
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * Whether row-level security applies to the role of this connection: not for a superuser, a BYPASSRLS
+     * role, or one that owns any table of the schema (RLS is not FORCEd on owners: the owner's audit
+     * functions must see every company).
+     */
+    public static String classifyRowLevelSecurity(Connection connection) throws SQLException {
+        try (var statement = connection.prepareStatement("select r.rolsuper, r.rolbypassrls,"
+                + " exists (select 1 from pg_tables t where t.schemaname = current_schema() and t.tableowner = current_user)"
+                + " from pg_roles r where r.rolname = current_user");
+             var row = statement.executeQuery()) {
+            row.next();
+            return row.getBoolean(1) ? "BYPASSED: the application role is a superuser"
+                    : row.getBoolean(2) ? "BYPASSED: the application role has BYPASSRLS"
+                    : row.getBoolean(3) ? "BYPASSED: the application role owns the tables (set DB_OWNER_USER to another role)"
+                    : "enforced";
+        }
     }
 
     public Description describe() {

@@ -53,6 +53,9 @@ public class Housekeeping {
     long purgeIntervalSeconds;
 
     @PostConstruct
+    // On the method itself: a @Startup singleton's @PostConstruct ignores the class's attribute, and
+    // two non-XA datasources cannot share its default transaction.
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void start() {
         revocations.poll();
         timers.createIntervalTimer(1_000, 1_000, new TimerConfig(POLL, false));

@@ -144,9 +144,13 @@ public class ApiDocument implements OASModelReader {
             }
         }
         APIResponses responses = OASFactory.createAPIResponses();
-        String success = verb.equals("POST") && method.getReturnType().getSimpleName().equals("Response") ? "201"
+        org.eclipse.microprofile.openapi.annotations.responses.APIResponse declaredStatus =
+                method.getAnnotation(org.eclipse.microprofile.openapi.annotations.responses.APIResponse.class);
+        String success = declaredStatus != null ? declaredStatus.responseCode()
+                : verb.equals("POST") && method.getReturnType().getSimpleName().equals("Response") ? "201"
                 : verb.equals("DELETE") ? "204" : "200";
-        var ok = OASFactory.createAPIResponse().description(success.equals("201") ? "Created (Location header)" : "OK");
+        var ok = OASFactory.createAPIResponse().description(success.equals("201") ? "Created (Location header)"
+                : success.equals("204") ? "Done, no content" : "OK");
         APIResponseSchema declared = method.getAnnotation(APIResponseSchema.class);
         Type body = declared != null ? declared.value()
                 : method.getReturnType().getSimpleName().equals("Response") ? null : method.getGenericReturnType();
@@ -158,6 +162,9 @@ public class ApiDocument implements OASModelReader {
         Map<String, String> problems = new TreeMap<>(Map.of("400", "Invalid input", "401", "Missing or bad token",
                 "403", "Role not allowed", "404", "No such id in the caller's company", "415", "Not JSON",
                 "413", "Body over 1 MiB", "503", "Busy (lock timeout, database unavailable); see Retry-After"));
+        if (method.isAnnotationPresent(com.estatedesk.security.Throttled.class)) {
+            problems.put("429", "Too many failed logins for this email in 15 minutes; see Retry-After");
+        }
         if (verb.equals("POST") || verb.equals("PATCH")) {
             problems.put("409", "Conflict (duplicate, no units left, already allocated)");
             problems.put("422", "A referenced id does not exist in the caller's company");

@@ -3,6 +3,8 @@ package com.estatedesk.people;
 import com.estatedesk.security.AuthService;
 import com.estatedesk.security.Caller;
 import com.estatedesk.security.PasswordChange;
+import com.estatedesk.security.Throttled;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -44,6 +46,8 @@ public class MeResource {
     /** 204; every token of this login issued before now stops working, this one included. */
     @POST
     @Path("password")
+    @Throttled
+    @APIResponse(responseCode = "204", description = "Changed; every earlier token of this login is dead")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
     public Response changePassword(@NotNull @Valid PasswordChange change) {

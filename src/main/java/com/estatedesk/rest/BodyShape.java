@@ -117,7 +117,8 @@ final class BodyShape {
 
     private static void checkInteger(String field, JsonValue value, long min, long max, List<FieldError> errors) {
         if (!(value instanceof JsonNumber number) || !isIntegerBetween(number.bigDecimalValue(), min, max)) {
-            errors.add(new FieldError(field, "must be an integer between " + min + " and " + max));
+            errors.add(new FieldError(field, max == Long.MAX_VALUE ? "must be an integer"
+                    : "must be an integer between " + min + " and " + max));
         }
     }
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("auth")
 @RequestScoped
@@ -25,6 +26,7 @@ public class AuthResource {
     @POST
     @Path("token")
     @PermitAll
+    @Throttled
     public TokenResponse token(@NotNull @Valid Credentials credentials) {
         Tokens.Issued issued = auth.login(credentials);
         return new TokenResponse(issued.token(), "Bearer", issued.expiresIn());
@@ -33,6 +35,7 @@ public class AuthResource {
     /** Ends the token this request carries, on every instance. */
     @POST
     @Path("logout")
+    @APIResponse(responseCode = "204", description = "The token is dead on every instance")
     @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
     public Response logout() {
         auth.logout();

@@ -75,6 +75,9 @@ public class SigningKeys {
     private volatile long loadedAt;
 
     @PostConstruct
+    // On the method itself: a @Startup singleton's @PostConstruct ignores the class's attribute, and
+    // two non-XA datasources cannot share its default transaction.
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void load() {
         if (configuredSigningKey.isPresent()) {
             signingKey = parsePrivateKey(configuredSigningKey.get());

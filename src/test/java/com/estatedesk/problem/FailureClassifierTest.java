@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.SQLException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** How database failures seen in the fault drill (scripts/faults.sh) reach the client: 503, never 500. */
 class FailureClassifierTest {
@@ -31,6 +32,17 @@ class FailureClassifierTest {
     @Test
     void aCommitTheTransactionManagerCouldNotCompleteIsA503() {
         assertEquals(503, FailureClassifier.classify(new EJBException(new jakarta.transaction.SystemException())).status());
+    }
+
+    /** SQLSTATE class 22 (NUL in text, value too long, out of range): the input's fault, a 400 that echoes nothing. */
+    @Test
+    void dataExceptionsOfTheDatabaseAreTheClientsFault() {
+        for (String state : new String[] {"22021", "22001", "22003", "22P02"}) {
+            SQLException data = new SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00 in secret_table", state);
+            ProblemException answer = FailureClassifier.classify(new EJBException(new PersistenceException(data)));
+            assertEquals(400, answer.status(), state);
+            assertFalse(answer.problem().detail.contains("secret_table"), "the database's message stays inside");
+        }
     }
 
     @Test

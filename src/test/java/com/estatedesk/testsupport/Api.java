@@ -75,7 +75,8 @@ public final class Api {
 
     /** The service's Prometheus scrape (/metrics). */
     public String metrics() {
-        Reply reply = send(HttpRequest.newBuilder(URI.create(base.replace("/api/v1", "/metrics"))).GET());
+        Reply reply = send(HttpRequest.newBuilder(URI.create(base.replace("/api/v1", "/metrics")))
+                .header("Authorization", "Bearer " + System.getenv("ESTATEDESK_METRICS_TOKEN")).GET());
         if (reply.status() != 200 || !reply.contentType().startsWith("text/plain")) {
             throw new IllegalStateException("metrics: " + reply);
         }

@@ -47,6 +47,18 @@ public final class Db {
         return values.get(0);
     }
 
+    public static String text(String sql, Object... parameters) {
+        try (Connection connection = superuser(); PreparedStatement statement = prepare(connection, sql, parameters);
+             ResultSet rows = statement.executeQuery()) {
+            if (!rows.next()) {
+                throw new AssertionError("no row from " + sql);
+            }
+            return rows.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static int update(String sql, Object... parameters) {
         try (Connection connection = superuser(); PreparedStatement statement = prepare(connection, sql, parameters)) {
             return statement.executeUpdate();

@@ -1,0 +1,93 @@
+package com.estatedesk.rest;
+
+import com.estatedesk.problem.Problem.FieldError;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BodyShapeTest {
+
+    enum Unit { SQUARE_METERS, ACRES }
+
+    record Inner(String email) {
+    }
+
+    record Sample(String name, Long id, Integer units, Unit unit, List<Long> ids, Inner admin, Boolean flag,
+                  @MultilineText String body, Optional<Optional<String>> phone) {
+    }
+
+    private static List<FieldError> check(String json) {
+        return BodyShape.check(Json.createReader(new StringReader(json)).readValue(), Sample.class);
+    }
+
+    private static List<String> fields(String json) {
+        return check(json).stream().map(FieldError::field).toList();
+    }
+
+    @Test
+    void aWellShapedBodyPasses() {
+        assertEquals(List.of(), check("{\"name\":\"Ada\",\"id\":7,\"units\":3,\"unit\":\"ACRES\",\"ids\":[1,2],"
+                + "\"admin\":{\"email\":\"a@b.c\"},\"flag\":true,\"body\":\"two\\nlines\\twith tab\\r\\n\",\"phone\":null}"));
+        assertEquals(List.of(), check("{\"name\":null}"), "null is Bean Validation's business");
+    }
+
+    @Test
+    void anythingButAnObjectIsRefusedAsTheBody() {
+        for (String body : List.of("[]", "\"x\"", "null", "3", "true")) {
+            assertEquals(List.of("body"), fields(body), body);
+        }
+    }
+
+    @Test
+    void wrongTypesNameTheFieldAndNeverAJavaType() {
+        assertEquals(List.of("name"), fields("{\"name\":5}"));
+        assertEquals(List.of("id"), fields("{\"id\":\"7\"}"));
+        assertEquals(List.of("id"), fields("{\"id\":1.5}"));
+        assertEquals(List.of("units"), fields("{\"units\":3000000000}"));
+        assertEquals(List.of("id"), fields("{\"id\":1e100000000}"));
+        assertEquals(List.of("ids[1]"), fields("{\"ids\":[1,\"x\"]}"));
+        assertEquals(List.of("ids"), fields("{\"ids\":5}"));
+        assertEquals(List.of("admin.email"), fields("{\"admin\":{\"email\":[]}}"));
+        assertEquals(List.of("admin"), fields("{\"admin\":\"x\"}"));
+        assertEquals(List.of("flag"), fields("{\"flag\":\"true\"}"));
+        assertEquals(List.of("phone"), fields("{\"phone\":5}"));
+        assertEquals(List.of("extra"), fields("{\"extra\":1}"));
+        FieldError unit = check("{\"unit\":\"SQM\"}").get(0);
+        assertEquals("unit", unit.field());
+        assertEquals("must be one of SQUARE_METERS, ACRES", unit.message());
+        for (FieldError error : check("{\"name\":5,\"unit\":1,\"ids\":{},\"admin\":{\"email\":2}}")) {
+            assertFalse(error.message().contains("java") || error.message().contains("estatedesk"), error.toString());
+        }
+    }
+
+    @Test
+    void controlCharactersAreRefusedAndOnlyMultilineTextMayHoldTabAndLineBreaks() {
+        for (String control : List.of("\\u0000", "\\u0007", "\\u001b", "\\u007f", "\\u0085", "\\u009f", "\\t", "\\n", "\\r")) {
+            assertEquals(List.of("name"), fields("{\"name\":\"a" + control + "b\"}"), control);
+            assertEquals(List.of("admin.email"), fields("{\"admin\":{\"email\":\"a" + control + "b\"}}"), control);
+        }
+        for (String allowed : List.of("\\t", "\\n", "\\r")) {
+            assertEquals(List.of(), fields("{\"body\":\"a" + allowed + "b\"}"), allowed);
+        }
+        assertEquals(List.of("body"), fields("{\"body\":\"a\\u0000b\"}"));
+        assertTrue(PlainText.isClean("Ngozi Èzè – 東京 🏠", false), "non-control Unicode is text");
+    }
+
+    @Test
+    void integerBoundsAreJudgedWithoutExpandingTheNumber() {
+        assertEquals(List.of(), fields("{\"id\":9223372036854775807}"));
+        assertEquals(List.of("id"), fields("{\"id\":9223372036854775808}"));
+        assertEquals(List.of(), fields("{\"id\":1e3}"));
+        JsonValue huge = Json.createValue(new java.math.BigDecimal("1e999999999"));
+        assertEquals(List.of("id"), BodyShape.check(Json.createObjectBuilder().add("id", huge).build(), Sample.class)
+                .stream().map(FieldError::field).toList());
+    }
+}
