@@ -259,6 +259,9 @@ public class FaultDrill {
         String slug = field(get(one + "/me", company.token()), "slug");
         String credentials = "{\"email\":\"" + email + "\",\"password\":\"agent-password\",\"company\":\"" + slug + "\"}";
         check(tokenStatus(two, credentials) == 200, "the marketer gets a token from instance 2");
+        String agentToken = field(HTTP.send(HttpRequest.newBuilder(URI.create(two + "/auth/token"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(credentials)).build(),
+                HttpResponse.BodyHandlers.ofString()).body(), "accessToken");
         HttpResponse<String> deactivated = HTTP.send(HttpRequest.newBuilder(URI.create(one + "/marketers/" + field(agent.body(), "id")))
                 .header("Authorization", "Bearer " + company.token()).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"status\":\"DEACTIVATED\"}")).build(),
@@ -266,6 +269,18 @@ public class FaultDrill {
         int after = tokenStatus(two, credentials);
         check(deactivated.statusCode() == 200 && after != 200,
                 "deactivated on instance 1, refused by instance 2 at once (token request " + after + ")");
+        // The marketer's token from instance 2 stops working there too: instance 2 reads the revocation within seconds.
+        long revokedAt = System.nanoTime();
+        int status = 200;
+        while (status == 200 && System.nanoTime() - revokedAt < 10_000_000_000L) {
+            status = HTTP.send(HttpRequest.newBuilder(URI.create(two + "/me")).header("Authorization", "Bearer " + agentToken).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
+            if (status == 200) {
+                pause(0.1);
+            }
+        }
+        double seconds = (System.nanoTime() - revokedAt) / 1e9;
+        check(status == 401 && seconds <= 5, String.format("its token, revoked on instance 1, refused by instance 2 after %.2f s", seconds));
         // The audit timer fires every 20 s on both instances in the drill (ESTATEDESK_AUDIT_SCHEDULE).
         pause(22);
         try (Connection db = DriverManager.getConnection(jdbc, "postgres", "");
