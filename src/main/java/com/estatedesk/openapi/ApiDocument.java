@@ -231,8 +231,9 @@ public class ApiDocument implements OASModelReader {
                         property.example(example);
                     }
                     schema.addProperty(component.getName(), property);
-                    if (component.isAnnotationPresent(jakarta.validation.constraints.NotNull.class)
-                            || component.isAnnotationPresent(jakarta.validation.constraints.NotBlank.class)) {
+                    // Bean Validation annotations of a record component land on its accessor, not on the component.
+                    if (component.getAccessor().isAnnotationPresent(jakarta.validation.constraints.NotNull.class)
+                            || component.getAccessor().isAnnotationPresent(jakarta.validation.constraints.NotBlank.class)) {
                         schema.addRequired(component.getName());
                     }
                 }

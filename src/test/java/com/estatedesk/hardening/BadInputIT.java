@@ -212,19 +212,21 @@ class BadInputIT extends HttpApiTest {
         boolean list = Collection.class.isAssignableFrom(raw(component.getGenericType()));
         bad.put("wrong type", raw == String.class || raw.isEnum() ? Json.createValue(12345) : Json.createValue("not-a-" + raw.getSimpleName()));
         bad.put("array", list ? Json.createArrayBuilder().add("text").build() : JsonValue.EMPTY_JSON_ARRAY);
-        if (component.isAnnotationPresent(NotNull.class) || component.isAnnotationPresent(NotBlank.class)) {
+        // Bean Validation annotations of a record component land on its accessor (their targets have no RECORD_COMPONENT).
+        java.lang.reflect.Method accessor = component.getAccessor();
+        if (accessor.isAnnotationPresent(NotNull.class) || accessor.isAnnotationPresent(NotBlank.class)) {
             bad.put("null", JsonValue.NULL);
         }
         if (raw == String.class || raw.isEnum()) {
-            Size size = component.getAnnotation(Size.class);
-            int length = size != null && size.max() < 100_000 ? size.max() + 1 : 300;
+            Size size = accessor.getAnnotation(Size.class);
+            int length = size != null && size.max() < 100_000 ? size.max() + 1 : 10_001;
             bad.put("oversize", Json.createValue("x".repeat(length)));
             bad.put("NUL", Json.createValue("bad\u0000text"));
             bad.put("control character", Json.createValue("bad\u001b[2Jtext"));
         } else if (raw == Long.class || raw == long.class || raw == Integer.class || raw == int.class) {
             bad.put("oversize", Json.createValue(new BigDecimal("1e40")));
         } else if (list) {
-            Size size = component.getAnnotation(Size.class);
+            Size size = accessor.getAnnotation(Size.class);
             if (size != null) {
                 JsonArrayBuilder many = Json.createArrayBuilder();
                 for (int i = 0; i <= size.max(); i++) {
