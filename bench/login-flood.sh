@@ -9,17 +9,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_TO_RUN="${1:-20}"
 
-mvn -q -DskipTests package
-scripts/create-database.sh estatedesk_flood flood
-export DB_HOST=127.0.0.1 DB_PORT=5432 DB_NAME=estatedesk_flood DB_USER=estatedesk_flood_app DB_PASSWORD=flood \
-  DB_OWNER_USER=estatedesk_flood_owner DB_OWNER_PASSWORD=flood \
-  ESTATEDESK_ADMIN_EMAIL=flood@estatedesk.test ESTATEDESK_ADMIN_PASSWORD=flood-admin-password PORT=8183
-LOG=target/login-flood-service.log
-SKIP_BUILD=1 server-config/payara/run.sh > "$LOG" 2>&1 &
-pid=$!   # run.sh execs java: this is the service itself, stopped by its pid only
-trap 'kill "$pid" 2> /dev/null || true' EXIT
-until curl -sf localhost:8183/health/ready > /dev/null; do
-  sleep 0.5
-  if ! kill -0 "$pid" 2> /dev/null; then echo "service did not start, see $LOG"; exit 1; fi
-done
-java bench/LoginFlood.java http://localhost:8183 flood@estatedesk.test flood-admin-password "$SECONDS_TO_RUN"
+source bench/start-service.sh estatedesk_flood 8183
+java bench/LoginFlood.java http://localhost:8183 "$ESTATEDESK_ADMIN_EMAIL" "$ESTATEDESK_ADMIN_PASSWORD" "$SECONDS_TO_RUN"

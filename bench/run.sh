@@ -10,26 +10,10 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_CELL="${1:-5}"
 WARMUP_SECONDS="${2:-600}"
 
-mvn -q -DskipTests package
-scripts/create-database.sh estatedesk_bench bench
-
-export DB_HOST=127.0.0.1 DB_PORT=5432 DB_NAME=estatedesk_bench DB_USER=estatedesk_bench_app DB_PASSWORD=bench \
-  DB_OWNER_USER=estatedesk_bench_owner DB_OWNER_PASSWORD=bench \
-  ESTATEDESK_ADMIN_EMAIL=bench@estatedesk.test ESTATEDESK_ADMIN_PASSWORD=bench-admin-password PORT=8181
-LOG=target/bench-service.log
-started=$(date +%s.%N)
-SKIP_BUILD=1 server-config/payara/run.sh > "$LOG" 2>&1 &
-pid=$!   # run.sh execs java: this is the service itself, stopped by its pid only
-trap 'kill "$pid" 2> /dev/null || true' EXIT
-until curl -sf localhost:8181/health/ready > /dev/null; do
-  sleep 0.5
-  if ! kill -0 "$pid" 2> /dev/null; then echo "service did not start, see $LOG"; exit 1; fi
-done
-ready=$(date +%s.%N)
-printf 'Service start-up to readiness: %.1f s\n' "$(echo "$ready - $started" | bc)"
+source bench/start-service.sh estatedesk_bench 8181
 
 java -cp target/runtime/postgresql.jar bench/Bench.java http://localhost:8181 \
-  jdbc:postgresql://127.0.0.1:5432/estatedesk_bench postgres bench@estatedesk.test bench-admin-password \
+  jdbc:postgresql://127.0.0.1:5432/estatedesk_bench postgres "$ESTATEDESK_ADMIN_EMAIL" "$ESTATEDESK_ADMIN_PASSWORD" \
   "$SECONDS_PER_CELL" "$WARMUP_SECONDS" $([ "${BENCH_LISTS:-1}" = 1 ] && echo --lists) --service-pid="$pid"
 
 printf 'Service RSS after the benchmark: %d MB\n' "$(( $(ps -o rss= -p "$pid") / 1024 ))"

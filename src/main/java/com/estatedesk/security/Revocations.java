@@ -1,5 +1,6 @@
 package com.estatedesk.security;
 
+import com.estatedesk.database.AfterCommit;
 import com.estatedesk.database.Database;
 import com.estatedesk.tenancy.Tenancy;
 import jakarta.annotation.Resource;
@@ -7,8 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -102,18 +101,7 @@ public class Revocations {
                         + " else min_generation end, changed_at = current_timestamp where subject = ?2")
                 .setParameter(1, generation).setParameter(2, subject)
                 .setHint(Tenancy.NATIVE_SQL_HINT, true).executeUpdate();
-        transaction.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    apply(subject, generation);
-                }
-            }
-        });
+        AfterCommit.run(transaction, () -> apply(subject, generation));
     }
 
     /** Reads what other instances (or this one) revoked since the last poll; the first poll reads everything. */

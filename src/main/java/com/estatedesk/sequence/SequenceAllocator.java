@@ -1,10 +1,9 @@
 package com.estatedesk.sequence;
 
+import com.estatedesk.database.AfterCommit;
 import com.estatedesk.metrics.AppMetrics;
 import com.estatedesk.tenancy.Tenancy;
 import jakarta.annotation.Resource;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -68,18 +67,7 @@ public class SequenceAllocator {
     }
 
     private void countWhenCommitted(SequenceKey key, int count) {
-        transaction.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    metrics.uidAllocated(key.name(), count);
-                }
-            }
-        });
+        AfterCommit.run(transaction, () -> metrics.uidAllocated(key.name(), count));
     }
 
     /**
