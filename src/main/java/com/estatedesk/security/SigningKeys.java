@@ -182,15 +182,14 @@ public class SigningKeys {
 
     private static RSAKey parsePrivateKey(String text) {
         try {
-            JWK jwk = text.trim().startsWith("{") ? JWK.parse(text) : JWK.parseFromPEMEncodedObjects(text);
-            RSAKey rsa = jwk.toRSAKey();
+            RSAKey rsa = text.trim().startsWith("{") ? JWK.parse(text).toRSAKey() : RsaPem.parse(text);
             if (!rsa.isPrivate()) {
                 throw new IllegalStateException("ESTATEDESK_JWT_SIGNING_KEY must be a private RSA key");
             }
             return rsa.getKeyID() != null ? rsa
                     : new RSAKey.Builder(rsa).keyIDFromThumbprint().build();
         } catch (ParseException | JOSEException e) {
-            throw new IllegalStateException("ESTATEDESK_JWT_SIGNING_KEY is not a PEM or JWK RSA private key", e);
+            throw new IllegalStateException("ESTATEDESK_JWT_SIGNING_KEY is not a PKCS#8 PEM or JWK RSA private key", e);
         }
     }
 
@@ -199,7 +198,7 @@ public class SigningKeys {
             if (text.trim().startsWith("{")) {
                 return text.contains("\"keys\"") ? JWKSet.parse(text).getKeys() : List.of(JWK.parse(text));
             }
-            RSAKey rsa = JWK.parseFromPEMEncodedObjects(text).toRSAKey();
+            RSAKey rsa = RsaPem.parse(text);
             return List.of(new RSAKey.Builder(rsa.toRSAPublicKey()).keyIDFromThumbprint().build());
         } catch (ParseException | JOSEException e) {
             throw new IllegalStateException("MP_JWT_VERIFY_PUBLICKEY is not a PEM key, a JWK or a JWKS", e);
