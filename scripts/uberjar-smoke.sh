@@ -145,6 +145,7 @@ stop
 unset DB_HOST DB_PORT DB_NAME DB_USER DB_PASSWORD DB_OWNER_USER DB_OWNER_PASSWORD
 rm -rf "$DIR/home"
 HOME="$PWD/$DIR/home" start demo.log java -Duser.home="$PWD/$DIR/home" -jar target/estatedesk-micro.jar \
+  --prebootcommandfile server-config/payara/preboot-embedded.asadmin \
   --postbootcommandfile server-config/payara/postboot-embedded.asadmin --nohazelcast
 until_answers http://127.0.0.1:8080/health/ready
 if [ -n "$external" ]; then

@@ -18,11 +18,14 @@ if [ -n "${DB_HOST:-}" ]; then
   : "${DB_OWNER_USER:?DB_OWNER_USER (the schema owner, not DB_USER) is required with DB_HOST}"
   export DB_PORT="${DB_PORT:-5432}" DB_PASSWORD="${DB_PASSWORD:-}" DB_OWNER_PASSWORD="${DB_OWNER_PASSWORD:-}"
   postboot=server-config/payara/postboot-postgresql.asadmin
+  preboot=()
 else
   echo "EstateDesk: DB_HOST is not set -> EMBEDDED DEMO DATABASE (H2 in ~/.estatedesk/demo); not for real data."
   export ESTATEDESK_ADMIN_EMAIL="${ESTATEDESK_ADMIN_EMAIL:-admin@estatedesk.local}"
   export ESTATEDESK_ADMIN_PASSWORD="${ESTATEDESK_ADMIN_PASSWORD:-change-me-now}"
   postboot=server-config/payara/postboot-embedded.asadmin
+  # Listens on 127.0.0.1 only, from before the listeners open.
+  preboot=(--prebootcommandfile server-config/payara/preboot-embedded.asadmin)
 fi
 
 # A fresh instance directory every start (one per port, so that instances can run side by side):
@@ -34,6 +37,6 @@ exec java -Xmx384m ${JAVA_OPTS:-} -jar target/runtime/payara-micro.jar \
   --deploy target/estatedesk.war --contextroot / \
   --port "${PORT:-8080}" \
   --addlibs target/runtime/postgresql.jar \
-  --postbootcommandfile "$postboot" \
+  "${preboot[@]}" --postbootcommandfile "$postboot" \
   --nohazelcast \
   --rootdir "$rootdir"
