@@ -13,7 +13,13 @@ LOG="target/${BENCH_DB}-service.log"
 started=$(date +%s.%N)
 SKIP_BUILD=1 server-config/payara/run.sh > "$LOG" 2>&1 &
 pid=$!   # run.sh execs java: this is the service itself, stopped by its pid only
-trap 'kill "$pid" 2> /dev/null || true' EXIT
+# Stopped by its pid only; SIGKILL if it has not shut down 20 s after SIGTERM (seen after a login flood).
+stop_service() {
+  kill "$pid" 2> /dev/null || return 0
+  for _ in $(seq 40); do kill -0 "$pid" 2> /dev/null || return 0; sleep 0.5; done
+  kill -9 "$pid" 2> /dev/null || true
+}
+trap stop_service EXIT
 until curl -sf "localhost:$BENCH_PORT/health/ready" > /dev/null; do
   sleep 0.5
   if ! kill -0 "$pid" 2> /dev/null; then echo "service did not start, see $LOG"; exit 1; fi

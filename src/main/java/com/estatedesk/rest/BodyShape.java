@@ -7,6 +7,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -42,17 +44,46 @@ final class BodyShape {
         return errors;
     }
 
-    /** Records that read their own body ({@code static from(JsonObject)}) also judge unknown fields themselves. */
-    static boolean readsItself(Class<?> type) {
-        return Arrays.stream(type.getDeclaredMethods()).anyMatch(method -> method.getName().equals("from")
-                && java.lang.reflect.Modifier.isStatic(method.getModifiers())
-                && method.getParameterCount() == 1 && method.getParameterTypes()[0] == JsonObject.class);
+    /**
+     * What the checks and the binding need of a request record, read by reflection once per class:
+     * its components by name, its canonical constructor, and its own {@code static from(JsonObject)}
+     * if it has one (such a record also judges unknown fields itself).
+     */
+    record Shape(Map<String, RecordComponent> components, RecordComponent[] order, Constructor<?> constructor,
+                 Method readsItself) {
+    }
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            RecordComponent[] order = type.getRecordComponents();
+            Method from = Arrays.stream(type.getDeclaredMethods()).filter(method -> method.getName().equals("from")
+                    && java.lang.reflect.Modifier.isStatic(method.getModifiers())
+                    && method.getParameterCount() == 1 && method.getParameterTypes()[0] == JsonObject.class)
+                    .findFirst().orElse(null);
+            try {
+                Constructor<?> constructor = type.getDeclaredConstructor(
+                        Arrays.stream(order).map(RecordComponent::getType).toArray(Class<?>[]::new));
+                constructor.setAccessible(true);
+                if (from != null) {
+                    from.setAccessible(true);
+                }
+                return new Shape(Arrays.stream(order).collect(Collectors.toMap(RecordComponent::getName, Function.identity())),
+                        order, constructor, from);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(type + " has no canonical constructor", e);
+            }
+        }
+    };
+
+    static Shape shape(Class<?> type) {
+        return SHAPES.get(type);
     }
 
     private static void checkObject(String prefix, JsonObject object, Class<?> type, List<FieldError> errors) {
-        Map<String, RecordComponent> components = Arrays.stream(type.getRecordComponents())
-                .collect(Collectors.toMap(RecordComponent::getName, Function.identity()));
-        boolean ownRules = readsItself(type);
+        Shape shape = shape(type);
+        Map<String, RecordComponent> components = shape.components();
+        boolean ownRules = shape.readsItself() != null;
         for (Map.Entry<String, JsonValue> field : object.entrySet()) {
             RecordComponent component = components.get(field.getKey());
             if (component == null) {
@@ -127,6 +158,73 @@ final class BodyShape {
         BigDecimal stripped = number.stripTrailingZeros();
         return stripped.scale() <= 0 && stripped.precision() - stripped.scale() <= 19
                 && stripped.compareTo(BigDecimal.valueOf(min)) >= 0 && stripped.compareTo(BigDecimal.valueOf(max)) <= 0;
+    }
+
+    /**
+     * Builds the record from a body that passed {@link #check}: every value already has its component's
+     * JSON type, so binding is a direct walk (no second parse through JSON-B). Absent fields are null,
+     * or {@code Optional.empty()} for an Optional component; a JSON null in an {@code Optional<Optional<T>>}
+     * is {@code Optional.of(Optional.empty())} (present, to be cleared).
+     */
+    static Object bind(JsonObject object, Class<?> type) {
+        Shape shape = shape(type);
+        Object[] values = new Object[shape.order().length];
+        for (int i = 0; i < values.length; i++) {
+            RecordComponent component = shape.order()[i];
+            values[i] = object.containsKey(component.getName())
+                    ? value(object.get(component.getName()), component.getGenericType())
+                    : raw(component.getGenericType()) == Optional.class ? Optional.empty() : null;
+        }
+        try {
+            return shape.constructor().newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
+        }
+    }
+
+    private static Object value(JsonValue value, Type type) {
+        Class<?> raw = raw(type);
+        if (raw == Optional.class) {
+            return value.getValueType() == JsonValue.ValueType.NULL && raw(argument(type)) != Optional.class
+                    ? Optional.empty() : Optional.ofNullable(value(value, argument(type)));
+        }
+        if (value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (raw == String.class) {
+            return ((JsonString) value).getString();
+        }
+        if (raw == Long.class || raw == long.class) {
+            return ((JsonNumber) value).bigDecimalValue().longValueExact();
+        }
+        if (raw == Integer.class || raw == int.class) {
+            return ((JsonNumber) value).bigDecimalValue().intValueExact();
+        }
+        if (raw == BigDecimal.class) {
+            return ((JsonNumber) value).bigDecimalValue();
+        }
+        if (raw == Boolean.class || raw == boolean.class) {
+            return value == JsonValue.TRUE;
+        }
+        if (raw.isEnum()) {
+            return enumConstant(raw, ((JsonString) value).getString());
+        }
+        if (Collection.class.isAssignableFrom(raw)) {
+            List<Object> items = new ArrayList<>();
+            for (JsonValue item : (JsonArray) value) {
+                items.add(value(item, argument(type)));
+            }
+            return java.util.Collections.unmodifiableList(items); // nulls stay, for Bean Validation to name
+        }
+        if (raw.isRecord()) {
+            return bind((JsonObject) value, raw);
+        }
+        throw new IllegalStateException("A request field of type " + raw + " has no binding rule");
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object enumConstant(Class<?> type, String name) {
+        return Enum.valueOf((Class) type, name);
     }
 
     private static Class<?> raw(Type type) {

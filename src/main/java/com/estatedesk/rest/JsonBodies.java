@@ -9,7 +9,6 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
@@ -27,8 +26,8 @@ import java.util.List;
 /**
  * The one way a JSON request body becomes a request record, on every endpoint, login included:
  * parse (malformed → 400), check its shape against the record ({@link BodyShape}: not an object,
- * wrong JSON type, unknown enum constant, control characters → 400 naming the field), then bind it,
- * with JSON-B or the record's own {@code from(JsonObject)}. Bean Validation runs after this on the
+ * wrong JSON type, unknown enum constant, control characters → 400 naming the field), then bind it
+ * directly from the parsed tree, or with the record's own {@code from(JsonObject)}. Bean Validation runs after this on the
  * bound record. Being the application's reader for these types, it takes precedence over the server's
  * JSON-B reader on both Payara (Jersey) and WildFly (RESTEasy).
  */
@@ -53,15 +52,8 @@ public class JsonBodies implements MessageBodyReader<Record> {
         if (!errors.isEmpty()) {
             throw Problems.invalid(errors);
         }
-        if (BodyShape.readsItself(type)) {
-            return (Record) readItself(type, json.asJsonObject());
-        }
-        try {
-            return JsonConfiguration.jsonb().fromJson(json.toString(), genericType);
-        } catch (JsonbException e) {
-            // The shape check passed, so this is a rule it does not know; JSON-B's text names Java types.
-            throw Problems.malformedJson("The request body does not fit this endpoint.");
-        }
+        Method from = BodyShape.shape(type).readsItself();
+        return (Record) (from != null ? readItself(from, json.asJsonObject()) : BodyShape.bind(json.asJsonObject(), type));
     }
 
     private static JsonValue parse(InputStream body) {
@@ -79,10 +71,8 @@ public class JsonBodies implements MessageBodyReader<Record> {
         }
     }
 
-    private static Object readItself(Class<?> type, JsonObject json) {
+    private static Object readItself(Method from, JsonObject json) {
         try {
-            Method from = type.getDeclaredMethod("from", JsonObject.class);
-            from.setAccessible(true);
             return from.invoke(null, json);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
@@ -90,7 +80,7 @@ public class JsonBodies implements MessageBodyReader<Record> {
             }
             throw new IllegalStateException(e.getCause());
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(type + " cannot read its body", e);
+            throw new IllegalStateException(from.getDeclaringClass() + " cannot read its body", e);
         }
     }
 }

@@ -42,13 +42,19 @@ public class AuthService {
     @EJB
     LoginThrottle throttle;
 
+    /**
+     * A hashing slot first (503 at once when a flood holds them all, before any database work), then the
+     * attempt is counted (429 over the limit), then the password is checked.
+     */
     public Tokens.Issued login(Credentials credentials) {
         String email = normalizeEmail(credentials.email());
         String companyKey = credentials.company() == null ? "" : credentials.company().trim().toLowerCase(Locale.ROOT);
-        throttle.admit(companyKey, email);
-        Tokens.Subject subject = credentials.company() == null
-                ? platformAdminLogin(email, credentials.password())
-                : companyLogin(companyKey, email, credentials.password());
+        Tokens.Subject subject = passwords.inSlot(() -> {
+            throttle.admit(companyKey, email);
+            return credentials.company() == null
+                    ? platformAdminLogin(email, credentials.password())
+                    : companyLogin(companyKey, email, credentials.password());
+        });
         throttle.clear(companyKey, email);
         return tokens.issue(subject);
     }

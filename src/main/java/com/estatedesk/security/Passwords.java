@@ -52,13 +52,15 @@ public class Passwords {
     long waitMillis;
 
     private Semaphore slots;
+    private int permits;
+    private static final ThreadLocal<Boolean> HOLDING = ThreadLocal.withInitial(() -> false);
 
     /** Verified against when an email is unknown, so that both failures take the same time. */
     private String decoy;
 
     @PostConstruct
     void configure() {
-        int permits = concurrency > 0 ? concurrency : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        permits = concurrency > 0 ? concurrency : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         slots = new Semaphore(permits, true);
         if (iterations < RECOMMENDED_ITERATIONS) {
             Logger.getLogger(Passwords.class.getName()).warning("ESTATEDESK_PASSWORD_ITERATIONS=" + iterations
@@ -81,18 +83,37 @@ public class Passwords {
         }
     }
 
-    private <T> T inSlot(Supplier<T> work) {
+    /**
+     * Runs {@code work} holding a hashing slot; hashes inside it take no second one. A free slot is taken
+     * at once; otherwise the request waits up to ESTATEDESK_PASSWORD_HASH_WAIT_MS, but only while fewer
+     * requests wait than there are slots: under a flood every further login is answered 503 at once,
+     * holding neither a request thread nor a database connection, so other requests keep flowing.
+     */
+    /** Whether a request asking for a slot now would get one or be allowed to wait for it. */
+    public boolean hasCapacity() {
+        return slots.availablePermits() > 0 || slots.getQueueLength() < permits;
+    }
+
+    public <T> T inSlot(Supplier<T> work) {
+        if (HOLDING.get()) {
+            return work.get();
+        }
+        boolean acquired = slots.tryAcquire();
         try {
-            if (!slots.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
-                throw Problems.busy("Too many password checks at once; retry shortly.", 1);
+            if (!acquired && slots.getQueueLength() < permits) {
+                acquired = slots.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw Problems.busy("Too many password checks at once; retry shortly.", 1);
         }
+        if (!acquired) {
+            throw Problems.busy("Too many logins at once; retry shortly.", 1);
+        }
+        HOLDING.set(true);
         try {
             return work.get();
         } finally {
+            HOLDING.set(false);
             slots.release();
         }
     }
