@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one way a JSON request body becomes a request record, on every endpoint, login included:
@@ -38,6 +40,9 @@ import java.util.List;
 // Object) was broken differently from one start to the next.
 @Priority(1)
 public class JsonBodies implements MessageBodyReader<Record> {
+
+    /** One factory: Json.createReader looks the JSON-P provider up anew on every call (a service-loader scan). */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -57,7 +62,7 @@ public class JsonBodies implements MessageBodyReader<Record> {
     }
 
     private static JsonValue parse(InputStream body) {
-        try (JsonReader reader = Json.createReader(body)) {
+        try (JsonReader reader = READERS.createReader(body)) {
             return reader.readValue();
         } catch (JsonParsingException e) {
             throw Problems.malformedJson("The request body is not valid JSON: " + e.getMessage());
