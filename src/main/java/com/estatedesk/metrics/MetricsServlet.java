@@ -1,5 +1,7 @@
 package com.estatedesk.metrics;
 
+import com.estatedesk.problem.ProblemResponses;
+import com.estatedesk.problem.Problems;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -34,15 +36,7 @@ public class MetricsServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String refusal = refusal(request);
         if (refusal != null) {
-            int status = token.isPresent() ? 401 : 403;
-            response.setStatus(status);
-            response.setContentType("application/problem+json");
-            if (status == 401) {
-                response.setHeader("WWW-Authenticate", "Bearer realm=\"estatedesk-metrics\"");
-            }
-            response.getWriter().write("{\"type\":\"https://estatedesk.io/problems/" + (status == 401 ? "unauthorized" : "forbidden")
-                    + "\",\"title\":\"" + (status == 401 ? "Unauthorized" : "Forbidden") + "\",\"status\":" + status
-                    + ",\"detail\":\"" + refusal + "\"}");
+            ProblemResponses.write(response, token.isPresent() ? Problems.unauthorized(refusal) : Problems.forbidden(refusal));
             return;
         }
         response.setContentType("text/plain; version=0.0.4; charset=utf-8");

@@ -23,10 +23,6 @@ public class ContainerErrorServlet extends HttpServlet {
             case 413 -> Problems.payloadTooLarge(BodySizeLimit.MAX_BYTES);
             default -> thrown instanceof Throwable failure ? FailureClassifier.classify(failure) : Problems.internal();
         };
-        response.setStatus(problem.status());
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
-        problem.headers().forEach(response::setHeader);
-        response.getWriter().write(ProblemResponses.toJson(problem.problem()));
+        ProblemResponses.write(response, problem);
     }
 }

@@ -17,6 +17,15 @@ public final class ProblemResponses {
         return JSON.toJson(problem);
     }
 
+    /** The same answer outside JAX-RS, from a servlet. */
+    public static void write(jakarta.servlet.http.HttpServletResponse response, ProblemException problem) throws java.io.IOException {
+        response.setStatus(problem.status());
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        problem.headers().forEach(response::setHeader);
+        response.getWriter().write(toJson(problem.problem()));
+    }
+
     public static Response of(ProblemException problem) {
         Response.ResponseBuilder response = Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
