@@ -49,12 +49,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 @RunAsClient
 class BadInputIT extends HttpApiTest {
 
-    /** Which row an id in a path names. */
-    private static final Map<String, ToLongFunction<World>> ID_KINDS = Map.of(
-            "marketers", World::marketer, "clients", World::client, "assignments", World::assignment,
-            "estates", World::estate, "plot-sizes", World::plotSize, "plot-numbers", World::plotNumber,
-            "allocations", World::allocation, "messages", World::message, "plotSizeId", World::plotSize,
-            "companies", world -> world.company().id());
     private static final List<String> ROLE_PREFERENCE = List.of("COMPANY_ADMIN", "PLATFORM_ADMIN", "MARKETER", "CLIENT");
 
     record Mutation(String endpoint, String field, String kind, String body) {
@@ -173,9 +167,9 @@ class BadInputIT extends HttpApiTest {
         StringBuilder path = new StringBuilder();
         while (matcher.find()) {
             String kind = matcher.group(2).equals("id") ? matcher.group(1) : matcher.group(2);
-            ToLongFunction<World> id = ID_KINDS.get(kind);
+            ToLongFunction<World> id = World.ID_KINDS.get(kind);
             if (id == null) {
-                fail("unknown kind of id '" + kind + "' in " + template + ": add it to ID_KINDS");
+                fail("unknown kind of id '" + kind + "' in " + template + ": add it to World.ID_KINDS");
             }
             matcher.appendReplacement(path, matcher.group(1) + "/" + id.applyAsLong(world));
         }

@@ -44,12 +44,6 @@ class CompanyIsolationIT extends HttpApiTest {
     static final List<String> COMPANY_TABLES = List.of("account", "company_sequence", "marketer", "client", "assignment",
             "estate", "plot_size", "plot_number", "estate_plot", "estate_plot_number", "allocation", "message");
 
-    /** Which row an id in a path names: "{id}" after a collection segment, or a named parameter. */
-    static final Map<String, ToLongFunction<World>> ID_KINDS = Map.of(
-            "marketers", World::marketer, "clients", World::client, "assignments", World::assignment,
-            "estates", World::estate, "plot-sizes", World::plotSize, "plot-numbers", World::plotNumber,
-            "allocations", World::allocation, "messages", World::message, "plotSizeId", World::plotSize,
-            "companies", world -> world.company().id());
 
     /** Filters that, given B's id or prefix, must find nothing at all. */
     static final List<String> FILTERS_NAMING_B = List.of("/marketers?q=", "/clients?q=", "/assignments?clientId=",
@@ -301,9 +295,9 @@ class CompanyIsolationIT extends HttpApiTest {
         StringBuilder path = new StringBuilder();
         int index = 0;
         while (matcher.find()) {
-            ToLongFunction<World> kind = ID_KINDS.get(kinds.get(index));
+            ToLongFunction<World> kind = World.ID_KINDS.get(kinds.get(index));
             if (kind == null) {
-                fail("unknown kind of id '" + kinds.get(index) + "' in " + template + ": add it to ID_KINDS");
+                fail("unknown kind of id '" + kinds.get(index) + "' in " + template + ": add it to World.ID_KINDS");
             }
             long id = crossed == -1 ? kind.applyAsLong(other)
                     : index == crossed ? (other == null ? MISSING : kind.applyAsLong(other)) : kind.applyAsLong(a);

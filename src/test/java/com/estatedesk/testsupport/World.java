@@ -16,6 +16,17 @@ public record World(Fixtures.Company company, String marketerToken, String clien
 
     public static final String PASSWORD = "world-password";
 
+    /**
+     * Which row of a world an id in a path names: "{id}" after a collection segment, or a named parameter.
+     * The matrices built on the resource classes fill their paths from it; a new kind of id fails them
+     * until it is added here.
+     */
+    public static final java.util.Map<String, java.util.function.ToLongFunction<World>> ID_KINDS = java.util.Map.of(
+            "marketers", World::marketer, "clients", World::client, "assignments", World::assignment,
+            "estates", World::estate, "plot-sizes", World::plotSize, "plot-numbers", World::plotNumber,
+            "allocations", World::allocation, "messages", World::message, "plotSizeId", World::plotSize,
+            "companies", world -> world.company().id());
+
     public static World build(Api api, Fixtures fixtures, String label) {
         Fixtures.Company company = fixtures.company(label);
         String admin = company.adminToken();
