@@ -44,7 +44,6 @@ class CompanyIsolationIT extends HttpApiTest {
     static final List<String> COMPANY_TABLES = List.of("account", "company_sequence", "marketer", "client", "assignment",
             "estate", "plot_size", "plot_number", "estate_plot", "estate_plot_number", "allocation", "message");
 
-
     /** Filters that, given B's id or prefix, must find nothing at all. */
     static final List<String> FILTERS_NAMING_B = List.of("/marketers?q=", "/clients?q=", "/assignments?clientId=",
             "/assignments?marketerId=", "/allocations?clientId=", "/allocations?estateId=");
