@@ -79,13 +79,17 @@ public class SigningKeys {
     // two non-XA datasources cannot share its default transaction.
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void load() {
-        if (configuredSigningKey.isPresent()) {
-            signingKey = parsePrivateKey(configuredSigningKey.get());
-            LOG.info("Tokens are signed with the configured key " + signingKey.getKeyID());
-        } else {
-            signingKey = storedSigningKey();
+        try (Connection owner = ownerDataSource.getConnection()) {
+            if (configuredSigningKey.isPresent()) {
+                signingKey = parsePrivateKey(configuredSigningKey.get());
+                LOG.info("Tokens are signed with the configured key " + signingKey.getKeyID());
+            } else {
+                signingKey = storedSigningKey(owner);
+            }
+            publish(owner, signingKey);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read, create or publish the token signing key", e);
         }
-        publish(signingKey);
         reload();
     }
 
@@ -125,58 +129,56 @@ public class SigningKeys {
      * The oldest stored private key, generated first when there is none. The owner's transaction-level
      * advisory lock makes instances that start together agree on one key.
      */
-    private RSAKey storedSigningKey() {
-        try (Connection connection = ownerDataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                if (connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgresql")) {
-                    try (PreparedStatement lock = connection.prepareStatement(
-                            "select pg_advisory_xact_lock(hashtext('estatedesk.signing-key'))")) {
-                        lock.execute();
-                    }
+    private RSAKey storedSigningKey(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            if (connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgresql")) {
+                try (PreparedStatement lock = connection.prepareStatement(
+                        "select pg_advisory_xact_lock(hashtext('estatedesk.signing-key'))")) {
+                    lock.execute();
                 }
-                RSAKey oldest = null;
-                try (PreparedStatement select = connection.prepareStatement(
-                        "select private_jwk from signing_key order by created_at, kid");
-                     ResultSet rows = select.executeQuery()) {
-                    if (rows.next()) {
-                        oldest = RSAKey.parse(rows.getString(1));
-                    }
-                }
-                if (oldest == null) {
-                    oldest = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString())
-                            .keyUse(KeyUse.SIGNATURE).generate();
-                    try (PreparedStatement insert = connection.prepareStatement(
-                            "insert into signing_key (kid, private_jwk, created_at) values (?, ?, ?)")) {
-                        insert.setString(1, oldest.getKeyID());
-                        insert.setString(2, oldest.toJSONString());
-                        insert.setTimestamp(3, Timestamp.from(Instant.now()));
-                        insert.executeUpdate();
-                    }
-                    LOG.info("Generated the token signing key " + oldest.getKeyID() + " and stored it in the database");
-                }
-                connection.commit();
-                return oldest;
-            } catch (SQLException | ParseException | JOSEException e) {
-                connection.rollback();
-                throw e;
             }
-        } catch (SQLException | ParseException | JOSEException e) {
+            RSAKey oldest = null;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select private_jwk from signing_key order by created_at, kid");
+                 ResultSet rows = select.executeQuery()) {
+                if (rows.next()) {
+                    oldest = RSAKey.parse(rows.getString(1));
+                }
+            }
+            if (oldest == null) {
+                oldest = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString())
+                        .keyUse(KeyUse.SIGNATURE).generate();
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "insert into signing_key (kid, private_jwk, created_at) values (?, ?, ?)")) {
+                    insert.setString(1, oldest.getKeyID());
+                    insert.setString(2, oldest.toJSONString());
+                    insert.setTimestamp(3, Timestamp.from(Instant.now()));
+                    insert.executeUpdate();
+                }
+                LOG.info("Generated the token signing key " + oldest.getKeyID() + " and stored it in the database");
+            }
+            connection.commit();
+            return oldest;
+        } catch (ParseException | JOSEException e) {
+            connection.rollback();
             throw new IllegalStateException("Cannot read or create the token signing key", e);
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
         }
     }
 
     /** Publishes the public half of the key this instance signs with, for every instance to verify. */
-    private void publish(RSAKey key) {
-        try (Connection connection = ownerDataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("insert into verification_key (kid, public_jwk, created_at)"
-                     + " values (?, ?, ?) on conflict do nothing")) {
+    private static void publish(Connection owner, RSAKey key) throws SQLException {
+        try (PreparedStatement insert = owner.prepareStatement("insert into verification_key (kid, public_jwk, created_at)"
+                + " values (?, ?, ?) on conflict do nothing")) {
             insert.setString(1, key.getKeyID());
             insert.setString(2, key.toPublicJWK().toJSONString());
             insert.setTimestamp(3, Timestamp.from(Instant.now()));
             insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot publish the token verification key", e);
         }
     }
 
