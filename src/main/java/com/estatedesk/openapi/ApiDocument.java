@@ -13,8 +13,8 @@ import com.estatedesk.people.ClientResource;
 import com.estatedesk.people.MarketerResource;
 import com.estatedesk.people.MeResource;
 import com.estatedesk.security.AuthResource;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
+import com.estatedesk.security.Access;
+import com.estatedesk.security.Role;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -117,10 +117,9 @@ public class ApiDocument implements OASModelReader {
     }
 
     private static Operation operation(Class<?> resource, Method method, String verb, Map<String, Schema> schemas) {
-        boolean open = method.isAnnotationPresent(PermitAll.class);
-        RolesAllowed roles = method.isAnnotationPresent(RolesAllowed.class)
-                ? method.getAnnotation(RolesAllowed.class) : resource.getAnnotation(RolesAllowed.class);
-        List<String> allowed = open || roles == null ? List.of() : List.of(roles.value());
+        Access access = Access.of(resource, method);
+        boolean open = access.anyone();
+        List<String> allowed = open ? List.of() : access.roles().stream().map(Role::name).toList();
         Operation operation = OASFactory.createOperation()
                 .operationId(resource.getSimpleName().replace("Resource", "") + "_" + method.getName())
                 .summary(verb + " by " + (open ? "anyone" : String.join(", ", allowed)))

@@ -11,6 +11,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -36,6 +38,21 @@ public class ClientResource extends PeopleResource {
     @Override
     protected PersonKind kind() {
         return PersonKind.CLIENT;
+    }
+
+    /** A marketer sees the clients assigned to it, a client only itself. */
+    @GET
+    @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
+    public Page<PersonView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+                                 @QueryParam("q") String query) {
+        return listPeople(limit, cursor, query);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
+    public PersonView get(@PathParam("id") String id) {
+        return getPerson(id);
     }
 
     /** Registers every row of a CSV (name,email,phone) in one transaction, or none of them. */

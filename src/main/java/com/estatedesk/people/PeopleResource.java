@@ -11,21 +11,20 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * The REST face of marketers and clients (same contract, different {@link PersonKind}). Reads are
- * open to the roles that may read some people; which rows a role sees is decided by {@link PeopleService}.
+ * The REST face of marketers and clients (same contract, different {@link PersonKind}). Writes are the
+ * company admin's and declared here; reads are declared by each subclass, with the roles that may read
+ * that kind. Which of those rows a role sees is decided on the data (see {@code Visibility}).
  * There is no DELETE (405): people are deactivated, never deleted, and their uids never reused.
  */
 @Consumes(MediaType.APPLICATION_JSON)
@@ -52,17 +51,12 @@ public abstract class PeopleResource {
                 .entity(created).build();
     }
 
-    @GET
-    @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
-    public Page<PersonView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
-                                 @QueryParam("q") String query) {
+    /** The reads; each subclass declares them with the roles that may read its kind. */
+    Page<PersonView> listPeople(String limit, String cursor, String query) {
         return people.list(kind(), PageRequest.of(limit, cursor), query);
     }
 
-    @GET
-    @Path("{id}")
-    @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
-    public PersonView get(@PathParam("id") String id) {
+    PersonView getPerson(String id) {
         return people.find(kind(), PathIds.parse(id, kind().label()));
     }
 

@@ -3,32 +3,25 @@ package com.estatedesk.people;
 import com.estatedesk.security.Role;
 import com.estatedesk.sequence.SequenceKey;
 
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /** The two kinds of people a company numbers; everything that differs between them is here. */
 public enum PersonKind {
-    MARKETER("marketer", Marketer.class, SequenceKey.MKT, Role.MARKETER, Marketer::new,
-            EnumSet.of(Role.COMPANY_ADMIN, Role.MARKETER)),
-    CLIENT("client", Client.class, SequenceKey.CLT, Role.CLIENT, Client::new,
-            EnumSet.of(Role.COMPANY_ADMIN, Role.MARKETER, Role.CLIENT));
+    MARKETER("marketer", Marketer.class, SequenceKey.MKT, Role.MARKETER, Marketer::new),
+    CLIENT("client", Client.class, SequenceKey.CLT, Role.CLIENT, Client::new);
 
     private final String label;
     private final Class<? extends Person> entityClass;
     private final SequenceKey sequenceKey;
     private final Role loginRole;
     private final Supplier<Person> factory;
-    private final Set<Role> readers;
 
-    PersonKind(String label, Class<? extends Person> entityClass, SequenceKey sequenceKey, Role loginRole, Supplier<Person> factory,
-               Set<Role> readers) {
+    PersonKind(String label, Class<? extends Person> entityClass, SequenceKey sequenceKey, Role loginRole, Supplier<Person> factory) {
         this.label = label;
         this.entityClass = entityClass;
         this.sequenceKey = sequenceKey;
         this.loginRole = loginRole;
         this.factory = factory;
-        this.readers = readers;
     }
 
     String label() {
@@ -54,9 +47,5 @@ public enum PersonKind {
 
     Person newPerson() {
         return factory.get();
-    }
-
-    boolean readableBy(Role role) {
-        return readers.contains(role);
     }
 }

@@ -3,8 +3,6 @@ package com.estatedesk.security;
 import com.estatedesk.problem.ProblemResponses;
 import com.estatedesk.problem.Problems;
 import jakarta.annotation.Priority;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -14,35 +12,21 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
 
-import java.lang.reflect.Method;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Enforces {@code @RolesAllowed} / {@code @PermitAll} on every resource method, and denies methods
- * that declare neither: access is granted by declaration, never by omission.
+ * Enforces {@link Access} on every resource method, and denies methods that declare neither
+ * {@code @RolesAllowed} nor {@code @PermitAll}: access is granted by declaration, never by omission.
  */
 @Provider
 public class RoleAuthorization implements DynamicFeature {
 
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
-        Method method = resource.getResourceMethod();
-        Class<?> type = resource.getResourceClass();
-        if (method.isAnnotationPresent(PermitAll.class)) {
-            return;
+        Access access = Access.of(resource.getResourceClass(), resource.getResourceMethod());
+        if (!access.anyone()) {
+            context.register(new Check(access.roles()));
         }
-        RolesAllowed allowed = method.isAnnotationPresent(RolesAllowed.class)
-                ? method.getAnnotation(RolesAllowed.class) : type.getAnnotation(RolesAllowed.class);
-        if (allowed == null && type.isAnnotationPresent(PermitAll.class)) {
-            return;
-        }
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        if (allowed != null) {
-            Arrays.stream(allowed.value()).map(Role::valueOf).forEach(roles::add);
-        }
-        context.register(new Check(roles));
     }
 
     @Priority(Priorities.AUTHORIZATION)

@@ -1,7 +1,7 @@
 package com.estatedesk.testsupport;
 
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
+import com.estatedesk.security.Access;
+import com.estatedesk.security.Role;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -54,10 +55,10 @@ public final class ResourceModel {
                 }
                 jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
                 String template = sub == null ? base : base + "/" + sub.value().replaceAll("^/|/$", "");
-                RolesAllowed roles = method.isAnnotationPresent(RolesAllowed.class)
-                        ? method.getAnnotation(RolesAllowed.class) : type.getAnnotation(RolesAllowed.class);
-                endpoints.add(new Endpoint(httpMethod, template, roles == null ? Set.of() : Set.of(roles.value()),
-                        method.isAnnotationPresent(PermitAll.class), bodyType(method)));
+                Access access = Access.of(type, method);
+                Set<String> roles = access.anyone() ? Set.of()
+                        : access.roles().stream().map(Role::name).collect(Collectors.toUnmodifiableSet());
+                endpoints.add(new Endpoint(httpMethod, template, roles, access.anyone(), bodyType(method)));
             }
         }
         endpoints.sort(Comparator.comparing(Endpoint::template).thenComparing(Endpoint::httpMethod));
