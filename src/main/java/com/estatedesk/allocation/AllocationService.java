@@ -11,7 +11,10 @@ import com.estatedesk.paging.Page;
 import com.estatedesk.paging.PageRequest;
 import com.estatedesk.people.Client;
 import com.estatedesk.people.PersonStatus;
+import com.estatedesk.people.Visibility;
 import com.estatedesk.problem.Problems;
+import com.estatedesk.query.Jpql;
+import com.estatedesk.query.Jpql.Condition;
 import com.estatedesk.security.Caller;
 import com.estatedesk.security.Role;
 import com.estatedesk.tenancy.CompanyRows;
@@ -21,20 +24,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Allocating plots to clients: units never below zero, a plot number at most once per estate. */
 @Stateless
 @CompanyScoped
 public class AllocationService {
-
-    /** The clients a marketer may act for: those assigned to it. */
-    private static final String ASSIGNED_TO_CALLER = "exists (select a.id from Assignment a, Marketer m"
-            + " where a.clientId = %s and a.marketerId = m.id and m.accountId = :self)";
 
     @PersistenceContext
     EntityManager em;
@@ -44,6 +40,9 @@ public class AllocationService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Visibility visibility;
 
     /**
      * Everything is checked first; then the estate plot's row is locked (SELECT … FOR UPDATE) and a
@@ -56,7 +55,7 @@ public class AllocationService {
             throw Problems.forbidden("A deactivated marketer cannot allocate plots.");
         }
         Client client = rows.inBody(Client.class, request.clientId(), "clientId", "client");
-        if (caller.is(Role.MARKETER) && !assignedToCaller(client.id())) {
+        if (!visibleToCaller(client.id())) {
             throw Problems.unresolvableReference("clientId", "client");
         }
         Estate estate = rows.inBody(Estate.class, request.estateId(), "estateId", "estate");
@@ -109,39 +108,17 @@ public class AllocationService {
                 row -> view((Allocation) row[0], (Long) row[1]));
     }
 
-    /** Allocations the caller may see: all (admin), of assigned clients (marketer), its own (client). */
+    /** Allocations the caller may see: those of the clients it sees ({@link Visibility}). */
     private List<Object[]> select(Long clientId, Long estateId, Long allocationId, PageRequest page) {
-        StringBuilder jpql = new StringBuilder("select a, p.plotSizeId from Allocation a, EstatePlot p"
-                + " where p.id = a.estatePlotId and a.id > :after");
-        Map<String, Object> parameters = new HashMap<>(Map.of("after", page.after()));
-        if (allocationId != null) {
-            jpql.append(" and a.id = :id");
-            parameters.put("id", allocationId);
-        }
-        if (clientId != null) {
-            jpql.append(" and a.clientId = :client");
-            parameters.put("client", clientId);
-        }
-        if (estateId != null) {
-            jpql.append(" and a.estateId = :estate");
-            parameters.put("estate", estateId);
-        }
-        switch (caller.role()) {
-            case MARKETER -> {
-                jpql.append(" and ").append(String.format(ASSIGNED_TO_CALLER, "a.clientId"));
-                parameters.put("self", caller.accountId());
-            }
-            case CLIENT -> {
-                jpql.append(" and exists (select c.id from Client c where c.id = a.clientId and c.accountId = :self)");
-                parameters.put("self", caller.accountId());
-            }
-            default -> {
-            }
-        }
-        TypedQuery<Object[]> query = em.createQuery(jpql.append(" order by a.id").toString(), Object[].class)
-                .setMaxResults(page.limit() + 1);
-        parameters.forEach(query::setParameter);
-        return query.getResultList();
+        return Jpql.select("select a, p.plotSizeId from Allocation a, EstatePlot p")
+                .and(Condition.of("p.id = a.estatePlotId and a.id > :after", "after", page.after()))
+                .andIfPresent("a.id = :id", "id", allocationId)
+                .andIfPresent("a.clientId = :client", "client", clientId)
+                .andIfPresent("a.estateId = :estate", "estate", estateId)
+                .and(visibility.ofClient("a.clientId"))
+                .query(em, "a.id", Object[].class)
+                .setMaxResults(page.limit() + 1)
+                .getResultList();
     }
 
     private boolean callerIsActiveMarketer() {
@@ -150,11 +127,10 @@ public class AllocationService {
                 .getResultList().isEmpty();
     }
 
-    private boolean assignedToCaller(long clientId) {
-        return !em.createQuery("select c.id from Client c where c.id = :client and "
-                        + String.format(ASSIGNED_TO_CALLER, "c.id"))
-                .setParameter("client", clientId).setParameter("self", caller.accountId())
-                .getResultList().isEmpty();
+    private boolean visibleToCaller(long clientId) {
+        Condition visible = visibility.ofClient("c.id");
+        return visible == Condition.ALWAYS || !Jpql.select("select c.id from Client c").and("c.id = :client", "client", clientId)
+                .and(visible).query(em, "c.id", Long.class).getResultList().isEmpty();
     }
 
     private static AllocationView view(Allocation allocation, long plotSizeId) {

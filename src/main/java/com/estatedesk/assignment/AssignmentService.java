@@ -6,6 +6,7 @@ import com.estatedesk.people.Client;
 import com.estatedesk.people.Marketer;
 import com.estatedesk.people.PersonStatus;
 import com.estatedesk.problem.Problems;
+import com.estatedesk.query.Jpql;
 import com.estatedesk.tenancy.CompanyRows;
 import com.estatedesk.tenancy.CompanyScoped;
 import com.estatedesk.idempotency.Idempotent;
@@ -16,10 +17,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Which marketer looks after which client, within the caller's company. */
@@ -51,19 +50,12 @@ public class AssignmentService {
     }
 
     public Page<AssignmentView> list(Long clientId, Long marketerId, PageRequest page) {
-        StringBuilder jpql = new StringBuilder("select a from Assignment a where a.id > :after");
-        Map<String, Object> parameters = new HashMap<>(Map.of("after", page.after()));
-        if (clientId != null) {
-            jpql.append(" and a.clientId = :client");
-            parameters.put("client", clientId);
-        }
-        if (marketerId != null) {
-            jpql.append(" and a.marketerId = :marketer");
-            parameters.put("marketer", marketerId);
-        }
-        TypedQuery<Assignment> query = em.createQuery(jpql.append(" order by a.id").toString(), Assignment.class)
+        TypedQuery<Assignment> query = Jpql.select("select a from Assignment a")
+                .and("a.id > :after", "after", page.after())
+                .andIfPresent("a.clientId = :client", "client", clientId)
+                .andIfPresent("a.marketerId = :marketer", "marketer", marketerId)
+                .query(em, "a.id", Assignment.class)
                 .setMaxResults(page.limit() + 1);
-        parameters.forEach(query::setParameter);
         return Page.of(query.getResultList(), page, Assignment::id, AssignmentView::of);
     }
 
