@@ -35,12 +35,14 @@ public class IdempotencyInterceptor {
         if (claim == null) {
             return invocation.proceed();
         }
-        Optional<Object> previous = store.previousAnswer(claim, invocation.getMethod().getGenericReturnType());
+        IdempotentWrites<Object> writes = store.writes(invocation.getMethod().getGenericReturnType());
+        Optional<Object> previous = writes.replay(claim);
         if (previous.isPresent()) {
             return previous.get();
         }
         Object result = invocation.proceed();
-        store.remember(claim, result);
+        writes.answered(claim, result);
+        writes.remember();
         return result;
     }
 }

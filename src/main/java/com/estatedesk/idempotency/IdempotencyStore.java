@@ -38,11 +38,16 @@ public class IdempotencyStore {
     @ConfigProperty(name = "estatedesk.idempotency.ttl.hours", defaultValue = "24")
     long ttlHours;
 
+    /** The protocol for the requests of the current transaction whose answers are of this type. */
+    public <A> IdempotentWrites<A> writes(Type answerType) {
+        return new IdempotentWrites<>(this, answerType);
+    }
+
     /**
      * The answer stored for this claim, if its request already succeeded. Refuses a key that is in use
      * by a running request (409) or was used for a different request (422). An expired key is forgotten.
      */
-    public Optional<Object> previousAnswer(IdempotencyClaim claim, Type answerType) {
+    Optional<Object> previousAnswer(IdempotencyClaim claim, Type answerType) {
         if (database.isPostgreSql() && !(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, claim.identity())
                 .setHint(Tenancy.NATIVE_SQL_HINT, true).getSingleResult()) {
@@ -66,16 +71,11 @@ public class IdempotencyStore {
         return Optional.of(JsonConfiguration.jsonb().fromJson((String) stored.get(0)[1], answerType));
     }
 
-    /** Stores the answer of a request that succeeded; committed with the request's own writes. */
-    public void remember(IdempotencyClaim claim, Object answer) {
-        rememberAll(Map.of(claim, answer));
-    }
-
     /**
      * Stores the answers of several requests written in one transaction, with one statement: it runs
      * while the company's sequence lock is held, so one round trip, not one per request.
      */
-    public void rememberAll(Map<IdempotencyClaim, ?> answers) {
+    void rememberAll(Map<IdempotencyClaim, ?> answers) {
         if (answers.isEmpty()) {
             return;
         }

@@ -64,7 +64,7 @@ public final class ClientCsv {
                     errors.add(new FieldError("row " + row + ": " + violation.getPropertyPath(), violation.getMessage()));
                 }
                 if (person.email() != null) {
-                    Long earlier = firstRowOfEmail.putIfAbsent(PeopleService.normalizeEmail(person.email()), row);
+                    Long earlier = firstRowOfEmail.putIfAbsent(Emails.normalize(person.email()), row);
                     if (earlier != null) {
                         errors.add(new FieldError("row " + row + ": email", "repeats the email of row " + earlier));
                     }

@@ -62,7 +62,7 @@ public class ClientResource extends PeopleResource {
     @RolesAllowed(Role.COMPANY_ADMIN_NAME)
     @APIResponseSchema(value = ImportResult.class, responseCode = "201")
     public Response importCsv(InputStream csv) {
-        ImportResult result = people.importClients(ClientCsv.read(csv, validator));
+        ImportResult result = registrations.importClients(ClientCsv.read(csv, validator));
         return Response.created(uri.getBaseUriBuilder().path(ClientResource.class).build()).entity(result).build();
     }
 

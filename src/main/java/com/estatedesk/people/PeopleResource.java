@@ -34,8 +34,11 @@ public abstract class PeopleResource {
     @EJB
     PeopleService people;
 
+    @EJB
+    RegistrationService registrations;
+
     @Inject
-    RegistrationLanes registrations;
+    RegistrationLanes lanes;
 
     @Context
     UriInfo uri;
@@ -46,7 +49,7 @@ public abstract class PeopleResource {
     @RolesAllowed(Role.COMPANY_ADMIN_NAME)
     @APIResponseSchema(value = PersonView.class, responseCode = "201")
     public Response register(@NotNull @Valid NewPerson request) {
-        PersonView created = registrations.register(kind(), request);
+        PersonView created = lanes.register(kind(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
                 .entity(created).build();
     }

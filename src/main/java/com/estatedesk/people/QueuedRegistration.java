@@ -3,17 +3,31 @@ package com.estatedesk.people;
 import com.estatedesk.idempotency.IdempotencyClaim;
 
 /**
- * A registration waiting in its company's lane, and later its outcome: the created (or replayed)
- * person, the problem that answers it, or "run alone". Written by whichever request thread writes
- * the batch, read by the request's own thread after it has taken the lane's turn (the lock orders both).
+ * A registration waiting in its company's lane, and later its {@link Outcome}. Written by whichever
+ * request thread writes the batch, read by the request's own thread after it has taken the lane's turn
+ * (the lock orders both).
  */
 final class QueuedRegistration {
 
-    private static final Object RUN_ALONE = new Object();
+    /** How a queued registration ended: written (or replayed), refused on its own, or to be run alone. */
+    sealed interface Outcome {
+    }
+
+    /** The person it created, or the one an earlier request with the same Idempotency-Key created. */
+    record Written(PersonView person) implements Outcome {
+    }
+
+    /** The problem that answers this registration alone; it created nothing and took no number. */
+    record Refused(RuntimeException problem) implements Outcome {
+    }
+
+    /** Its batch failed for a reason not its own: it is written again, alone, on its own thread. */
+    record RunAlone() implements Outcome {
+    }
 
     private final NewPerson request;
     private final IdempotencyClaim claim;
-    private Object outcome;
+    private Outcome outcome;
 
     QueuedRegistration(NewPerson request, IdempotencyClaim claim) {
         this.request = request;
@@ -33,23 +47,11 @@ final class QueuedRegistration {
         return outcome != null;
     }
 
-    /** A PersonView, or the RuntimeException that is this request's answer. */
-    void settle(Object answer) {
-        outcome = answer;
+    void settle(Outcome outcome) {
+        this.outcome = outcome;
     }
 
-    void runAlone() {
-        outcome = RUN_ALONE;
-    }
-
-    boolean mustRunAlone() {
-        return outcome == RUN_ALONE;
-    }
-
-    PersonView answer() {
-        if (outcome instanceof RuntimeException failure) {
-            throw failure;
-        }
-        return (PersonView) outcome;
+    Outcome outcome() {
+        return outcome;
     }
 }

@@ -3,6 +3,10 @@ package com.estatedesk.people;
 import com.estatedesk.idempotency.IdempotencyClaim;
 import com.estatedesk.idempotency.IdempotencyRequest;
 import com.estatedesk.metrics.AppMetrics;
+import com.estatedesk.people.QueuedRegistration.Outcome;
+import com.estatedesk.people.QueuedRegistration.Refused;
+import com.estatedesk.people.QueuedRegistration.RunAlone;
+import com.estatedesk.people.QueuedRegistration.Written;
 import com.estatedesk.problem.FailureClassifier;
 import com.estatedesk.security.Caller;
 import jakarta.annotation.PostConstruct;
@@ -40,7 +44,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public class RegistrationLanes {
 
     @EJB
-    PeopleService people;
+    RegistrationService registrations;
 
     @Inject
     Caller caller;
@@ -67,7 +71,7 @@ public class RegistrationLanes {
         Long companyId = caller.companyId();
         if (batchMax <= 1 || companyId == null || request.password() != null) {
             metrics.registrationsWritten(1);
-            return people.register(kind, request);
+            return registrations.register(kind, request);
         }
         QueuedRegistration mine = new QueuedRegistration(request, IdempotencyClaim.of(caller, idempotency));
         Lane lane = lanes.computeIfAbsent(new Lane.Key(companyId, kind), key -> new Lane());
@@ -77,7 +81,7 @@ public class RegistrationLanes {
             while (!mine.isSettled()) {
                 List<QueuedRegistration> batch = lane.take(batchMax);
                 if (batch.isEmpty()) {
-                    mine.runAlone(); // cannot happen: an unsettled registration is still waiting
+                    mine.settle(new RunAlone()); // cannot happen: an unsettled registration is still waiting
                 } else if (batch.size() == 1 && batch.get(0) == mine) {
                     writeAlone(kind, mine);
                 } else {
@@ -87,43 +91,43 @@ public class RegistrationLanes {
         } finally {
             lane.turn.unlock();
         }
-        if (mine.mustRunAlone()) {
-            metrics.registrationsWritten(1);
-            return people.register(kind, request);
+        Outcome outcome = mine.outcome();
+        if (outcome instanceof Written written) {
+            return written.person();
         }
-        return mine.answer();
+        if (outcome instanceof Refused refused) {
+            throw refused.problem();
+        }
+        metrics.registrationsWritten(1); // RunAlone
+        return registrations.register(kind, request);
     }
 
     /** On the request's own thread, so the ordinary path (and its Idempotency-Key handling) applies. */
     private void writeAlone(PersonKind kind, QueuedRegistration mine) {
         metrics.registrationsWritten(1);
         try {
-            mine.settle(people.register(kind, mine.request()));
+            mine.settle(new Written(registrations.register(kind, mine.request())));
         } catch (RuntimeException failure) {
-            mine.settle(failure);
+            mine.settle(new Refused(failure));
         }
     }
 
     private void writeTogether(PersonKind kind, List<QueuedRegistration> batch) {
         metrics.registrationsWritten(batch.size());
         try {
-            List<Object> answers = people.registerAll(kind, batch);
+            List<Outcome> outcomes = registrations.registerAll(kind, batch);
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).settle(answers.get(i));
+                batch.get(i).settle(outcomes.get(i));
             }
         } catch (RuntimeException failure) {
             boolean databaseFailed = FailureClassifier.classify(failure).status() == 503;
             for (QueuedRegistration queued : batch) {
-                if (databaseFailed) {
-                    queued.settle(failure);
-                } else {
-                    queued.runAlone();
-                }
+                queued.settle(databaseFailed ? new Refused(failure) : new RunAlone());
             }
         } finally {
             for (QueuedRegistration queued : batch) {
                 if (!queued.isSettled()) {
-                    queued.runAlone(); // an Error: no thread may wait for an answer that never comes
+                    queued.settle(new RunAlone()); // an Error: no thread may wait for an answer that never comes
                 }
             }
         }

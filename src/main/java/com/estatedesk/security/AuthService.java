@@ -1,5 +1,6 @@
 package com.estatedesk.security;
 
+import com.estatedesk.people.Emails;
 import com.estatedesk.company.Company;
 import com.estatedesk.problem.Problems;
 import com.estatedesk.tenancy.Tenancy;
@@ -47,7 +48,7 @@ public class AuthService {
      * attempt is counted (429 over the limit), then the password is checked.
      */
     public Tokens.Issued login(Credentials credentials) {
-        String email = normalizeEmail(credentials.email());
+        String email = Emails.normalize(credentials.email());
         String companyKey = credentials.company() == null ? "" : credentials.company().trim().toLowerCase(Locale.ROOT);
         Tokens.Subject subject = passwords.inSlot(() -> {
             throttle.admit(companyKey, email);
@@ -133,10 +134,6 @@ public class AuthService {
     private boolean verified(String password, Optional<String> storedHash) {
         return storedHash.map(hash -> passwords.matches(password, hash))
                 .orElseGet(() -> passwords.rejectInConstantTime(password));
-    }
-
-    static String normalizeEmail(String email) {
-        return email.trim().toLowerCase(Locale.ROOT);
     }
 
     private static RuntimeException wrongCredentials() {

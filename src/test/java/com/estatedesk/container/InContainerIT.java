@@ -4,7 +4,7 @@ import com.estatedesk.company.CompanyService;
 import com.estatedesk.company.CompanyView;
 import com.estatedesk.company.NewCompany;
 import com.estatedesk.people.NewPerson;
-import com.estatedesk.people.PeopleService;
+import com.estatedesk.people.RegistrationService;
 import com.estatedesk.people.PersonKind;
 import com.estatedesk.problem.ProblemException;
 import com.estatedesk.sequence.SequenceAllocator;
@@ -49,7 +49,7 @@ class InContainerIT {
     }
 
     @Inject
-    PeopleService people;
+    RegistrationService registrations;
 
     @Inject
     SequenceAllocator sequences;
@@ -76,7 +76,7 @@ class InContainerIT {
     void companyServicesRefuseACallerWithoutCompany() {
         // This test request carries no token: the caller has no company.
         ProblemException refused = assertThrows(ProblemException.class,
-                () -> people.register(PersonKind.CLIENT, new NewPerson("Nobody", "nobody@closed.test", null, null)));
+                () -> registrations.register(PersonKind.CLIENT, new NewPerson("Nobody", "nobody@closed.test", null, null)));
         assertEquals(403, refused.status());
     }
 
