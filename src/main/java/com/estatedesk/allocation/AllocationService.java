@@ -1,5 +1,6 @@
 package com.estatedesk.allocation;
 
+import com.estatedesk.problem.Conflict;
 import com.estatedesk.allocation.AllocationViews.AllocationView;
 import com.estatedesk.allocation.AllocationViews.NewAllocation;
 import com.estatedesk.estate.Estate;
@@ -84,7 +85,7 @@ public class AllocationService {
             }
             if (!em.createQuery("select a.id from Allocation a where a.estateId = :estate and a.plotNumberId = :number")
                     .setParameter("estate", estate.id()).setParameter("number", number.id()).getResultList().isEmpty()) {
-                throw Problems.conflict("This plot number is already allocated.");
+                throw Conflict.PLOT_NUMBER_ALLOCATED.problem();
             }
             plotNumberId = number.id();
         }

@@ -1,5 +1,6 @@
 package com.estatedesk.assignment;
 
+import com.estatedesk.problem.Conflict;
 import com.estatedesk.paging.Page;
 import com.estatedesk.paging.PageRequest;
 import com.estatedesk.people.Client;
@@ -42,7 +43,7 @@ public class AssignmentService {
             throw Problems.conflict("The marketer is deactivated; assign the client to an active marketer.");
         }
         if (isAssigned(client.id(), marketer.id())) {
-            throw Problems.conflict("This client is already assigned to this marketer.");
+            throw Conflict.ASSIGNMENT.problem();
         }
         Assignment assignment = new Assignment(client.id(), marketer.id());
         em.persist(assignment);

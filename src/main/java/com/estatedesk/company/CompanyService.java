@@ -1,5 +1,6 @@
 package com.estatedesk.company;
 
+import com.estatedesk.problem.Conflict;
 import com.estatedesk.database.Database;
 import com.estatedesk.paging.Page;
 import com.estatedesk.paging.PageRequest;
@@ -58,7 +59,7 @@ public class CompanyService {
         String name = request.name().trim();
         serializeNaming();
         if (!em.createNamedQuery(Company.BY_NAME_KEY).setParameter("nameKey", Company.nameKey(name)).getResultList().isEmpty()) {
-            throw Problems.conflict("A company with this name already exists.");
+            throw Conflict.COMPANY_NAME.problem();
         }
         Company company = new Company(name, freeSlug(name), choosePrefix(name, request.prefix()));
         em.persist(company);
@@ -108,7 +109,7 @@ public class CompanyService {
         List<Company> sameName = em.createNamedQuery(Company.BY_NAME_KEY, Company.class)
                 .setParameter("nameKey", Company.nameKey(name)).getResultList();
         if (sameName.stream().anyMatch(other -> !other.id().equals(company.id()))) {
-            throw Problems.conflict("A company with this name already exists.");
+            throw Conflict.COMPANY_NAME.problem();
         }
         company.rename(name);
     }
@@ -134,7 +135,7 @@ public class CompanyService {
             if (!prefixesLike(explicit).contains(explicit)) {
                 return explicit;
             }
-            throw Problems.conflict("This prefix is already taken by another company.");
+            throw Conflict.COMPANY_PREFIX.problem();
         }
         Optional<String> derived = CompanyNaming.derivePrefix(name);
         if (derived.isEmpty()) {

@@ -1,5 +1,6 @@
 package com.estatedesk.estate;
 
+import com.estatedesk.problem.Conflict;
 import com.estatedesk.estate.EstateViews.EstatePlotView;
 import com.estatedesk.estate.EstateViews.EstateView;
 import com.estatedesk.estate.EstateViews.NewEstate;
@@ -39,7 +40,7 @@ public class EstateService {
     public EstateView createEstate(NewEstate request) {
         String name = request.name().trim();
         if (exists("select e.id from Estate e where e.nameKey = :key", Estate.key(name))) {
-            throw Problems.conflict("An estate with this name already exists in the company.");
+            throw Conflict.ESTATE_NAME.problem();
         }
         Estate estate = new Estate(name, request.location().trim(), request.size(), request.sizeUnit(), request.titleDeed());
         em.persist(estate);
@@ -56,7 +57,7 @@ public class EstateService {
 
     public PlotSizeView createPlotSize(String size) {
         if (exists("select s.id from PlotSize s where s.sizeKey = :key", Estate.key(size))) {
-            throw Problems.conflict("This plot size already exists in the company.");
+            throw Conflict.PLOT_SIZE.problem();
         }
         PlotSize plotSize = new PlotSize(size.trim());
         em.persist(plotSize);
@@ -73,7 +74,7 @@ public class EstateService {
 
     public PlotNumberView createPlotNumber(String number) {
         if (exists("select n.id from PlotNumber n where n.numberKey = :key", Estate.key(number))) {
-            throw Problems.conflict("This plot number already exists in the company.");
+            throw Conflict.PLOT_NUMBER.problem();
         }
         PlotNumber plotNumber = new PlotNumber(number.trim());
         em.persist(plotNumber);
@@ -104,12 +105,12 @@ public class EstateService {
         }
         if (!em.createNamedQuery(EstatePlot.OF_ESTATE_AND_SIZE).setParameter("estate", estate.id())
                 .setParameter("size", plotSize.id()).getResultList().isEmpty()) {
-            throw Problems.conflict("This estate already has plots of this size.");
+            throw Conflict.ESTATE_PLOT_SIZE.problem();
         }
         if (!numberIds.isEmpty() && !em.createQuery(
                         "select n.id from EstatePlotNumber n where n.estateId = :estate and n.plotNumberId in :numbers")
                 .setParameter("estate", estate.id()).setParameter("numbers", numberIds).getResultList().isEmpty()) {
-            throw Problems.conflict("A plot number is already laid out in this estate.");
+            throw Conflict.PLOT_NUMBER_LAID_OUT.problem();
         }
         EstatePlot plot = new EstatePlot(estate.id(), plotSize.id(), request.totalUnits());
         em.persist(plot);

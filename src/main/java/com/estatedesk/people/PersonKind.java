@@ -1,5 +1,6 @@
 package com.estatedesk.people;
 
+import com.estatedesk.problem.Conflict;
 import com.estatedesk.security.Role;
 import com.estatedesk.sequence.SequenceKey;
 
@@ -7,21 +8,24 @@ import java.util.function.Supplier;
 
 /** The two kinds of people a company numbers; everything that differs between them is here. */
 public enum PersonKind {
-    MARKETER("marketer", Marketer.class, SequenceKey.MKT, Role.MARKETER, Marketer::new),
-    CLIENT("client", Client.class, SequenceKey.CLT, Role.CLIENT, Client::new);
+    MARKETER("marketer", Marketer.class, SequenceKey.MKT, Role.MARKETER, Marketer::new, Conflict.MARKETER_EMAIL),
+    CLIENT("client", Client.class, SequenceKey.CLT, Role.CLIENT, Client::new, Conflict.CLIENT_EMAIL);
 
     private final String label;
     private final Class<? extends Person> entityClass;
     private final SequenceKey sequenceKey;
     private final Role loginRole;
     private final Supplier<Person> factory;
+    private final Conflict emailConflict;
 
-    PersonKind(String label, Class<? extends Person> entityClass, SequenceKey sequenceKey, Role loginRole, Supplier<Person> factory) {
+    PersonKind(String label, Class<? extends Person> entityClass, SequenceKey sequenceKey, Role loginRole, Supplier<Person> factory,
+               Conflict emailConflict) {
         this.label = label;
         this.entityClass = entityClass;
         this.sequenceKey = sequenceKey;
         this.loginRole = loginRole;
         this.factory = factory;
+        this.emailConflict = emailConflict;
     }
 
     String label() {
@@ -43,6 +47,11 @@ public enum PersonKind {
 
     Role loginRole() {
         return loginRole;
+    }
+
+    /** A second person of this kind with the same email in the company. */
+    Conflict emailConflict() {
+        return emailConflict;
     }
 
     Person newPerson() {

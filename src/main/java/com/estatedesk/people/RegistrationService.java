@@ -1,5 +1,6 @@
 package com.estatedesk.people;
 
+import com.estatedesk.problem.Conflict;
 import com.estatedesk.company.CompanyPrefixes;
 import com.estatedesk.idempotency.IdempotencyStore;
 import com.estatedesk.idempotency.Idempotent;
@@ -9,7 +10,6 @@ import com.estatedesk.people.QueuedRegistration.Refused;
 import com.estatedesk.people.QueuedRegistration.Written;
 import com.estatedesk.problem.Problem;
 import com.estatedesk.problem.ProblemException;
-import com.estatedesk.problem.Problems;
 import com.estatedesk.security.Account;
 import com.estatedesk.security.Passwords;
 import com.estatedesk.sequence.SequenceAllocator;
@@ -104,7 +104,7 @@ public class RegistrationService {
                     continue;
                 }
                 if (!taken.add(emails.get(i))) {
-                    throw emailTaken(kind);
+                    throw kind.emailConflict().problem();
                 }
                 toCreate.add(i);
             } catch (ProblemException answer) {
@@ -148,14 +148,10 @@ public class RegistrationService {
         return taken;
     }
 
-    private static ProblemException emailTaken(PersonKind kind) {
-        return Problems.conflict("A " + kind.label() + " with this email already exists in the company.");
-    }
-
     private void requireEmailFree(PersonKind kind, String email) {
         if (!em.createQuery("select p.id from " + kind.entityName() + " p where p.email = :email")
                 .setParameter("email", email).setMaxResults(1).getResultList().isEmpty()) {
-            throw emailTaken(kind);
+            throw kind.emailConflict().problem();
         }
     }
 
@@ -192,7 +188,7 @@ public class RegistrationService {
 
     private Long createLogin(PersonKind kind, String name, String email, String password) {
         if (!em.createNamedQuery(Account.BY_EMAIL).setParameter("email", email).getResultList().isEmpty()) {
-            throw Problems.conflict("An account with this email already exists in the company.");
+            throw Conflict.ACCOUNT_EMAIL.problem();
         }
         Account account = new Account(email, name, passwords.hash(password), kind.loginRole());
         em.persist(account);

@@ -26,17 +26,6 @@ public final class FailureClassifier {
 
     private static final Logger LOG = Logger.getLogger(FailureClassifier.class.getName());
 
-    /** Constraint name (as in the migrations) → what the client is told. */
-    private static final Map<String, String> CONFLICTS = Map.ofEntries(
-            Map.entry("uq_company_name", "A company with this name already exists."),
-            Map.entry("uq_company_slug", "A company with this slug already exists."),
-            Map.entry("uq_company_prefix", "This prefix is already taken by another company."),
-            Map.entry("uq_account_email", "An account with this email already exists in the company."),
-            Map.entry("uq_marketer_email", "A marketer with this email already exists in the company."),
-            Map.entry("uq_client_email", "A client with this email already exists in the company."),
-            Map.entry("uq_platform_admin_email", "A platform admin with this email already exists."),
-            Map.entry("ck_company_prefix_immutable", "A company's prefix never changes."));
-
     private static final Map<SQLException, Boolean> COUNTED = Collections.synchronizedMap(new WeakHashMap<>());
 
     private FailureClassifier() {
@@ -84,10 +73,8 @@ public final class FailureClassifier {
                 if (state.equals("23505") && firstTimeSeen(sql)) {
                     AppMetrics.current().uniqueViolation(constraintName(message));
                 }
-                return CONFLICTS.entrySet().stream()
-                        .filter(entry -> message.contains(entry.getKey()))
-                        .findFirst()
-                        .map(entry -> Problems.conflict(entry.getValue()))
+                return Conflict.namedIn(message)
+                        .map(Conflict::problem)
                         .orElseGet(() -> {
                             // A rule the database enforces that this classifier has no message for yet.
                             LOG.warning(() -> "Unmapped constraint violation (" + state + "): " + sql.getMessage());
@@ -152,8 +139,12 @@ public final class FailureClassifier {
                 : "The request body is not valid JSON for this endpoint: " + message.replaceFirst("^Internal error: ", "");
     }
 
-    /** For exceptions of the REST runtime itself (unknown path, wrong method, unreadable entity). */
-    public static ProblemException classify(WebApplicationException failure) {
+    /**
+     * For exceptions of the REST runtime itself (unknown path, wrong method, unreadable entity): their
+     * status says what went wrong. Named apart from {@link #classify}, so that the static type of an
+     * exception cannot choose between them.
+     */
+    public static ProblemException classifyRuntimeStatus(WebApplicationException failure) {
         ProblemException fromCause = failure.getCause() == null ? null : causeProblem(failure.getCause());
         if (fromCause != null) {
             return fromCause;

@@ -29,7 +29,7 @@ public final class ProblemMappers {
     public static class ForRestRuntime implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException failure) {
-            return ProblemResponses.of(FailureClassifier.classify(failure));
+            return ProblemResponses.of(FailureClassifier.classifyRuntimeStatus(failure));
         }
     }
 
