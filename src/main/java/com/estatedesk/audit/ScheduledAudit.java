@@ -1,14 +1,13 @@
 package com.estatedesk.audit;
 
+import com.estatedesk.database.Database;
 import com.estatedesk.metrics.AppMetrics;
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
 import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.Date;
@@ -39,8 +38,8 @@ public class ScheduledAudit {
     @Inject
     AppMetrics metrics;
 
-    @Resource(name = "jdbc/estatedesk")
-    DataSource dataSource;
+    @Inject
+    Database database;
 
     /** Called by {@link AuditSchedule}'s timer on every instance. */
     public void daily() {
@@ -61,7 +60,7 @@ public class ScheduledAudit {
     }
 
     private boolean claim(LocalDate day) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = database.dataSource().getConnection();
              PreparedStatement insert = connection.prepareStatement(
                      "insert into scheduled_run (job, run_on, claimed_by, claimed_at) values (?, ?, ?, ?)")) {
             insert.setString(1, JOB);

@@ -11,7 +11,11 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.logging.Logger;
 
-/** Which database the service runs on, and the settings that depend on it. */
+/**
+ * Which database the service runs on, the settings that depend on it, and the one home of its two
+ * datasources: the application role's (what every request uses, under row-level security) and the
+ * schema owner's (start-up only).
+ */
 @ApplicationScoped
 public class Database {
 
@@ -21,6 +25,9 @@ public class Database {
     // otherwise inject its default datasource for a plain @Resource(name=...).
     @Resource(lookup = "java:comp/env/jdbc/estatedesk")
     DataSource dataSource;
+
+    @Resource(lookup = "java:comp/env/jdbc/estatedesk-migration")
+    DataSource ownerDataSource;
 
     @Inject
     @ConfigProperty(name = "estatedesk.lock.timeout.ms", defaultValue = "5000")
@@ -40,6 +47,22 @@ public class Database {
     /** The application's datasource (jdbc/estatedesk), for the few plain-JDBC readers. */
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /**
+     * A connection as the <b>schema owner</b> (jdbc/estatedesk-migration, {@code DB_OWNER_USER}).
+     * <b>Row-level security does not apply to it</b>: it sees and may change every company's rows, and
+     * the private signing keys. Only for start-up work that needs the owner: migrating, installing the
+     * audit functions, creating and publishing the signing key. Never call it while serving a request;
+     * what a request needs from every company goes through a SECURITY DEFINER function instead.
+     */
+    public Connection ownerConnectionAtStartUp() throws SQLException {
+        return ownerDataSource.getConnection();
+    }
+
+    /** The owner's datasource itself, for Flyway; the warning of {@link #ownerConnectionAtStartUp()} applies. */
+    DataSource ownerDataSourceForMigration() {
+        return ownerDataSource;
     }
 
     public boolean isPostgreSql() {

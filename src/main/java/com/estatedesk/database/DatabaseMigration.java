@@ -2,7 +2,6 @@ package com.estatedesk.database;
 
 import com.estatedesk.audit.AuditFunctions;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -11,7 +10,6 @@ import jakarta.inject.Inject;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,7 +19,7 @@ import java.util.logging.Logger;
 
 /**
  * Migrates the schema before the application serves anything. Runs as the schema owner
- * (jdbc/estatedesk-migration); the application itself connects as a role with DML grants only.
+ * ({@link Database#ownerConnectionAtStartUp()}); the application itself connects as a role with DML grants only.
  * A failed migration fails the deployment, and readiness stays DOWN.
  */
 @Startup
@@ -29,9 +27,6 @@ import java.util.logging.Logger;
 public class DatabaseMigration {
 
     private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
-
-    @Resource(name = "jdbc/estatedesk-migration")
-    DataSource ownerDataSource;
 
     @Inject
     Database database;
@@ -46,7 +41,7 @@ public class DatabaseMigration {
         Flyway flyway = flyway(app);
         MigrateResult result = flyway.migrate();
         if (app.postgreSql()) {
-            try (Connection owner = ownerDataSource.getConnection()) {
+            try (Connection owner = database.ownerConnectionAtStartUp()) {
                 AuditFunctions.install(owner, app.user());
             } catch (SQLException e) {
                 throw new IllegalStateException("Cannot install the audit functions", e);
@@ -60,7 +55,7 @@ public class DatabaseMigration {
     private Flyway flyway(Database.Description app) {
         String vendor = app.postgreSql() ? "postgresql" : "h2";
         return Flyway.configure(getClass().getClassLoader())
-                .dataSource(ownerDataSource)
+                .dataSource(database.ownerDataSourceForMigration())
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
                 .placeholders(Map.of("app_user", app.user()))
                 .load();

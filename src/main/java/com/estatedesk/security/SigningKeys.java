@@ -1,5 +1,6 @@
 package com.estatedesk.security;
 
+import com.estatedesk.database.Database;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -7,7 +8,6 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
@@ -18,7 +18,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,12 +54,8 @@ public class SigningKeys {
     private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
     private static final long RELOAD_INTERVAL_MILLIS = 5_000;
 
-    @Resource(name = "jdbc/estatedesk")
-    DataSource dataSource;
-
-    /** The owner's datasource: used here only during start-up, never by a request. */
-    @Resource(name = "jdbc/estatedesk-migration")
-    DataSource ownerDataSource;
+    @Inject
+    Database database;
 
     @Inject
     @ConfigProperty(name = "estatedesk.jwt.signing.key")
@@ -79,7 +74,7 @@ public class SigningKeys {
     // two non-XA datasources cannot share its default transaction.
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void load() {
-        try (Connection owner = ownerDataSource.getConnection()) {
+        try (Connection owner = database.ownerConnectionAtStartUp()) {
             if (configuredSigningKey.isPresent()) {
                 signingKey = parsePrivateKey(configuredSigningKey.get());
                 LOG.info("Tokens are signed with the configured key " + signingKey.getKeyID());
@@ -110,7 +105,7 @@ public class SigningKeys {
 
     private synchronized void reload() {
         List<JWK> keys = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = database.dataSource().getConnection();
              PreparedStatement select = connection.prepareStatement(
                      "select public_jwk from verification_key order by created_at, kid");
              ResultSet rows = select.executeQuery()) {
