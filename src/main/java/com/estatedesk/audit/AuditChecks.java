@@ -1,5 +1,8 @@
 package com.estatedesk.audit;
 
+import com.estatedesk.sequence.Uids;
+import com.estatedesk.tenancy.CompanyTables;
+
 import java.util.List;
 
 /**
@@ -21,9 +24,7 @@ final class AuditChecks {
                     "select p.uid as offender from " + PEOPLE + " p where 1 = 1 #company(p) group by p.uid having count(*) > 1"),
             new Definition("uids_matching_company_role_and_number",
                     "select p.uid as offender from " + PEOPLE + " p left join company c on c.id = p.company_id"
-                            + " where 1 = 1 #company(p) and (c.id is null or p.uid <> c.prefix || '-' || p.code"
-                            + " || case when p.uid_number < 1000 then lpad(cast(p.uid_number as varchar(20)), 3, '0')"
-                            + " else cast(p.uid_number as varchar(20)) end)"),
+                            + " where 1 = 1 #company(p) and (c.id is null or p.uid <> " + Uids.sql("c.prefix", "p.code", "p.uid_number") + ")"),
             new Definition("numbering_without_gaps",
                     "select cast(p.company_id as varchar(20)) || '/' || p.code || ': ' || cast(max(p.uid_number) - count(distinct p.uid_number) as varchar(20))"
                             + " || ' missing' as offender from " + PEOPLE + " p where 1 = 1 #company(p)"
@@ -53,8 +54,7 @@ final class AuditChecks {
                             + " where 1 = 1 #company(x) and (s.company_id is distinct from x.company_id"
                             + " or r.company_id is distinct from x.company_id)"),
             new Definition("rows_with_a_company",
-                    companyless("account", "company_sequence", "marketer", "client", "assignment", "estate", "plot_size",
-                            "plot_number", "estate_plot", "estate_plot_number", "allocation", "message")),
+                    companyless(CompanyTables.ALL)),
             new Definition("accounts_matching_their_person",
                     "select p.uid as offender from " + PEOPLE + " p left join account a on a.id = p.account_id"
                             + " where p.account_id is not null #company(p) and (a.id is null or a.company_id <> p.company_id"
@@ -63,7 +63,7 @@ final class AuditChecks {
     private AuditChecks() {
     }
 
-    private static String companyless(String... tables) {
+    private static String companyless(List<String> tables) {
         StringBuilder sql = new StringBuilder();
         for (String table : tables) {
             if (!sql.isEmpty()) {

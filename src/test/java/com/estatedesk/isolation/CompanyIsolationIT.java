@@ -1,5 +1,6 @@
 package com.estatedesk.isolation;
 
+import com.estatedesk.tenancy.CompanyTables;
 import com.estatedesk.testsupport.Api;
 import com.estatedesk.testsupport.Db;
 import com.estatedesk.testsupport.HttpApiTest;
@@ -41,8 +42,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 class CompanyIsolationIT extends HttpApiTest {
 
     static final long MISSING = 8_000_000_000L;
-    static final List<String> COMPANY_TABLES = List.of("account", "company_sequence", "marketer", "client", "assignment",
-            "estate", "plot_size", "plot_number", "estate_plot", "estate_plot_number", "allocation", "message");
+    static final List<String> COMPANY_TABLES = CompanyTables.ALL;
 
     /** Filters that, given B's id or prefix, must find nothing at all. */
     static final List<String> FILTERS_NAMING_B = List.of("/marketers?q=", "/clients?q=", "/assignments?clientId=",
@@ -50,11 +50,20 @@ class CompanyIsolationIT extends HttpApiTest {
 
     World a;
     World b;
+    /** B's rows per company table, right after B's world was built. */
+    Map<String, Long> bRowsAtStart;
 
     @BeforeEach
     void twoCompanies() {
         a = World.build(api, fixtures, "Alpha Homes");
         b = World.build(api, fixtures, "Bravo Homes");
+        bRowsAtStart = rowsOf(b);
+        bRowsAtStart.forEach((table, rows) -> assertTrue(rows > 0, () -> "B's world has no " + table + " row to protect"));
+    }
+
+    private static Map<String, Long> rowsOf(World world) {
+        return COMPANY_TABLES.stream().collect(Collectors.toMap(table -> table,
+                table -> Db.single("select count(*) from " + table + " where company_id = ?", world.company().id())));
     }
 
     @Test
@@ -181,6 +190,24 @@ class CompanyIsolationIT extends HttpApiTest {
         boolean granted = count(sql, "select case when has_table_privilege(current_user, '" + table + "', 'DELETE') then 1 else 0 end") == 1;
         assertEquals(table.equals("assignment"), granted, table + ": DELETE privilege");
         return granted;
+    }
+
+    /**
+     * One list of company tables (CompanyTables, which the audit uses) and the catalog agree: every
+     * table with a company_id has row-level security on and a policy on app.company_id, both ways.
+     * (The entity model is checked against the same list by CompanyTablesTest.)
+     */
+    @Test
+    void everyTableWithACompanyIdIsACompanyTableWithItsPolicy() {
+        String tablesWithCompanyId = Db.text("select string_agg(table_name, ',' order by table_name) from information_schema.columns"
+                + " where table_schema = current_schema() and column_name = 'company_id'");
+        String tablesWithPolicy = Db.text("select string_agg(c.relname, ',' order by c.relname) from pg_class c"
+                + " join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and c.relkind = 'r'"
+                + " and c.relrowsecurity and exists (select 1 from pg_policies p where p.schemaname = n.nspname"
+                + " and p.tablename = c.relname and p.qual like '%app.company_id%' and p.with_check like '%app.company_id%')");
+        String expected = String.join(",", COMPANY_TABLES.stream().sorted().toList());
+        assertEquals(expected, tablesWithCompanyId, "tables with a company_id column vs CompanyTables.ALL");
+        assertEquals(expected, tablesWithPolicy, "tables with row-level security on app.company_id vs CompanyTables.ALL");
     }
 
     @Test
@@ -334,12 +361,7 @@ class CompanyIsolationIT extends HttpApiTest {
         assertEquals(1, api.get("/assignments", b.company().adminToken()).items().size());
         assertEquals(1, api.get("/allocations", b.company().adminToken()).items().size());
         assertFalse(api.get("/messages/" + b.message(), b.clientToken()).json().getBoolean("read"));
-        Map<String, Long> counts = COMPANY_TABLES.stream().collect(Collectors.toMap(t -> t,
-                t -> Db.single("select count(*) from " + t + " where company_id = ?", b.company().id())));
-        assertEquals(Map.ofEntries(Map.entry("account", 3L), Map.entry("company_sequence", 2L), Map.entry("marketer", 2L),
-                Map.entry("client", 1L), Map.entry("assignment", 1L), Map.entry("estate", 1L), Map.entry("plot_size", 1L),
-                Map.entry("plot_number", 2L), Map.entry("estate_plot", 1L), Map.entry("estate_plot_number", 2L),
-                Map.entry("allocation", 1L), Map.entry("message", 1L)), counts);
+        assertEquals(bRowsAtStart, rowsOf(b));
     }
 
     private static long count(Statement sql, String query) throws SQLException {

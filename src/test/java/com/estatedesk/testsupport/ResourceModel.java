@@ -8,20 +8,15 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 
-import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.Arrays;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The REST endpoints the WAR deploys, read from its classes the way JAX-RS reads them: every
@@ -98,19 +93,8 @@ public final class ResourceModel {
     }
 
     private static List<Class<?>> resourceClasses() {
-        Path classes = Paths.get(System.getProperty("estatedesk.classes", "target/classes"));
-        try (Stream<Path> files = Files.walk(classes)) {
-            List<Class<?>> resources = new ArrayList<>();
-            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-                Class<?> type = Class.forName(name, false, ResourceModel.class.getClassLoader());
-                if (type.isAnnotationPresent(jakarta.ws.rs.Path.class) && !Modifier.isAbstract(type.getModifiers())) {
-                    resources.add(type);
-                }
-            }
-            return resources;
-        } catch (IOException | ClassNotFoundException e) {
-            throw new IllegalStateException("cannot read the resource classes under " + classes, e);
-        }
+        return CompiledClasses.all().stream()
+                .filter(type -> type.isAnnotationPresent(jakarta.ws.rs.Path.class) && !Modifier.isAbstract(type.getModifiers()))
+                .toList();
     }
 }
