@@ -1,5 +1,7 @@
 package com.estatedesk.ids;
 
+import com.estatedesk.sequence.SequenceKey;
+import com.estatedesk.sequence.Uids;
 import com.estatedesk.testsupport.Api;
 import com.estatedesk.testsupport.Concurrently;
 import com.estatedesk.testsupport.Db;
@@ -35,6 +37,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @RunAsClient
 class CompanyScopedIdsIT extends HttpApiTest {
+
+    /** The audit's SQL form of a uid (Uids.sql), run by PostgreSQL, equals Uids.format, also past 999. */
+    @Test
+    void theAuditsSqlUidIsTheServicesUid() {
+        for (SequenceKey code : SequenceKey.values()) {
+            for (long number : new long[]{1, 7, 42, 999, 1000, 1001, 123_456, 9_876_543_210L}) {
+                assertEquals(Uids.format("LPL", code, number), Db.text("select " + Uids.sql("v.prefix", "v.code", "v.number")
+                        + " from (select cast(? as text) as prefix, cast(? as text) as code, cast(? as bigint) as number) v",
+                        "LPL", code.name(), number), code + " " + number);
+            }
+        }
+    }
 
     @Test
     void concurrentRegistrationsAreGapless() {
