@@ -1,7 +1,5 @@
 package com.estatedesk.allocation;
 
-import com.estatedesk.allocation.AllocationViews.AllocationView;
-import com.estatedesk.allocation.AllocationViews.NewAllocation;
 import com.estatedesk.paging.Page;
 import com.estatedesk.paging.PageRequest;
 import com.estatedesk.rest.PathIds;
@@ -50,7 +48,7 @@ public class AllocationResource {
     @Path("{id}")
     @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
     public AllocationView get(@PathParam("id") String id) {
-        return allocations.allocation(PathIds.parse(id, "allocation"));
+        return allocations.find(PathIds.parse(id, "allocation"));
     }
 
     @GET

@@ -1,8 +1,6 @@
 package com.estatedesk.allocation;
 
 import com.estatedesk.problem.Conflict;
-import com.estatedesk.allocation.AllocationViews.AllocationView;
-import com.estatedesk.allocation.AllocationViews.NewAllocation;
 import com.estatedesk.estate.Estate;
 import com.estatedesk.estate.EstatePlot;
 import com.estatedesk.estate.EstatePlotNumber;
@@ -95,7 +93,7 @@ public class AllocationService {
         return view(allocation, plotSize.id());
     }
 
-    public AllocationView allocation(long id) {
+    public AllocationView find(long id) {
         List<Object[]> found = select(null, null, id, new PageRequest(1, 0));
         if (found.isEmpty()) {
             rows.noteIfForeign(Allocation.class, id);

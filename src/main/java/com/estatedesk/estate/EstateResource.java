@@ -1,10 +1,6 @@
 package com.estatedesk.estate;
 
-import com.estatedesk.estate.EstateViews.EstatePlotView;
-import com.estatedesk.estate.EstateViews.EstatePlots;
-import com.estatedesk.estate.EstateViews.EstateView;
-import com.estatedesk.estate.EstateViews.NewEstate;
-import com.estatedesk.estate.EstateViews.NewEstatePlot;
+import com.estatedesk.estate.NewEstatePlot;
 import com.estatedesk.paging.Page;
 import com.estatedesk.paging.PageRequest;
 import com.estatedesk.rest.PathIds;
@@ -52,14 +48,14 @@ public class EstateResource {
     @GET
     @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME})
     public Page<EstateView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return estates.estates(PageRequest.of(limit, cursor));
+        return estates.listEstates(PageRequest.of(limit, cursor));
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME})
     public EstateView get(@PathParam("id") String id) {
-        return estates.estate(PathIds.parse(id, "estate"));
+        return estates.findEstate(PathIds.parse(id, "estate"));
     }
 
     @POST
@@ -76,13 +72,13 @@ public class EstateResource {
     @Path("{id}/plots")
     @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME})
     public EstatePlots plots(@PathParam("id") String id) {
-        return new EstatePlots(estates.plots(PathIds.parse(id, "estate")));
+        return new EstatePlots(estates.listPlots(PathIds.parse(id, "estate")));
     }
 
     @GET
     @Path("{id}/plots/{plotSizeId}")
     @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME})
     public EstatePlotView plot(@PathParam("id") String id, @PathParam("plotSizeId") String plotSizeId) {
-        return estates.plot(PathIds.parse(id, "estate"), PathIds.parse(plotSizeId, "plot of this size in this estate"));
+        return estates.findPlot(PathIds.parse(id, "estate"), PathIds.parse(plotSizeId, "plot of this size in this estate"));
     }
 }

@@ -1,13 +1,7 @@
 package com.estatedesk.estate;
 
 import com.estatedesk.problem.Conflict;
-import com.estatedesk.estate.EstateViews.EstatePlotView;
-import com.estatedesk.estate.EstateViews.EstateView;
-import com.estatedesk.estate.EstateViews.NewEstate;
-import com.estatedesk.estate.EstateViews.NewEstatePlot;
-import com.estatedesk.estate.EstateViews.PlotNumberState;
-import com.estatedesk.estate.EstateViews.PlotNumberView;
-import com.estatedesk.estate.EstateViews.PlotSizeView;
+import com.estatedesk.estate.NewEstatePlot;
 import com.estatedesk.paging.Page;
 import com.estatedesk.paging.PageRequest;
 import com.estatedesk.problem.Problems;
@@ -47,11 +41,11 @@ public class EstateService {
         return EstateView.of(estate);
     }
 
-    public EstateView estate(long id) {
+    public EstateView findEstate(long id) {
         return EstateView.of(rows.inPath(Estate.class, id, "estate"));
     }
 
-    public Page<EstateView> estates(PageRequest page) {
+    public Page<EstateView> listEstates(PageRequest page) {
         return page(Estate.class, page, Estate::id, EstateView::of);
     }
 
@@ -64,11 +58,11 @@ public class EstateService {
         return PlotSizeView.of(plotSize);
     }
 
-    public PlotSizeView plotSize(long id) {
+    public PlotSizeView findPlotSize(long id) {
         return PlotSizeView.of(rows.inPath(PlotSize.class, id, "plot size"));
     }
 
-    public Page<PlotSizeView> plotSizes(PageRequest page) {
+    public Page<PlotSizeView> listPlotSizes(PageRequest page) {
         return page(PlotSize.class, page, PlotSize::id, PlotSizeView::of);
     }
 
@@ -81,11 +75,11 @@ public class EstateService {
         return PlotNumberView.of(plotNumber);
     }
 
-    public PlotNumberView plotNumber(long id) {
+    public PlotNumberView findPlotNumber(long id) {
         return PlotNumberView.of(rows.inPath(PlotNumber.class, id, "plot number"));
     }
 
-    public Page<PlotNumberView> plotNumbers(PageRequest page) {
+    public Page<PlotNumberView> listPlotNumbers(PageRequest page) {
         return page(PlotNumber.class, page, PlotNumber::id, PlotNumberView::of);
     }
 
@@ -119,11 +113,11 @@ public class EstateService {
         return plotsOf(estate.id(), plotSize.id()).get(0);
     }
 
-    public List<EstatePlotView> plots(long estateId) {
+    public List<EstatePlotView> listPlots(long estateId) {
         return plotsOf(rows.inPath(Estate.class, estateId, "estate").id(), null);
     }
 
-    public EstatePlotView plot(long estateId, long plotSizeId) {
+    public EstatePlotView findPlot(long estateId, long plotSizeId) {
         List<EstatePlotView> plots = plotsOf(rows.inPath(Estate.class, estateId, "estate").id(), plotSizeId);
         if (plots.isEmpty()) {
             throw Problems.notFound("plot of this size in this estate");

@@ -1,7 +1,5 @@
 package com.estatedesk.estate;
 
-import com.estatedesk.estate.EstateViews.NewPlotNumber;
-import com.estatedesk.estate.EstateViews.PlotNumberView;
 import com.estatedesk.paging.Page;
 import com.estatedesk.paging.PageRequest;
 import com.estatedesk.rest.PathIds;
@@ -48,13 +46,13 @@ public class PlotNumberResource {
     @GET
     @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME})
     public Page<PlotNumberView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return estates.plotNumbers(PageRequest.of(limit, cursor));
+        return estates.listPlotNumbers(PageRequest.of(limit, cursor));
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME})
     public PlotNumberView get(@PathParam("id") String id) {
-        return estates.plotNumber(PathIds.parse(id, "plot number"));
+        return estates.findPlotNumber(PathIds.parse(id, "plot number"));
     }
 }

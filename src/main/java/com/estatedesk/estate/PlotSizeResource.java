@@ -1,7 +1,5 @@
 package com.estatedesk.estate;
 
-import com.estatedesk.estate.EstateViews.NewPlotSize;
-import com.estatedesk.estate.EstateViews.PlotSizeView;
 import com.estatedesk.paging.Page;
 import com.estatedesk.paging.PageRequest;
 import com.estatedesk.rest.PathIds;
@@ -48,13 +46,13 @@ public class PlotSizeResource {
     @GET
     @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME})
     public Page<PlotSizeView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return estates.plotSizes(PageRequest.of(limit, cursor));
+        return estates.listPlotSizes(PageRequest.of(limit, cursor));
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME})
     public PlotSizeView get(@PathParam("id") String id) {
-        return estates.plotSize(PathIds.parse(id, "plot size"));
+        return estates.findPlotSize(PathIds.parse(id, "plot size"));
     }
 }

@@ -1,7 +1,5 @@
 package com.estatedesk.messaging;
 
-import com.estatedesk.messaging.MessageViews.MessageView;
-import com.estatedesk.messaging.MessageViews.NewMessage;
 import com.estatedesk.paging.Page;
 import com.estatedesk.paging.PageRequest;
 import com.estatedesk.rest.PathIds;
@@ -48,19 +46,19 @@ public class MessageResource {
     @GET
     public Page<MessageView> list(@QueryParam("box") String box, @QueryParam("limit") String limit,
                                   @QueryParam("cursor") String cursor) {
-        return messages.messages(box, PageRequest.of(limit, cursor));
+        return messages.list(box, PageRequest.of(limit, cursor));
     }
 
     @GET
     @Path("{id}")
     public MessageView get(@PathParam("id") String id) {
-        return messages.message(PathIds.parse(id, "message"));
+        return messages.find(PathIds.parse(id, "message"));
     }
 
     /** {"read": true|false}, nothing else. */
     @PATCH
     @Path("{id}")
-    public MessageView markRead(@PathParam("id") String id, MessageViews.ReadChange change) {
+    public MessageView markRead(@PathParam("id") String id, ReadChange change) {
         return messages.markRead(PathIds.parse(id, "message"), change.read());
     }
 }

@@ -1,7 +1,5 @@
 package com.estatedesk.messaging;
 
-import com.estatedesk.messaging.MessageViews.MessageView;
-import com.estatedesk.messaging.MessageViews.NewMessage;
 import com.estatedesk.paging.Page;
 import com.estatedesk.paging.PageRequest;
 import com.estatedesk.problem.Problems;
@@ -56,7 +54,7 @@ public class MessageService {
     }
 
     /** {@code box}: inbox, sent, or both (null). */
-    public Page<MessageView> messages(String box, PageRequest page) {
+    public Page<MessageView> list(String box, PageRequest page) {
         String participant = switch (box == null ? "all" : box) {
             case "inbox" -> "m.recipientId = :me";
             case "sent" -> "m.senderId = :me";
@@ -70,7 +68,7 @@ public class MessageService {
         return Page.of(rows, page, Message::id, MessageView::of);
     }
 
-    public MessageView message(long id) {
+    public MessageView find(long id) {
         return MessageView.of(visible(id));
     }
 

@@ -51,7 +51,7 @@ import java.util.TreeMap;
  * The OpenAPI document at /openapi, built from the resource classes themselves: every resource method
  * with its roles, parameters, request and response schemas (from the record types) and the problem
  * answers it can give. Built by reflection rather than by the server's annotation scanner, which
- * fails on Bean Validation annotations of records; OpenApiIT checks that no endpoint is missing.
+ * fails on Bean Validation annotations of records; ApiContractIT checks that no endpoint is missing.
  */
 public class ApiDocument implements OASModelReader {
 
@@ -217,8 +217,8 @@ public class ApiDocument implements OASModelReader {
                     .enumeration(Arrays.stream(cls.getEnumConstants()).map(Object::toString).map(Object.class::cast).toList());
         }
         if (cls.isRecord()) {
-            String name = cls.getEnclosingClass() != null && !cls.getEnclosingClass().getSimpleName().endsWith("Views")
-                    ? cls.getEnclosingClass().getSimpleName() + cls.getSimpleName() : cls.getSimpleName();
+            // A nested record is named with its owner (Reassignment.Result is ReassignmentResult).
+            String name = cls.getEnclosingClass() != null ? cls.getEnclosingClass().getSimpleName() + cls.getSimpleName() : cls.getSimpleName();
             if (!schemas.containsKey(name)) {
                 Schema schema = schemaOf(Schema.SchemaType.OBJECT);
                 schemas.put(name, schema);

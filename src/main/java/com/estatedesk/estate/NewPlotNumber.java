@@ -1,0 +1,7 @@
+package com.estatedesk.estate;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+public record NewPlotNumber(@NotBlank @Size(max = 50) String number) {
+}

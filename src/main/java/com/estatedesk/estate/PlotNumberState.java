@@ -1,0 +1,7 @@
+package com.estatedesk.estate;
+
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+
+@JsonbPropertyOrder({"id", "number", "allocated"})
+public record PlotNumberState(long id, String number, boolean allocated) {
+}
