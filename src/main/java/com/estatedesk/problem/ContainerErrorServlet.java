@@ -1,5 +1,6 @@
 package com.estatedesk.problem;
 
+import com.estatedesk.rest.BodySizeLimit;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;

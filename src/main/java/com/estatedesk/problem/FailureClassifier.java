@@ -1,5 +1,6 @@
 package com.estatedesk.problem;
 
+import com.estatedesk.rest.BodySizeLimit;
 import com.estatedesk.metrics.AppMetrics;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;

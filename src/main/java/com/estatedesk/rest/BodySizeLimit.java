@@ -1,5 +1,7 @@
-package com.estatedesk.problem;
+package com.estatedesk.rest;
 
+import com.estatedesk.problem.ProblemResponses;
+import com.estatedesk.problem.Problems;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
