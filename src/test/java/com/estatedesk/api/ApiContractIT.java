@@ -1,6 +1,7 @@
 package com.estatedesk.api;
 
 import com.estatedesk.testsupport.Api;
+import com.estatedesk.testsupport.Concurrently;
 import com.estatedesk.testsupport.Db;
 import com.estatedesk.testsupport.Fixtures;
 import com.estatedesk.testsupport.HttpApiTest;
@@ -28,6 +29,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -417,5 +419,74 @@ class ApiContractIT extends HttpApiTest {
         int middle = text.length() / 2;
         char flipped = text.charAt(middle) == 'A' ? 'B' : 'A';
         return text.substring(0, middle) + flipped + text.substring(middle + 1);
+    }
+
+    @Test
+    void idempotencyKeyRetriesCreateOnce() {
+        Company company = fixtures.company("Idempotent Homes");
+        String body = "{\"name\":\"Once\",\"email\":\"once@idem.test\"}";
+        Api.Reply first = api.postWithKey("/clients", company.adminToken(), "key-1", body);
+        Api.Reply retry = api.postWithKey("/clients", company.adminToken(), "key-1", body);
+        assertEquals(201, first.status(), first::toString);
+        assertEquals(201, retry.status(), retry::toString);
+        assertEquals(first.body(), retry.body());
+        assertEquals(first.header("Location"), retry.header("Location"));
+        assertEquals(1, Db.single("select count(*) from client where email = 'once@idem.test'"));
+
+        Api.Reply otherBody = api.postWithKey("/clients", company.adminToken(), "key-1", "{\"name\":\"Other\",\"email\":\"other@idem.test\"}");
+        assertEquals(422, otherBody.status(), otherBody::toString);
+        assertEquals(0, Db.single("select count(*) from client where email = 'other@idem.test'"));
+        assertEquals(400, api.postWithKey("/clients", company.adminToken(), "x".repeat(201), body).status());
+
+        // Ten concurrent retries of one request: one registration; each answer is the first response or 409 (in progress).
+        List<Api.Reply> racing = Concurrently.run(10, i -> api.postWithKey("/clients", company.adminToken(), "key-2",
+                "{\"name\":\"Racer\",\"email\":\"racer@idem.test\"}"));
+        assertEquals(1, Db.single("select count(*) from client where email = 'racer@idem.test'"));
+        List<Api.Reply> created = racing.stream().filter(reply -> reply.status() == 201).toList();
+        assertTrue(created.size() >= 1 && racing.stream().allMatch(r -> r.status() == 201 || r.status() == 409),
+                () -> racing.stream().map(Api.Reply::status).toList().toString());
+        assertEquals(1, created.stream().map(Api.Reply::body).distinct().count());
+        assertEquals(2, Db.single("select last_value from company_sequence where company_id = ? and seq_key = 'CLT'", company.id()),
+                "no number was spent on a retry");
+
+        // Keys belong to their caller: another company's admin with the same key creates its own.
+        Company other = fixtures.company("Idempotent Other");
+        assertEquals(201, api.postWithKey("/clients", other.adminToken(), "key-1", body).status());
+        assertEquals(2, Db.single("select count(*) from client where email = 'once@idem.test'"));
+
+        // Companies and assignments honour it too.
+        String newCompany = "{\"name\":\"Idem Company " + company.id() + "\",\"admin\":{\"name\":\"A\","
+                + "\"email\":\"a@idem.test\",\"password\":\"long-enough\"}}";
+        Api.Reply madeOnce = api.postWithKey("/companies", fixtures.platformToken(), "company-key", newCompany);
+        assertEquals(201, madeOnce.status(), madeOnce::toString);
+        assertEquals(madeOnce.body(), api.postWithKey("/companies", fixtures.platformToken(), "company-key", newCompany).body());
+        long marketer = fixtures.register(company, "marketers", "M", "m@idem.test").id();
+        String pair = "{\"clientId\":" + first.id() + ",\"marketerId\":" + marketer + "}";
+        assertEquals(201, api.postWithKey("/assignments", company.adminToken(), "pair-key", pair).status());
+        assertEquals(201, api.postWithKey("/assignments", company.adminToken(), "pair-key", pair).status(), "not 409: a replay");
+        assertEquals(1, api.get("/assignments?clientId=" + first.id(), company.adminToken()).items().size());
+    }
+
+    @Test
+    void openApiDocumentsEveryResourceMethodWithRolesAndProblems() {
+        Api.Reply reply = api.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(api.base()).resolve("/openapi?format=JSON")).GET());
+        assertEquals(200, reply.status(), reply::toString);
+        JsonObject paths = reply.json().getJsonObject("paths");
+        List<com.estatedesk.testsupport.ResourceModel.Endpoint> endpoints = com.estatedesk.testsupport.ResourceModel.endpoints();
+        for (var endpoint : endpoints) {
+            JsonObject item = paths.getJsonObject("/api/v1" + endpoint.template());
+            assertTrue(item != null && item.containsKey(endpoint.httpMethod().toLowerCase()), () -> endpoint + " is not documented");
+            JsonObject operation = item.getJsonObject(endpoint.httpMethod().toLowerCase());
+            Set<String> roles = operation.containsKey("x-roles")
+                    ? Set.copyOf(operation.getJsonArray("x-roles").getValuesAs(jakarta.json.JsonString::getString)) : Set.of();
+            assertEquals(endpoint.permitAll() ? Set.of() : endpoint.roles(), roles, endpoint::toString);
+            assertTrue(operation.getJsonObject("responses").containsKey("400"), endpoint::toString);
+            assertEquals(endpoint.permitAll(), !operation.containsKey("security"), endpoint::toString);
+        }
+        long documented = paths.values().stream().mapToLong(item -> item.asJsonObject().size()).sum();
+        assertEquals(endpoints.stream().map(Object::toString).distinct().count(), documented,
+                "nothing documented that does not exist");
+        assertTrue(reply.json().getJsonObject("components").getJsonObject("schemas").containsKey("Problem"));
     }
 }

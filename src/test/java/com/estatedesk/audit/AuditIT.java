@@ -5,14 +5,11 @@ import com.estatedesk.testsupport.Concurrently;
 import com.estatedesk.testsupport.Db;
 import com.estatedesk.testsupport.Fixtures.Company;
 import com.estatedesk.testsupport.HttpApiTest;
-import com.estatedesk.testsupport.TestDatabase;
 import com.estatedesk.testsupport.World;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,10 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Guarantee 4 of the SPEC: the audit of a healthy system is all green, and a hand-injected defect
  * (made as the database superuser, bypassing the application) turns exactly its check red. Also the
- * sequence backfill and readiness.
+ * sequence backfill, which mends what the numbering audit finds.
  */
 @RunAsClient
-class OperationsIT extends HttpApiTest {
+class AuditIT extends HttpApiTest {
 
     @Test
     void healthyDataPassesEveryCheck() {
@@ -207,161 +204,7 @@ class OperationsIT extends HttpApiTest {
         assertEquals(403, api.post("/companies/" + company.id() + "/sequences/backfill", company.adminToken(), "").status());
     }
 
-    @Test
-    void readinessFollowsTheDatabaseWithoutARestart() throws InterruptedException {
-        assertEquals(200, health("/health/live").status());
-        assertEquals(200, health("/health/ready").status());
-        // Ours among the server's own checks (WildFly adds several).
-        JsonObject ready = health("/health/ready").json().getJsonArray("checks").stream().map(JsonValue::asJsonObject)
-                .filter(check -> check.getString("name").equals("estatedesk-database")).findFirst().orElseThrow()
-                .getJsonObject("data");
-        assertEquals("enforced", ready.getString("rowLevelSecurity"));
-        try {
-            // The database refuses the application's role: a database the service cannot reach.
-            Db.update("alter role " + TestDatabase.APP + " nologin");
-            Db.longs("select count(pg_terminate_backend(pid)) from pg_stat_activity where usename = ?", TestDatabase.APP);
-            assertTrue(eventually(() -> health("/health/ready").status() == 503), "readiness goes DOWN");
-            assertEquals(200, health("/health/live").status(), "the process itself is alive");
-        } finally {
-            Db.update("alter role " + TestDatabase.APP + " login");
-        }
-        assertTrue(eventually(() -> health("/health/ready").status() == 200), "readiness comes back UP");
-        assertEquals(200, api.get("/me", fixtures.platformToken()).status());
-    }
-
-    @Test
-    void metricsCountExactlyWhatHappened() throws Exception {
-        World a = World.build(api, fixtures, "Metrics Alpha");
-        World b = World.build(api, fixtures, "Metrics Beta");
-        String before = api.metrics();
-
-        // Three committed registrations.
-        for (int i = 1; i <= 3; i++) {
-            assertEquals(201, fixtures.register(a.company(), "clients", "Counted " + i, "counted" + i + "@metrics.test").status());
-        }
-        // A lock timeout: the sequence row is held by someone else for longer than the service waits.
-        try (Connection holder = Db.superuser()) {
-            holder.setAutoCommit(false);
-            try (var lock = holder.prepareStatement("select 1 from company_sequence where company_id = ? and seq_key = 'CLT' for update")) {
-                lock.setLong(1, a.company().id());
-                lock.executeQuery().close();
-            }
-            assertEquals(503, fixtures.register(a.company(), "clients", "Timed Out", "timeout@metrics.test").status());
-            holder.rollback();
-        }
-        // A unique violation the database itself catches: the uid the next registration will get is taken.
-        String nextUid = a.company().prefix() + "-CLT005";
-        Db.update("alter table client drop constraint fk_client_company");
-        try {
-            Db.update("insert into client (id, company_id, uid, uid_number, name, email, status, created_at)"
-                    + " values (nextval('person_id_seq'), ?, ?, 1, 'Squatter', 'squatter@metrics.test', 'ACTIVE', now())",
-                    b.company().id() + 1_000_000, nextUid);
-            Api.Reply clash = fixtures.register(a.company(), "clients", "Clash", "clash@metrics.test");
-            assertEquals(409, clash.status(), clash::toString);
-        } finally {
-            Db.update("delete from client where email = 'squatter@metrics.test'");
-            Db.update("alter table client add constraint fk_client_company foreign key (company_id) references company (id)");
-        }
-        // A cross-company attempt, and a plain missing id that is not one.
-        assertEquals(404, api.get("/marketers/" + b.marketer(), a.company().adminToken()).status());
-        assertEquals(404, api.get("/marketers/7999999999", a.company().adminToken()).status());
-
-        String after = api.metrics();
-        assertEquals(3.0, Api.delta(before, after, "estatedesk_uid_allocations_total{role=\"CLT\"}"), after);
-        assertEquals(1.0, Api.delta(before, after, "estatedesk_sequence_lock_timeouts_total"));
-        assertEquals(1.0, Api.delta(before, after, "estatedesk_unique_violations_total{constraint=\"uq_client_uid\"}"));
-        assertEquals(1.0, Api.delta(before, after, "estatedesk_cross_company_attempts_total{table=\"marketer\"}"));
-        assertEquals(5.0, Api.delta(before, after, "estatedesk_sequence_lock_wait_seconds_count"), "3 + timed out + clash");
-        assertTrue(Api.delta(before, after, "estatedesk_sequence_lock_wait_seconds_sum") >= 2.5, "the timed-out wait (3 s) is in");
-    }
-
-    @Test
-    void idempotencyKeyRetriesCreateOnce() {
-        Company company = fixtures.company("Idempotent Homes");
-        String body = "{\"name\":\"Once\",\"email\":\"once@idem.test\"}";
-        Api.Reply first = api.postWithKey("/clients", company.adminToken(), "key-1", body);
-        Api.Reply retry = api.postWithKey("/clients", company.adminToken(), "key-1", body);
-        assertEquals(201, first.status(), first::toString);
-        assertEquals(201, retry.status(), retry::toString);
-        assertEquals(first.body(), retry.body());
-        assertEquals(first.header("Location"), retry.header("Location"));
-        assertEquals(1, Db.single("select count(*) from client where email = 'once@idem.test'"));
-
-        Api.Reply otherBody = api.postWithKey("/clients", company.adminToken(), "key-1", "{\"name\":\"Other\",\"email\":\"other@idem.test\"}");
-        assertEquals(422, otherBody.status(), otherBody::toString);
-        assertEquals(0, Db.single("select count(*) from client where email = 'other@idem.test'"));
-        assertEquals(400, api.postWithKey("/clients", company.adminToken(), "x".repeat(201), body).status());
-
-        // Ten concurrent retries of one request: one registration; each answer is the first response or 409 (in progress).
-        List<Api.Reply> racing = Concurrently.run(10, i -> api.postWithKey("/clients", company.adminToken(), "key-2",
-                "{\"name\":\"Racer\",\"email\":\"racer@idem.test\"}"));
-        assertEquals(1, Db.single("select count(*) from client where email = 'racer@idem.test'"));
-        List<Api.Reply> created = racing.stream().filter(reply -> reply.status() == 201).toList();
-        assertTrue(created.size() >= 1 && racing.stream().allMatch(r -> r.status() == 201 || r.status() == 409),
-                () -> racing.stream().map(Api.Reply::status).toList().toString());
-        assertEquals(1, created.stream().map(Api.Reply::body).distinct().count());
-        assertEquals(2, Db.single("select last_value from company_sequence where company_id = ? and seq_key = 'CLT'", company.id()),
-                "no number was spent on a retry");
-
-        // Keys belong to their caller: another company's admin with the same key creates its own.
-        Company other = fixtures.company("Idempotent Other");
-        assertEquals(201, api.postWithKey("/clients", other.adminToken(), "key-1", body).status());
-        assertEquals(2, Db.single("select count(*) from client where email = 'once@idem.test'"));
-
-        // Companies and assignments honour it too.
-        String newCompany = "{\"name\":\"Idem Company " + company.id() + "\",\"admin\":{\"name\":\"A\","
-                + "\"email\":\"a@idem.test\",\"password\":\"long-enough\"}}";
-        Api.Reply madeOnce = api.postWithKey("/companies", fixtures.platformToken(), "company-key", newCompany);
-        assertEquals(201, madeOnce.status(), madeOnce::toString);
-        assertEquals(madeOnce.body(), api.postWithKey("/companies", fixtures.platformToken(), "company-key", newCompany).body());
-        long marketer = fixtures.register(company, "marketers", "M", "m@idem.test").id();
-        String pair = "{\"clientId\":" + first.id() + ",\"marketerId\":" + marketer + "}";
-        assertEquals(201, api.postWithKey("/assignments", company.adminToken(), "pair-key", pair).status());
-        assertEquals(201, api.postWithKey("/assignments", company.adminToken(), "pair-key", pair).status(), "not 409: a replay");
-        assertEquals(1, api.get("/assignments?clientId=" + first.id(), company.adminToken()).items().size());
-    }
-
-    @Test
-    void openApiDocumentsEveryResourceMethodWithRolesAndProblems() {
-        Api.Reply reply = api.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(api.base()).resolve("/openapi?format=JSON")).GET());
-        assertEquals(200, reply.status(), reply::toString);
-        JsonObject paths = reply.json().getJsonObject("paths");
-        List<com.estatedesk.testsupport.ResourceModel.Endpoint> endpoints = com.estatedesk.testsupport.ResourceModel.endpoints();
-        for (var endpoint : endpoints) {
-            JsonObject item = paths.getJsonObject("/api/v1" + endpoint.template());
-            assertTrue(item != null && item.containsKey(endpoint.httpMethod().toLowerCase()), () -> endpoint + " is not documented");
-            JsonObject operation = item.getJsonObject(endpoint.httpMethod().toLowerCase());
-            Set<String> roles = operation.containsKey("x-roles")
-                    ? Set.copyOf(operation.getJsonArray("x-roles").getValuesAs(jakarta.json.JsonString::getString)) : Set.of();
-            assertEquals(endpoint.permitAll() ? Set.of() : endpoint.roles(), roles, endpoint::toString);
-            assertTrue(operation.getJsonObject("responses").containsKey("400"), endpoint::toString);
-            assertEquals(endpoint.permitAll(), !operation.containsKey("security"), endpoint::toString);
-        }
-        long documented = paths.values().stream().mapToLong(item -> item.asJsonObject().size()).sum();
-        assertEquals(endpoints.stream().map(Object::toString).distinct().count(), documented,
-                "nothing documented that does not exist");
-        assertTrue(reply.json().getJsonObject("components").getJsonObject("schemas").containsKey("Problem"));
-    }
-
     // --- helpers -------------------------------------------------------------------------------
-
-    private Api.Reply health(String path) {
-        // MicroProfile Health is served by the server at its root, whatever the application's context root;
-        // WildFly serves it on its management interface (estatedesk.health.url, set by -Pwildfly).
-        String base = System.getProperty("estatedesk.health.url", api.base());
-        return api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base).resolve(path)).GET());
-    }
-
-    private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        for (int attempt = 0; attempt < 60; attempt++) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(500);
-        }
-        return false;
-    }
 
     private JsonObject audit(String token) {
         Api.Reply reply = api.get("/audit", token);
