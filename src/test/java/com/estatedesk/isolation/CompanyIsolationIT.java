@@ -74,10 +74,10 @@ class CompanyIsolationIT extends HttpApiTest {
                 continue; // companies are the platform's, not a company's
             }
             List<String> parameters = pathParameters(endpoint.template());
-            for (int crossed = 0; crossed < parameters.size(); crossed++) {
-                Api.Reply foreign = call(endpoint, a.company().adminToken(), path(endpoint.template(), crossed, b));
-                Api.Reply missing = call(endpoint, a.company().adminToken(), path(endpoint.template(), crossed, null));
-                String what = endpoint + " with B's " + parameters.get(crossed);
+            for (int position = 0; position < parameters.size(); position++) {
+                Api.Reply foreign = call(endpoint, a.company().adminToken(), pathWithOneForeignId(endpoint.template(), position, b));
+                Api.Reply missing = call(endpoint, a.company().adminToken(), pathWithOneForeignId(endpoint.template(), position, null));
+                String what = endpoint + " with B's " + parameters.get(position);
                 assertEquals(404, foreign.status(), () -> what + " -> " + foreign);
                 assertEquals(missing.problemIdentity(), foreign.problemIdentity(), what);
                 cases++;
@@ -104,10 +104,13 @@ class CompanyIsolationIT extends HttpApiTest {
         for (var entry : cases.entrySet()) {
             BodyCase body = entry.getValue();
             for (var field : body.fields().entrySet()) {
-                String foreignBody = body.json().replace("${" + field.getKey() + "}", Long.toString(field.getValue().applyAsLong(b)));
-                String missingBody = body.json().replace("${" + field.getKey() + "}", Long.toString(MISSING));
-                Api.Reply foreign = api.post(fill(body.path(), a), a.company().adminToken(), fill(foreignBody, a));
-                Api.Reply missing = api.post(fill(body.path(), a), a.company().adminToken(), fill(missingBody, a));
+                String placeholder = "${" + field.getKey() + "}";
+                BodyCase withForeign = new BodyCase(body.pathOwner(), body.pathFormat(),
+                        body.json().replace(placeholder, Long.toString(field.getValue().applyAsLong(b))), body.fields());
+                BodyCase withMissing = new BodyCase(body.pathOwner(), body.pathFormat(),
+                        body.json().replace(placeholder, Long.toString(MISSING)), body.fields());
+                Api.Reply foreign = api.post(body.path(a), a.company().adminToken(), withForeign.body(a));
+                Api.Reply missing = api.post(body.path(a), a.company().adminToken(), withMissing.body(a));
                 String what = entry.getKey() + " with B's " + field.getKey();
                 assertEquals(422, foreign.status(), () -> what + " -> " + foreign);
                 assertEquals(missing.problemIdentity(), foreign.problemIdentity(), what);
@@ -171,7 +174,7 @@ class CompanyIsolationIT extends HttpApiTest {
             }
             assertFalse(endpoint.roles().isEmpty(), () -> endpoint + " declares no roles");
             for (var role : tokens.entrySet()) {
-                Api.Reply reply = call(endpoint, role.getValue(), path(endpoint.template(), -1, c));
+                Api.Reply reply = call(endpoint, role.getValue(), pathOf(endpoint.template(), c));
                 boolean allowed = endpoint.roles().contains(role.getKey());
                 String key = role.getKey() + " " + endpoint;
                 if (!allowed || dataRules.contains(key)) {
@@ -213,7 +216,7 @@ class CompanyIsolationIT extends HttpApiTest {
     @Test
     void rowLevelSecurityLimitsTheApplicationRoleToTheBoundCompany() throws SQLException {
         try (Connection app = DriverManager.getConnection(TestDatabase.adminUrl(TestDatabase.property("pg.database", "estatedesk_it")),
-                TestDatabase.APP, TestDatabase.APP)) {
+                TestDatabase.APP, TestDatabase.PASSWORD)) {
             app.setAutoCommit(false);
             try (Statement sql = app.createStatement()) {
                 for (String table : COMPANY_TABLES) {
@@ -266,40 +269,42 @@ class CompanyIsolationIT extends HttpApiTest {
 
     // --- helpers -------------------------------------------------------------------------------
 
-    record BodyCase(String path, String json, Map<String, ToLongFunction<World>> fields) {
+    /**
+     * A POST whose body references rows. {@code json} names each id field as {@code ${field}}; {@code
+     * fields} says where A's (or B's) id for it comes from. {@link #body} fills every field with one
+     * world's ids, so a case puts B's (or a missing) id into one field and A's into the others.
+     */
+    record BodyCase(ToLongFunction<World> pathOwner, String pathFormat, String json, Map<String, ToLongFunction<World>> fields) {
+        /** The path, on A's own row (the estate or marketer the POST is about). */
+        String path(World world) {
+            return pathOwner == null ? pathFormat : pathFormat.formatted(pathOwner.applyAsLong(world));
+        }
+
+        String body(World world) {
+            String filled = json;
+            for (var field : fields.entrySet()) {
+                filled = filled.replace("${" + field.getKey() + "}", Long.toString(field.getValue().applyAsLong(world)));
+            }
+            return filled;
+        }
     }
 
-    /** POST bodies that reference rows: "${field}" is replaced by A's, B's or a missing id; "#{x}" by A's. */
     private static Map<String, BodyCase> bodyCases() {
         Map<String, BodyCase> cases = new LinkedHashMap<>();
-        cases.put("POST /assignments", new BodyCase("/assignments", "{\"clientId\":${clientId},\"marketerId\":${marketerId}}",
+        cases.put("POST /assignments", new BodyCase(null, "/assignments", "{\"clientId\":${clientId},\"marketerId\":${marketerId}}",
                 Map.of("clientId", World::client, "marketerId", World::otherMarketer)));
-        cases.put("POST /allocations", new BodyCase("/allocations", "{\"clientId\":${clientId},\"estateId\":${estateId},"
+        cases.put("POST /allocations", new BodyCase(null, "/allocations", "{\"clientId\":${clientId},\"estateId\":${estateId},"
                 + "\"plotSizeId\":${plotSizeId},\"plotNumberId\":${plotNumberId},\"paymentType\":\"FULL\"}",
                 Map.of("clientId", World::client, "estateId", World::estate, "plotSizeId", World::plotSize,
                         "plotNumberId", World::freePlotNumber)));
-        cases.put("POST /messages", new BodyCase("/messages", "{\"recipientId\":${recipientId},\"type\":\"ENQUIRY\",\"body\":\"hi\"}",
+        cases.put("POST /messages", new BodyCase(null, "/messages", "{\"recipientId\":${recipientId},\"type\":\"ENQUIRY\",\"body\":\"hi\"}",
                 Map.of("recipientId", World::clientAccount)));
-        cases.put("POST /estates/{id}/plots", new BodyCase("/estates/#{estate}/plots",
+        cases.put("POST /estates/{id}/plots", new BodyCase(World::estate, "/estates/%d/plots",
                 "{\"plotSizeId\":${plotSizeId},\"totalUnits\":3,\"plotNumberIds\":[${plotNumberIds}]}",
                 Map.of("plotSizeId", World::plotSize, "plotNumberIds", World::freePlotNumber)));
-        cases.put("POST /marketers/{id}/reassign", new BodyCase("/marketers/#{marketer}/reassign",
+        cases.put("POST /marketers/{id}/reassign", new BodyCase(World::marketer, "/marketers/%d/reassign",
                 "{\"toMarketerId\":${toMarketerId}}", Map.of("toMarketerId", World::otherMarketer)));
         return cases;
-    }
-
-    /** Fills the fields not under test with A's valid ids. */
-    private static String fill(String json, World world) {
-        return json.replace("${clientId}", Long.toString(world.client()))
-                .replace("${marketerId}", Long.toString(world.otherMarketer()))
-                .replace("${estateId}", Long.toString(world.estate()))
-                .replace("${plotSizeId}", Long.toString(world.plotSize()))
-                .replace("${plotNumberId}", Long.toString(world.freePlotNumber()))
-                .replace("${plotNumberIds}", Long.toString(world.freePlotNumber()))
-                .replace("${recipientId}", Long.toString(world.clientAccount()))
-                .replace("${toMarketerId}", Long.toString(world.otherMarketer()))
-                .replace("#{estate}", Long.toString(world.estate()))
-                .replace("#{marketer}", Long.toString(world.marketer()));
     }
 
     private static List<String> pathParameters(String template) {
@@ -311,24 +316,32 @@ class CompanyIsolationIT extends HttpApiTest {
         return names;
     }
 
+    /** The template with every id taken from one world (the role matrix calls C's own rows). */
+    private static String pathOf(String template, World world) {
+        return path(template, (position, kind) -> kind.applyAsLong(world));
+    }
+
     /**
-     * The template with A's ids, except parameter {@code crossed}, which gets {@code other}'s id (or a
-     * missing one when other is null). crossed = -1: all of {@code other}'s ids.
+     * The template with A's ids, except the id at {@code position}: {@code foreign}'s, or a missing id
+     * when foreign is null.
      */
-    private String path(String template, int crossed, World other) {
+    private String pathWithOneForeignId(String template, int position, World foreign) {
+        return path(template, (at, kind) -> at != position ? kind.applyAsLong(a) : foreign == null ? MISSING : kind.applyAsLong(foreign));
+    }
+
+    /** The template with its n-th {id} replaced by idOf(n, the kind of that id). */
+    private static String path(String template, java.util.function.BiFunction<Integer, ToLongFunction<World>, Long> idOf) {
         List<String> kinds = pathParameters(template);
         Matcher matcher = Pattern.compile("\\{[^}]+}").matcher(template);
         StringBuilder path = new StringBuilder();
-        int index = 0;
+        int position = 0;
         while (matcher.find()) {
-            ToLongFunction<World> kind = World.ID_KINDS.get(kinds.get(index));
+            ToLongFunction<World> kind = World.ID_KINDS.get(kinds.get(position));
             if (kind == null) {
-                fail("unknown kind of id '" + kinds.get(index) + "' in " + template + ": add it to World.ID_KINDS");
+                fail("unknown kind of id '" + kinds.get(position) + "' in " + template + ": add it to World.ID_KINDS");
             }
-            long id = crossed == -1 ? kind.applyAsLong(other)
-                    : index == crossed ? (other == null ? MISSING : kind.applyAsLong(other)) : kind.applyAsLong(a);
-            matcher.appendReplacement(path, Long.toString(id));
-            index++;
+            matcher.appendReplacement(path, Long.toString(idOf.apply(position, kind)));
+            position++;
         }
         matcher.appendTail(path);
         return path.toString();
