@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DatabaseRoleIT extends HttpApiTest {
 
     private static Connection as(String role) throws SQLException {
-        return DriverManager.getConnection(TestDatabase.adminUrl(TestDatabase.property("pg.database", "estatedesk_it")), role, role);
+        return DriverManager.getConnection(TestDatabase.adminUrl(TestDatabase.property("pg.database", "estatedesk_it")), role, TestDatabase.PASSWORD);
     }
 
     private static List<String> companyTables() {

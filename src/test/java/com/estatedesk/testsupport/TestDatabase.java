@@ -1,41 +1,34 @@
 package com.estatedesk.testsupport;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * Creates the integration-test database from scratch before the container starts (Maven
- * pre-integration-test): a schema owner role, a non-superuser application role without BYPASSRLS,
- * and a database owned by the owner. Needs a PostgreSQL superuser (default: postgres, trust auth).
+ * pre-integration-test) with {@code scripts/create-database.sh}, so that the tests run on exactly the
+ * roles and grants operators create (server-config/postgresql/create-database.sql). Needs psql and a
+ * PostgreSQL superuser (default: postgres, trust auth).
  */
 public final class TestDatabase {
 
-    public static final String OWNER = "estatedesk_it_owner";
-    public static final String APP = "estatedesk_it_app";
+    public static final String NAME = "estatedesk_it";
+    public static final String OWNER = NAME + "_owner";
+    public static final String APP = NAME + "_app";
+    /** Both roles' password (the script's default: the database's name); as in the pom's DB_PASSWORD. */
+    public static final String PASSWORD = NAME;
 
     private TestDatabase() {
     }
 
-    public static void main(String[] args) throws SQLException {
-        String database = property("pg.database", "estatedesk_it");
-        try (Connection admin = DriverManager.getConnection(adminUrl("postgres"), property("pg.admin", "postgres"), "");
-             Statement sql = admin.createStatement()) {
-            sql.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database + "'");
-            sql.execute("drop database if exists " + database);
-            for (String role : new String[]{OWNER, APP}) {
-                sql.execute("drop role if exists " + role);
-                sql.execute("create role " + role + " login password '" + role + "'"
-                        + " nosuperuser nocreatedb nocreaterole nobypassrls");
-            }
-            sql.execute("create database " + database + " owner " + OWNER);
-        }
-        try (Connection db = DriverManager.getConnection(adminUrl(database), property("pg.admin", "postgres"), "");
-             Statement sql = db.createStatement()) {
-            sql.execute("revoke all on schema public from public");
-            sql.execute("alter schema public owner to " + OWNER);
-            sql.execute("grant usage on schema public to " + APP);
+    public static void main(String[] args) throws Exception {
+        String database = property("pg.database", NAME);
+        ProcessBuilder script = new ProcessBuilder("scripts/create-database.sh", database, PASSWORD)
+                .directory(new java.io.File(property("basedir", ".")))
+                .inheritIO();
+        script.environment().put("PGHOST", property("pg.host", "127.0.0.1"));
+        script.environment().put("PGPORT", property("pg.port", "5432"));
+        script.environment().put("PGUSER", property("pg.admin", "postgres"));
+        int exit = script.start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("scripts/create-database.sh " + database + " failed with exit code " + exit);
         }
         System.out.println("Test database " + database + " ready (owner " + OWNER + ", application role " + APP + ")");
     }
