@@ -97,7 +97,7 @@ case "${1:-}" in
     mkdir -p "$DIR"
     stop
     if [ "${SKIP_BUILD:-0}" != 1 ]; then
-      mvn -q -DskipTests package
+      ./mvnw -q -DskipTests package
     fi
     scripts/create-database.sh estatedesk_cluster cluster
     started=$SECONDS

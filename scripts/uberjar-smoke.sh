@@ -25,7 +25,7 @@ if curl -s -o /dev/null localhost:8080; then
 fi
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  mvn -q -Puberjar -DskipTests package
+  ./mvnw -q -Puberjar -DskipTests package
 fi
 scripts/create-database.sh estatedesk_smoke smoke
 export DB_HOST=127.0.0.1 DB_PORT=5432 DB_NAME=estatedesk_smoke DB_USER=estatedesk_smoke_app DB_PASSWORD=smoke \

@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  mvn -q -DskipTests package
+  ./mvnw -q -DskipTests package
 fi
 
 if [ -n "${DB_HOST:-}" ]; then
