@@ -37,8 +37,7 @@ import java.util.regex.Pattern;
  */
 public class Bench {
 
-    record Cell(String mix, int clients) {
-    }
+    record Cell(String mix, int clients) {}
 
     record Result(int done, int errors, double seconds, List<Long> latenciesMicros) {
         double throughput() {
@@ -55,11 +54,12 @@ public class Bench {
         }
     }
 
-    record Company(long id, String prefix, String token) {
-    }
+    record Company(long id, String prefix, String token) {}
 
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     static final AtomicInteger SERIAL = new AtomicInteger();
 
     public static void main(String[] args) throws Exception {
@@ -72,28 +72,64 @@ public class Bench {
 
         List<Company> companies = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            companies.add(company(api, platform, "Bench " + run + " " + i, "B" + letters(i) + run.replaceAll("[0-9]", "")));
+            companies.add(
+                    company(api, platform, "Bench " + run + " " + i, "B" + letters(i) + run.replaceAll("[0-9]", "")));
         }
-        long servicePid = List.of(args).stream().filter(a -> a.startsWith("--service-pid="))
-                .mapToLong(a -> Long.parseLong(a.substring("--service-pid=".length()))).findFirst().orElse(-1);
+        long servicePid = List.of(args).stream()
+                .filter(a -> a.startsWith("--service-pid="))
+                .mapToLong(a -> Long.parseLong(a.substring("--service-pid=".length())))
+                .findFirst()
+                .orElse(-1);
         double maxWarmup = args.length > 6 && args[6].matches("\\d+") ? Double.parseDouble(args[6]) : 600;
         warmUp(api, jdbc, dbUser, companies, servicePid, maxWarmup);
-        System.out.printf("%-8s %7s | %10s %8s %8s %6s | %10s %8s %8s %6s %8s %6s | %6s%n", "mix", "clients",
-                "raw tx/s", "p50 ms", "p99 ms", "errors", "svc req/s", "p50 ms", "p99 ms", "errors", "cpu ms", "per tx", "ratio");
-        for (Cell cell : List.of(new Cell("hot", 1), new Cell("hot", 8), new Cell("hot", 32),
-                new Cell("spread", 1), new Cell("spread", 8), new Cell("spread", 32))) {
+        System.out.printf(
+                "%-8s %7s | %10s %8s %8s %6s | %10s %8s %8s %6s %8s %6s | %6s%n",
+                "mix",
+                "clients",
+                "raw tx/s",
+                "p50 ms",
+                "p99 ms",
+                "errors",
+                "svc req/s",
+                "p50 ms",
+                "p99 ms",
+                "errors",
+                "cpu ms",
+                "per tx",
+                "ratio");
+        for (Cell cell : List.of(
+                new Cell("hot", 1),
+                new Cell("hot", 8),
+                new Cell("hot", 32),
+                new Cell("spread", 1),
+                new Cell("spread", 8),
+                new Cell("spread", 32))) {
             List<Company> targets = cell.mix().equals("hot") ? companies.subList(0, 1) : companies;
-            Result raw = run(cell.clients(), seconds, i -> rawRegistration(jdbc, dbUser, targets.get(i % targets.size())));
+            Result raw =
+                    run(cell.clients(), seconds, i -> rawRegistration(jdbc, dbUser, targets.get(i % targets.size())));
             double cpuBefore = cpuSeconds(servicePid);
             double[] batchesBefore = batches(api);
-            Result service = run(cell.clients(), seconds, i -> serviceRegistration(api, targets.get(i % targets.size())));
+            Result service =
+                    run(cell.clients(), seconds, i -> serviceRegistration(api, targets.get(i % targets.size())));
             double cpuPerRequest = 1000 * (cpuSeconds(servicePid) - cpuBefore) / Math.max(1, service.done());
             double[] batchesAfter = batches(api);
-            double perTransaction = (batchesAfter[0] - batchesBefore[0]) / Math.max(1, batchesAfter[1] - batchesBefore[1]);
-            System.out.printf("%-8s %7d | %10.0f %8.1f %8.1f %6d | %10.0f %8.1f %8.1f %6d %8.1f %6.1f | %5.0f%%%n", cell.mix(),
-                    cell.clients(), raw.throughput(), raw.percentileMillis(0.5), raw.percentileMillis(0.99), raw.errors(),
-                    service.throughput(), service.percentileMillis(0.5), service.percentileMillis(0.99), service.errors(),
-                    cpuPerRequest, perTransaction, 100 * service.throughput() / raw.throughput());
+            double perTransaction =
+                    (batchesAfter[0] - batchesBefore[0]) / Math.max(1, batchesAfter[1] - batchesBefore[1]);
+            System.out.printf(
+                    "%-8s %7d | %10.0f %8.1f %8.1f %6d | %10.0f %8.1f %8.1f %6d %8.1f %6.1f | %5.0f%%%n",
+                    cell.mix(),
+                    cell.clients(),
+                    raw.throughput(),
+                    raw.percentileMillis(0.5),
+                    raw.percentileMillis(0.99),
+                    raw.errors(),
+                    service.throughput(),
+                    service.percentileMillis(0.5),
+                    service.percentileMillis(0.99),
+                    service.errors(),
+                    cpuPerRequest,
+                    perTransaction,
+                    100 * service.throughput() / raw.throughput());
         }
         verifyGapless(jdbc, dbUser, companies);
         importAndExport(api, platform, run);
@@ -114,32 +150,51 @@ public class Bench {
         for (int round = 1; round <= 5; round++) {
             StringBuilder csv = new StringBuilder("name,email,phone\n");
             for (int row = 1; row <= 10_000; row++) {
-                csv.append("Imported ").append(round).append('-').append(row).append(",import").append(round)
-                        .append('-').append(row).append("@bench.test,+234 800 555 ").append(1000 + row % 9000).append('\n');
+                csv.append("Imported ")
+                        .append(round)
+                        .append('-')
+                        .append(row)
+                        .append(",import")
+                        .append(round)
+                        .append('-')
+                        .append(row)
+                        .append("@bench.test,+234 800 555 ")
+                        .append(1000 + row % 9000)
+                        .append('\n');
             }
             long t0 = System.nanoTime();
-            HttpResponse<String> imported = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/clients/import"))
-                    .header("Authorization", "Bearer " + company.token()).header("Content-Type", "text/csv")
-                    .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> imported = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(api + "/clients/import"))
+                            .header("Authorization", "Bearer " + company.token())
+                            .header("Content-Type", "text/csv")
+                            .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             double elapsed = (System.nanoTime() - t0) / 1e9;
             if (imported.statusCode() != 201) {
                 throw new IllegalStateException("import: " + imported.statusCode() + " " + imported.body());
             }
-            System.out.printf("  round %d: %.2f s, %.0f rows/s (%d KiB)%n", round, elapsed, 10_000 / elapsed, csv.length() / 1024);
+            System.out.printf(
+                    "  round %d: %.2f s, %.0f rows/s (%d KiB)%n",
+                    round, elapsed, 10_000 / elapsed, csv.length() / 1024);
             rates.add(10_000 / elapsed);
         }
         Collections.sort(rates);
         System.out.printf("  median %.0f rows/s, slowest %.0f rows/s%n", rates.get(2), rates.get(0));
         long t0 = System.nanoTime();
-        HttpResponse<String> exported = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/clients"))
-                .header("Authorization", "Bearer " + company.token()).header("Accept", "text/csv").build(),
+        HttpResponse<String> exported = HTTP.send(
+                HttpRequest.newBuilder(URI.create(api + "/clients"))
+                        .header("Authorization", "Bearer " + company.token())
+                        .header("Accept", "text/csv")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         double elapsed = (System.nanoTime() - t0) / 1e9;
         long lines = exported.body().lines().count() - 1;
         if (exported.statusCode() != 200 || lines != 50_000) {
             throw new IllegalStateException("export: " + exported.statusCode() + ", " + lines + " rows");
         }
-        System.out.printf("export of %d clients (Accept: text/csv): %.2f s, %.0f rows/s%n", lines, elapsed, lines / elapsed);
+        System.out.printf(
+                "export of %d clients (Accept: text/csv): %.2f s, %.0f rows/s%n", lines, elapsed, lines / elapsed);
     }
 
     /** Loads 999 more companies of 1 000 clients by SQL around one measured company of 1 000, then times its lists. */
@@ -147,7 +202,7 @@ public class Bench {
         Company measured = company(api, platform, "Lists " + run, "L" + run.replaceAll("[0-9]", "") + "Q");
         long loadStarted = System.nanoTime();
         try (Connection connection = DriverManager.getConnection(jdbc, user, "");
-             Statement sql = connection.createStatement()) {
+                Statement sql = connection.createStatement()) {
             sql.execute("create temporary table bench_company as select nextval('company_id_seq') as id"
                     + " from generate_series(1, 999)");
             sql.execute("insert into company (id, name, name_key, slug, prefix, created_at) select id, 'Loaded ' || id,"
@@ -163,11 +218,13 @@ public class Bench {
                     + " select nextval('person_id_seq'), " + measured.id() + ", '" + measured.prefix() + "-CLT'"
                     + " || case when n < 1000 then lpad(n::text, 3, '0') else n::text end, n, 'Measured client ' || n,"
                     + " 'm' || n || '@measured.test', 'ACTIVE', now() from generate_series(1, 1000) n");
-            sql.execute("update company_sequence set last_value = 1000 where company_id = " + measured.id() + " and seq_key = 'CLT'");
+            sql.execute("update company_sequence set last_value = 1000 where company_id = " + measured.id()
+                    + " and seq_key = 'CLT'");
             sql.execute("analyze client");
             try (ResultSet count = sql.executeQuery("select count(*) from client")) {
                 count.next();
-                System.out.printf("%nLoaded 1000 companies x 1000 clients in %.0f s (client table: %d rows)%n",
+                System.out.printf(
+                        "%nLoaded 1000 companies x 1000 clients in %.0f s (client table: %d rows)%n",
                         (System.nanoTime() - loadStarted) / 1e9, count.getLong(1));
             }
         }
@@ -181,8 +238,11 @@ public class Bench {
             List<Long> latencies = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
                 long t0 = System.nanoTime();
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + query.getValue()))
-                        .header("Authorization", "Bearer " + measured.token()).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(api + query.getValue()))
+                                .header("Authorization", "Bearer " + measured.token())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200) {
                     throw new IllegalStateException(query.getKey() + ": " + response.statusCode());
                 }
@@ -191,12 +251,13 @@ public class Bench {
                 }
             }
             Result timing = new Result(latencies.size(), 0, 1, latencies);
-            System.out.printf("%-24s %8.1f %8.1f%n", query.getKey(), timing.percentileMillis(0.5), timing.percentileMillis(0.95));
+            System.out.printf(
+                    "%-24s %8.1f %8.1f%n", query.getKey(), timing.percentileMillis(0.5), timing.percentileMillis(0.95));
         }
         try (Connection connection = DriverManager.getConnection(jdbc, user, "");
-             Statement sql = connection.createStatement();
-             ResultSet plan = sql.executeQuery("explain select * from client where company_id = " + measured.id()
-                     + " and uid_number > 900 order by uid_number limit 51")) {
+                Statement sql = connection.createStatement();
+                ResultSet plan = sql.executeQuery("explain select * from client where company_id = " + measured.id()
+                        + " and uid_number > 900 order by uid_number limit 51")) {
             System.out.println("Plan of a deep page:");
             while (plan.next()) {
                 System.out.println("  " + plan.getString(1));
@@ -259,8 +320,9 @@ public class Bench {
      * pass. Before that, a cell measures the compiler as much as the service: on two cores Payara's
      * C2 stays busy for minutes, and each new concurrency level wakes it again.
      */
-    static void warmUp(String api, String jdbc, String dbUser, List<Company> companies, long servicePid,
-                       double maxSeconds) throws Exception {
+    static void warmUp(
+            String api, String jdbc, String dbUser, List<Company> companies, long servicePid, double maxSeconds)
+            throws Exception {
         long started = System.nanoTime();
         double elapsed = 0;
         double jitShare = Double.NaN;
@@ -279,7 +341,8 @@ public class Bench {
             }
         }
         run(8, 5, i -> rawRegistration(jdbc, dbUser, companies.get(i % companies.size())));
-        System.out.printf("(after %.0f s of warm-up; the service's JIT compilers used %.0f %% of a core in the last round)%n",
+        System.out.printf(
+                "(after %.0f s of warm-up; the service's JIT compilers used %.0f %% of a core in the last round)%n",
                 elapsed, 100 * jitShare);
     }
 
@@ -329,14 +392,19 @@ public class Bench {
      * estatedesk_registration_batch_size sum and count): their ratio is how many one transaction carried.
      */
     static double[] batches(String api) throws Exception {
-        String scrape = HTTP.send(HttpRequest.newBuilder(URI.create(api.replace("/api/v1", "/metrics"))).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String scrape = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(api.replace("/api/v1", "/metrics")))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         double[] sumAndCount = new double[2];
         for (String line : scrape.split("\n")) {
             if (line.startsWith("estatedesk_registration_batch_size_sum ")) {
-                sumAndCount[0] = Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim());
+                sumAndCount[0] =
+                        Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim());
             } else if (line.startsWith("estatedesk_registration_batch_size_count ")) {
-                sumAndCount[1] = Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim());
+                sumAndCount[1] =
+                        Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim());
             }
         }
         return sumAndCount;
@@ -353,11 +421,12 @@ public class Bench {
             CONNECTION.set(connection);
         }
         try (PreparedStatement lock = connection.prepareStatement(
-                "select last_value from company_sequence where company_id = ? and seq_key = 'CLT' for update");
-             PreparedStatement update = connection.prepareStatement(
-                     "update company_sequence set last_value = ? where company_id = ? and seq_key = 'CLT'");
-             PreparedStatement insert = connection.prepareStatement("insert into client (id, company_id, uid, uid_number,"
-                     + " name, email, status, created_at) values (nextval('person_id_seq'), ?, ?, ?, ?, ?, 'ACTIVE', now())")) {
+                        "select last_value from company_sequence where company_id = ? and seq_key = 'CLT' for update");
+                PreparedStatement update = connection.prepareStatement(
+                        "update company_sequence set last_value = ? where company_id = ? and seq_key = 'CLT'");
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into client (id, company_id, uid, uid_number,"
+                                + " name, email, status, created_at) values (nextval('person_id_seq'), ?, ?, ?, ?, ?, 'ACTIVE', now())")) {
             lock.setLong(1, company.id());
             long next;
             try (ResultSet row = lock.executeQuery()) {
@@ -383,10 +452,14 @@ public class Bench {
 
     static boolean serviceRegistration(String api, Company company) throws Exception {
         int n = SERIAL.incrementAndGet();
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/clients"))
-                .header("Authorization", "Bearer " + company.token()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Service " + n + "\",\"email\":\"svc" + n + "@bench.test\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(api + "/clients"))
+                        .header("Authorization", "Bearer " + company.token())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"name\":\"Service " + n + "\",\"email\":\"svc" + n + "@bench.test\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 201;
     }
 
@@ -394,10 +467,11 @@ public class Bench {
         int bad = 0;
         long total = 0;
         try (Connection connection = DriverManager.getConnection(jdbc, user, "");
-             Statement sql = connection.createStatement()) {
+                Statement sql = connection.createStatement()) {
             for (Company company : companies) {
-                try (ResultSet row = sql.executeQuery("select count(*), count(distinct uid_number), coalesce(max(uid_number), 0)"
-                        + " from client where company_id = " + company.id())) {
+                try (ResultSet row =
+                        sql.executeQuery("select count(*), count(distinct uid_number), coalesce(max(uid_number), 0)"
+                                + " from client where company_id = " + company.id())) {
                     row.next();
                     total += row.getLong(1);
                     if (row.getLong(1) != row.getLong(2) || row.getLong(2) != row.getLong(3)) {
@@ -417,23 +491,34 @@ public class Bench {
 
     static Company company(String api, String platformToken, String name, String prefix) throws Exception {
         String admin = "admin-" + SERIAL.incrementAndGet() + "-" + System.nanoTime() + "@bench.test";
-        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/companies"))
-                .header("Authorization", "Bearer " + platformToken).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"prefix\":\"" + prefix + "\","
-                        + "\"admin\":{\"name\":\"Bench\",\"email\":\"" + admin + "\",\"password\":\"bench-password\"}}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created = HTTP.send(
+                HttpRequest.newBuilder(URI.create(api + "/companies"))
+                        .header("Authorization", "Bearer " + platformToken)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"prefix\":\"" + prefix
+                                + "\"," + "\"admin\":{\"name\":\"Bench\",\"email\":\"" + admin
+                                + "\",\"password\":\"bench-password\"}}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (created.statusCode() != 201) {
             throw new IllegalStateException("company: " + created.statusCode() + " " + created.body());
         }
         long id = Long.parseLong(field(created.body(), "id"));
         String slug = field(created.body(), "slug");
-        return new Company(id, field(created.body(), "prefix"),
-                token(api, "{\"email\":\"" + admin + "\",\"password\":\"bench-password\",\"company\":\"" + slug + "\"}"));
+        return new Company(
+                id,
+                field(created.body(), "prefix"),
+                token(
+                        api,
+                        "{\"email\":\"" + admin + "\",\"password\":\"bench-password\",\"company\":\"" + slug + "\"}"));
     }
 
     static String token(String api, String credentials) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/auth/token"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(credentials)).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(api + "/auth/token"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(credentials))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("token: " + response.statusCode() + " " + response.body());

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -19,8 +18,11 @@ import java.util.regex.Pattern;
 /** See bench/login-flood.sh. Args: base URL, platform admin email, password, seconds per phase. */
 public class LoginFlood {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(8)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .executor(Executors.newFixedThreadPool(8))
+            .build();
     static String api;
 
     public static void main(String[] args) throws Exception {
@@ -48,8 +50,13 @@ public class LoginFlood {
                 for (int i = 0; i < 200; i++) {
                     burst.add(flood.submit(() -> {
                         try {
-                            int status = login("guess-" + serial.incrementAndGet() + "@flooded.test", "wrong-password", slugA).statusCode();
-                            answers.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+                            int status = login(
+                                            "guess-" + serial.incrementAndGet() + "@flooded.test",
+                                            "wrong-password",
+                                            slugA)
+                                    .statusCode();
+                            answers.computeIfAbsent(status, s -> new AtomicLong())
+                                    .incrementAndGet();
                         } catch (Exception e) {
                             answers.computeIfAbsent(-1, s -> new AtomicLong()).incrementAndGet();
                         }
@@ -72,13 +79,16 @@ public class LoginFlood {
         flood.shutdown();
 
         System.out.printf("GET /me of another company, %d s per phase%n", seconds);
-        System.out.printf("  alone:                      n=%d p50=%.1f ms p99=%.1f ms max=%.1f ms%n", baseline.size(),
-                ms(baseline, 50), ms(baseline, 99), ms(baseline, 100));
-        System.out.printf("  during bursts of 200 parallel wrong logins: n=%d p50=%.1f ms p99=%.1f ms max=%.1f ms (target p99 <= 250 ms)%n",
+        System.out.printf(
+                "  alone:                      n=%d p50=%.1f ms p99=%.1f ms max=%.1f ms%n",
+                baseline.size(), ms(baseline, 50), ms(baseline, 99), ms(baseline, 100));
+        System.out.printf(
+                "  during bursts of 200 parallel wrong logins: n=%d p50=%.1f ms p99=%.1f ms max=%.1f ms (target p99 <= 250 ms)%n",
                 flooded.size(), ms(flooded, 50), ms(flooded, 99), ms(flooded, 100));
         System.out.printf("  p99 ratio flood/alone: %.2f%n", ms(flooded, 99) / ms(baseline, 99));
-        System.out.printf("  %d bursts of 200 parallel wrong logins, each answered in p50=%.0f ms max=%.0f ms%n", bursts.size(),
-                ms(bursts, 50), ms(bursts, 100));
+        System.out.printf(
+                "  %d bursts of 200 parallel wrong logins, each answered in p50=%.0f ms max=%.0f ms%n",
+                bursts.size(), ms(bursts, 50), ms(bursts, 100));
         System.out.println("  the flood was answered (status -> count): " + new java.util.TreeMap<>(answers));
         System.exit(0); // the HTTP client's executor threads would keep the JVM alive
     }
@@ -88,8 +98,12 @@ public class LoginFlood {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < end) {
             long start = System.nanoTime();
-            HttpResponse<String> reply = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/me"))
-                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build(),
+            HttpResponse<String> reply = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(api + "/me"))
+                            .header("Authorization", "Bearer " + token)
+                            .timeout(Duration.ofSeconds(30))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (reply.statusCode() != 200) {
                 throw new IllegalStateException("GET /me: " + reply.statusCode() + " " + reply.body());
@@ -108,8 +122,11 @@ public class LoginFlood {
     }
 
     static String company(String platform, String name, String label) throws Exception {
-        HttpResponse<String> created = post("/companies", platform, "{\"name\":\"" + name + "\",\"admin\":{\"name\":\"Admin\","
-                + "\"email\":\"admin@" + label + ".test\",\"password\":\"" + label + "-password\"}}");
+        HttpResponse<String> created = post(
+                "/companies",
+                platform,
+                "{\"name\":\"" + name + "\",\"admin\":{\"name\":\"Admin\"," + "\"email\":\"admin@" + label
+                        + ".test\",\"password\":\"" + label + "-password\"}}");
         if (created.statusCode() != 201) {
             throw new IllegalStateException("company: " + created.body());
         }
@@ -119,8 +136,11 @@ public class LoginFlood {
     }
 
     static HttpResponse<String> login(String email, String password, String slug) throws Exception {
-        return post("/auth/token", null, "{\"email\":\"" + email + "\",\"password\":\"" + password + "\""
-                + (slug == null ? "" : ",\"company\":\"" + slug + "\"") + "}");
+        return post(
+                "/auth/token",
+                null,
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\""
+                        + (slug == null ? "" : ",\"company\":\"" + slug + "\"") + "}");
     }
 
     static String token(HttpResponse<String> reply) {
@@ -132,8 +152,10 @@ public class LoginFlood {
     }
 
     static HttpResponse<String> post(String path, String token, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

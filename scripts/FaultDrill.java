@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,20 +42,19 @@ import java.util.regex.Pattern;
  */
 public class FaultDrill {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(3)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3))
+            .build();
     static final int CLIENTS = 8;
     static final int COMPANIES = 4;
     static final Duration GIVE_UP_AFTER = Duration.ofSeconds(120);
 
-    record Company(long id, String prefix, String token) {
-    }
+    record Company(long id, String prefix, String token) {}
 
-    record Ack(int company, String email, String uid, long firstAttemptNanos, long ackNanos, int attempts) {
-    }
+    record Ack(int company, String email, String uid, long firstAttemptNanos, long ackNanos, int attempts) {}
 
-    record Failure(long atNanos, String what) {
-    }
+    record Failure(long atNanos, String what) {}
 
     static final ConcurrentLinkedQueue<Ack> ACKS = new ConcurrentLinkedQueue<>();
     static final ConcurrentLinkedQueue<Failure> FAILURES = new ConcurrentLinkedQueue<>();
@@ -77,10 +75,12 @@ public class FaultDrill {
 
         List<Company> companies = new ArrayList<>();
         for (int i = 0; i < COMPANIES; i++) {
-            companies.add(company(lb, platform, "Drill " + run + " " + i, "D" + (char) ('A' + i) + run.replaceAll("[0-9]", "")));
+            companies.add(company(
+                    lb, platform, "Drill " + run + " " + i, "D" + (char) ('A' + i) + run.replaceAll("[0-9]", "")));
         }
 
-        System.out.println("== Load: " + CLIENTS + " clients, " + COMPANIES + " companies, every registration retried with its Idempotency-Key until acknowledged");
+        System.out.println("== Load: " + CLIENTS + " clients, " + COMPANIES
+                + " companies, every registration retried with its Idempotency-Key until acknowledged");
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         for (int c = 0; c < CLIENTS; c++) {
@@ -102,10 +102,15 @@ public class FaultDrill {
         System.out.println("   (instance 1 is started again; it is the crashed one, not the survivor)");
         sh("scripts/cluster.sh restart-instance 1");
         pause(5);
-        results.add(scenario("PostgreSQL restart", () -> sh("pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main restart")));
-        results.add(scenario("pg_terminate_backend of the service's connections", () -> sh(
-                "echo \"   connections terminated: $(psql -h 127.0.0.1 -U postgres -qAt -c \"select count(pg_terminate_backend(pid)) from pg_stat_activity"
-                        + " where datname = current_database() and application_name like 'estatedesk%'\" " + database(jdbc) + ")\"")));
+        results.add(scenario(
+                "PostgreSQL restart",
+                () -> sh("pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main restart")));
+        results.add(scenario(
+                "pg_terminate_backend of the service's connections",
+                () -> sh(
+                        "echo \"   connections terminated: $(psql -h 127.0.0.1 -U postgres -qAt -c \"select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                                + " where datname = current_database() and application_name like 'estatedesk%'\" "
+                                + database(jdbc) + ")\"")));
         running.set(false);
         clients.shutdown();
         clients.awaitTermination(GIVE_UP_AFTER.toSeconds() + 30, TimeUnit.SECONDS);
@@ -136,7 +141,8 @@ public class FaultDrill {
         while (System.nanoTime() < deadline) {
             pause(0.2);
             long lastFailure = FAILURES.size() > failuresBefore
-                    ? new ArrayList<>(FAILURES).get(FAILURES.size() - 1).atNanos() : injected;
+                    ? new ArrayList<>(FAILURES).get(FAILURES.size() - 1).atNanos()
+                    : injected;
             boolean inFlightDone = PENDING.values().stream().noneMatch(started -> started <= injected);
             if (inFlightDone && System.nanoTime() - lastFailure > 3e9) {
                 break;
@@ -146,11 +152,18 @@ public class FaultDrill {
         List<Failure> seen = new ArrayList<>(FAILURES).subList(failuresBefore, FAILURES.size());
         Map<String, Integer> kinds = new TreeMap<>();
         seen.forEach(f -> kinds.merge(f.what(), 1, Integer::sum));
-        long longestWait = ACKS.stream().filter(a -> a.ackNanos() > injected && a.ackNanos() <= windowEnd)
-                .mapToLong(a -> a.ackNanos() - a.firstAttemptNanos()).max().orElse(0);
-        String recovery = seen.isEmpty() ? "no failed attempt"
-                : String.format("failures stopped %.1f s after the fault", (seen.get(seen.size() - 1).atNanos() - injected) / 1e9);
-        return String.format("%-50s %s; longest wait for an acknowledgment %.1f s; failed attempts, all retried: %d %s",
+        long longestWait = ACKS.stream()
+                .filter(a -> a.ackNanos() > injected && a.ackNanos() <= windowEnd)
+                .mapToLong(a -> a.ackNanos() - a.firstAttemptNanos())
+                .max()
+                .orElse(0);
+        String recovery = seen.isEmpty()
+                ? "no failed attempt"
+                : String.format(
+                        "failures stopped %.1f s after the fault",
+                        (seen.get(seen.size() - 1).atNanos() - injected) / 1e9);
+        return String.format(
+                "%-50s %s; longest wait for an acknowledgment %.1f s; failed attempts, all retried: %d %s",
                 name, recovery, longestWait / 1e9, seen.size(), kinds);
     }
 
@@ -169,13 +182,23 @@ public class FaultDrill {
             while (System.nanoTime() - first < GIVE_UP_AFTER.toNanos()) {
                 attempts++;
                 try {
-                    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/clients"))
-                            .timeout(Duration.ofSeconds(20))
-                            .header("Authorization", "Bearer " + company.token()).header("Content-Type", "application/json")
-                            .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse<String> response = HTTP.send(
+                            HttpRequest.newBuilder(URI.create(api + "/clients"))
+                                    .timeout(Duration.ofSeconds(20))
+                                    .header("Authorization", "Bearer " + company.token())
+                                    .header("Content-Type", "application/json")
+                                    .header("Idempotency-Key", key)
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() == 201) {
-                        ACKS.add(new Ack(companyIndex, email, field(response.body(), "uid"), first, System.nanoTime(), attempts));
+                        ACKS.add(new Ack(
+                                companyIndex,
+                                email,
+                                field(response.body(), "uid"),
+                                first,
+                                System.nanoTime(),
+                                attempts));
                         return;
                     }
                     FAILURES.add(new Failure(System.nanoTime(), "HTTP " + response.statusCode()));
@@ -206,7 +229,9 @@ public class FaultDrill {
                     select.setLong(1, companies.get(c).id());
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
-                            uidsByEmail.computeIfAbsent(rows.getString(1), e -> new ArrayList<>()).add(rows.getString(2));
+                            uidsByEmail
+                                    .computeIfAbsent(rows.getString(1), e -> new ArrayList<>())
+                                    .add(rows.getString(2));
                             numbers.add(rows.getLong(3));
                         }
                     }
@@ -217,9 +242,12 @@ public class FaultDrill {
                         break;
                     }
                 }
-                duplicates += (int) uidsByEmail.values().stream().filter(uids -> uids.size() > 1).count();
+                duplicates += (int) uidsByEmail.values().stream()
+                        .filter(uids -> uids.size() > 1)
+                        .count();
                 int company = c;
-                List<Ack> ours = acks.stream().filter(a -> a.company() == company).toList();
+                List<Ack> ours =
+                        acks.stream().filter(a -> a.company() == company).toList();
                 for (Ack ack : ours) {
                     List<String> uids = uidsByEmail.getOrDefault(ack.email(), List.of());
                     if (uids.isEmpty()) {
@@ -229,74 +257,123 @@ public class FaultDrill {
                     }
                 }
                 unacknowledged += uidsByEmail.size() - ours.size();
-                System.out.printf("company %s: %d rows, numbers %s%n", companies.get(c).prefix(), numbers.size(),
-                        numbers.isEmpty() ? "-" : "1.." + numbers.get(numbers.size() - 1) + (gaps == 0 ? " without holes" : " WITH HOLES"));
+                System.out.printf(
+                        "company %s: %d rows, numbers %s%n",
+                        companies.get(c).prefix(),
+                        numbers.size(),
+                        numbers.isEmpty()
+                                ? "-"
+                                : "1.." + numbers.get(numbers.size() - 1)
+                                        + (gaps == 0 ? " without holes" : " WITH HOLES"));
             }
         }
-        HttpResponse<String> audit = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/audit"))
-                .header("Authorization", "Bearer " + platform).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> audit = HTTP.send(
+                HttpRequest.newBuilder(URI.create(api + "/audit"))
+                        .header("Authorization", "Bearer " + platform)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         boolean auditGreen = audit.statusCode() == 200 && audit.body().startsWith("{\"ok\":true");
         int retried = (int) acks.stream().filter(a -> a.attempts() > 1).count();
-        System.out.printf("acknowledged registrations: %d (%d needed more than one attempt), failed attempts in all: %d, given up: %d%n",
+        System.out.printf(
+                "acknowledged registrations: %d (%d needed more than one attempt), failed attempts in all: %d, given up: %d%n",
                 acks.size(), retried, FAILURES.size(), GAVE_UP.get());
-        System.out.printf("lost acknowledged writes: %d, duplicates: %d, gaps: %d, uid differing from the acknowledged one: %d,"
-                + " rows never acknowledged: %d%n", lost, duplicates, gaps, wrongUid, unacknowledged);
-        System.out.println("audit through the load balancer: " + (auditGreen ? "all checks green" : audit.statusCode() + " " + audit.body()));
-        return lost == 0 && duplicates == 0 && gaps == 0 && wrongUid == 0 && unacknowledged == 0 && GAVE_UP.get() == 0 && auditGreen;
+        System.out.printf(
+                "lost acknowledged writes: %d, duplicates: %d, gaps: %d, uid differing from the acknowledged one: %d,"
+                        + " rows never acknowledged: %d%n",
+                lost, duplicates, gaps, wrongUid, unacknowledged);
+        System.out.println("audit through the load balancer: "
+                + (auditGreen ? "all checks green" : audit.statusCode() + " " + audit.body()));
+        return lost == 0
+                && duplicates == 0
+                && gaps == 0
+                && wrongUid == 0
+                && unacknowledged == 0
+                && GAVE_UP.get() == 0
+                && auditGreen;
     }
 
     static void clusterChecks(String one, String two, String platform, String jdbc, String run) throws Exception {
         Company company = company(one, platform, "Cluster " + run, "CK" + run.replaceAll("[0-9]", ""));
         String email = "agent-" + run.toLowerCase() + "@cluster.test";
-        HttpResponse<String> agent = HTTP.send(HttpRequest.newBuilder(URI.create(one + "/marketers"))
-                .header("Authorization", "Bearer " + company.token()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Agent\",\"email\":\"" + email + "\",\"password\":\"agent-password\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> agent = HTTP.send(
+                HttpRequest.newBuilder(URI.create(one + "/marketers"))
+                        .header("Authorization", "Bearer " + company.token())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"name\":\"Agent\",\"email\":\"" + email + "\",\"password\":\"agent-password\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         check(agent.statusCode() == 201, "marketer registered on instance 1: " + field(agent.body(), "uid"));
-        HttpResponse<String> me = HTTP.send(HttpRequest.newBuilder(URI.create(two + "/me"))
-                .header("Authorization", "Bearer " + company.token()).build(), HttpResponse.BodyHandlers.ofString());
-        check(me.statusCode() == 200, "a token issued by instance 1 is accepted by instance 2 (GET /me " + me.statusCode() + ")");
+        HttpResponse<String> me = HTTP.send(
+                HttpRequest.newBuilder(URI.create(two + "/me"))
+                        .header("Authorization", "Bearer " + company.token())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        check(
+                me.statusCode() == 200,
+                "a token issued by instance 1 is accepted by instance 2 (GET /me " + me.statusCode() + ")");
         String slug = field(get(one + "/me", company.token()), "slug");
-        String credentials = "{\"email\":\"" + email + "\",\"password\":\"agent-password\",\"company\":\"" + slug + "\"}";
+        String credentials =
+                "{\"email\":\"" + email + "\",\"password\":\"agent-password\",\"company\":\"" + slug + "\"}";
         check(tokenStatus(two, credentials) == 200, "the marketer gets a token from instance 2");
-        String agentToken = field(HTTP.send(HttpRequest.newBuilder(URI.create(two + "/auth/token"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(credentials)).build(),
-                HttpResponse.BodyHandlers.ofString()).body(), "accessToken");
-        HttpResponse<String> deactivated = HTTP.send(HttpRequest.newBuilder(URI.create(one + "/marketers/" + field(agent.body(), "id")))
-                .header("Authorization", "Bearer " + company.token()).header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"status\":\"DEACTIVATED\"}")).build(),
+        String agentToken = field(
+                HTTP.send(
+                                HttpRequest.newBuilder(URI.create(two + "/auth/token"))
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(credentials))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body(),
+                "accessToken");
+        HttpResponse<String> deactivated = HTTP.send(
+                HttpRequest.newBuilder(URI.create(one + "/marketers/" + field(agent.body(), "id")))
+                        .header("Authorization", "Bearer " + company.token())
+                        .header("Content-Type", "application/json")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"status\":\"DEACTIVATED\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         int after = tokenStatus(two, credentials);
-        check(deactivated.statusCode() == 200 && after != 200,
+        check(
+                deactivated.statusCode() == 200 && after != 200,
                 "deactivated on instance 1, refused by instance 2 at once (token request " + after + ")");
         // The marketer's token from instance 2 stops working there too: instance 2 reads the revocation within seconds.
         long revokedAt = System.nanoTime();
         int status = 200;
         while (status == 200 && System.nanoTime() - revokedAt < 10_000_000_000L) {
-            status = HTTP.send(HttpRequest.newBuilder(URI.create(two + "/me")).header("Authorization", "Bearer " + agentToken).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode();
+            status = HTTP.send(
+                            HttpRequest.newBuilder(URI.create(two + "/me"))
+                                    .header("Authorization", "Bearer " + agentToken)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .statusCode();
             if (status == 200) {
                 pause(0.1);
             }
         }
         double seconds = (System.nanoTime() - revokedAt) / 1e9;
-        check(status == 401 && seconds <= 5, String.format("its token, revoked on instance 1, refused by instance 2 after %.2f s", seconds));
+        check(
+                status == 401 && seconds <= 5,
+                String.format("its token, revoked on instance 1, refused by instance 2 after %.2f s", seconds));
         // The audit timer fires every 20 s on both instances in the drill (ESTATEDESK_AUDIT_SCHEDULE).
         pause(22);
         try (Connection db = DriverManager.getConnection(jdbc, "postgres", "");
-             PreparedStatement runs = db.prepareStatement("select count(*), min(claimed_by) from scheduled_run where job = 'daily-audit' and run_on = ?")) {
+                PreparedStatement runs = db.prepareStatement(
+                        "select count(*), min(claimed_by) from scheduled_run where job = 'daily-audit' and run_on = ?")) {
             runs.setObject(1, LocalDate.now(ZoneOffset.UTC));
             try (ResultSet row = runs.executeQuery()) {
                 row.next();
                 long ran = 0;
                 long skipped = 0;
-                for (Path log : List.of(Path.of("target/cluster/instance-8081.log"), Path.of("target/cluster/instance-8082.log"))) {
+                for (Path log : List.of(
+                        Path.of("target/cluster/instance-8081.log"), Path.of("target/cluster/instance-8082.log"))) {
                     String text = Files.exists(log) ? Files.readString(log) : "";
                     ran += count(text, "Daily audit of [0-9-]+: ");
                     skipped += count(text, "already claimed by another instance");
                 }
-                check(row.getLong(1) == 1 && ran == 1 && skipped >= 1, "daily audit: " + row.getLong(1) + " claim for today (by "
-                        + row.getString(2) + "), run " + ran + " time(s) in both logs, " + skipped + " firing(s) found it already claimed");
+                check(
+                        row.getLong(1) == 1 && ran == 1 && skipped >= 1,
+                        "daily audit: " + row.getLong(1) + " claim for today (by " + row.getString(2) + "), run " + ran
+                                + " time(s) in both logs, " + skipped + " firing(s) found it already claimed");
             }
         }
     }
@@ -313,32 +390,53 @@ public class FaultDrill {
     }
 
     static String get(String url, String token) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     static int tokenStatus(String api, String credentials) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(api + "/auth/token")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(credentials)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create(api + "/auth/token"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(credentials))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     static Company company(String api, String platformToken, String name, String prefix) throws Exception {
         String admin = "admin-" + SERIAL.incrementAndGet() + "-" + System.nanoTime() + "@drill.test";
-        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/companies"))
-                .header("Authorization", "Bearer " + platformToken).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"prefix\":\"" + prefix + "\","
-                        + "\"admin\":{\"name\":\"Drill\",\"email\":\"" + admin + "\",\"password\":\"drill-password\"}}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created = HTTP.send(
+                HttpRequest.newBuilder(URI.create(api + "/companies"))
+                        .header("Authorization", "Bearer " + platformToken)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"prefix\":\"" + prefix
+                                + "\"," + "\"admin\":{\"name\":\"Drill\",\"email\":\"" + admin
+                                + "\",\"password\":\"drill-password\"}}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (created.statusCode() != 201) {
             throw new IllegalStateException("company: " + created.statusCode() + " " + created.body());
         }
-        return new Company(Long.parseLong(field(created.body(), "id")), field(created.body(), "prefix"),
-                token(api, "{\"email\":\"" + admin + "\",\"password\":\"drill-password\",\"company\":\"" + field(created.body(), "slug") + "\"}"));
+        return new Company(
+                Long.parseLong(field(created.body(), "id")),
+                field(created.body(), "prefix"),
+                token(
+                        api,
+                        "{\"email\":\"" + admin + "\",\"password\":\"drill-password\",\"company\":\""
+                                + field(created.body(), "slug") + "\"}"));
     }
 
     static String token(String api, String credentials) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/auth/token"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(credentials)).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(api + "/auth/token"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(credentials))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("token: " + response.statusCode() + " " + response.body());
@@ -372,5 +470,4 @@ public class FaultDrill {
             Thread.currentThread().interrupt();
         }
     }
-
 }

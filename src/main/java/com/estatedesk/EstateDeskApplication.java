@@ -7,5 +7,4 @@ import jakarta.ws.rs.core.Application;
 /** The REST API, version 1. Resources and providers are discovered by the container. */
 @ApplicationPath("/api/v1")
 @ApplicationScoped
-public class EstateDeskApplication extends Application {
-}
+public class EstateDeskApplication extends Application {}

@@ -11,7 +11,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
@@ -44,8 +43,7 @@ public class Allocation extends CompanyOwned {
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
-    protected Allocation() {
-    }
+    protected Allocation() {}
 
     Allocation(long clientId, long estateId, long estatePlotId, Long plotNumberId, PaymentType paymentType) {
         this.clientId = clientId;

@@ -5,7 +5,6 @@ import com.estatedesk.paging.PageRequest;
 import com.estatedesk.rest.PathIds;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
@@ -14,13 +13,14 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** Allocations: company admins and marketers (for their assigned clients) allocate; clients read their own. */
 @Path("allocations")
@@ -40,8 +40,11 @@ public class AllocationResource {
     @APIResponseSchema(value = AllocationView.class, responseCode = "201")
     public Response allocate(@NotNull @Valid NewAllocation request) {
         AllocationView created = allocations.allocatePlot(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
-                .entity(created).build();
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(Long.toString(created.id()))
+                        .build())
+                .entity(created)
+                .build();
     }
 
     @GET
@@ -53,9 +56,14 @@ public class AllocationResource {
 
     @GET
     @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
-    public Page<AllocationView> list(@QueryParam("clientId") String clientId, @QueryParam("estateId") String estateId,
-                                     @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return allocations.list(PathIds.filter(clientId, "clientId"), PathIds.filter(estateId, "estateId"),
+    public Page<AllocationView> list(
+            @QueryParam("clientId") String clientId,
+            @QueryParam("estateId") String estateId,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        return allocations.list(
+                PathIds.filter(clientId, "clientId"),
+                PathIds.filter(estateId, "estateId"),
                 PageRequest.of(limit, cursor));
     }
 }

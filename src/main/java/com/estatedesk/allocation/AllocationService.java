@@ -1,6 +1,5 @@
 package com.estatedesk.allocation;
 
-import com.estatedesk.problem.Conflict;
 import com.estatedesk.estate.Estate;
 import com.estatedesk.estate.EstatePlot;
 import com.estatedesk.estate.EstatePlotNumber;
@@ -11,6 +10,7 @@ import com.estatedesk.paging.PageRequest;
 import com.estatedesk.people.Client;
 import com.estatedesk.people.PersonStatus;
 import com.estatedesk.people.Visibility;
+import com.estatedesk.problem.Conflict;
 import com.estatedesk.problem.Problems;
 import com.estatedesk.query.Jpql;
 import com.estatedesk.query.Jpql.Condition;
@@ -23,7 +23,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-
 import java.util.List;
 
 /** Allocating plots to clients: units never below zero, a plot number at most once per estate. */
@@ -63,13 +62,19 @@ public class AllocationService {
             throw Problems.invalid("plotNumberId", "is required for FULL payment");
         }
         // What does not change under concurrent allocations is read before the lock.
-        PlotNumber number = request.plotNumberId() == null ? null
+        PlotNumber number = request.plotNumberId() == null
+                ? null
                 : rows.inBody(PlotNumber.class, request.plotNumberId(), "plotNumberId", "plot number");
-        boolean numberLaidOut = number != null && !em.createNamedQuery(EstatePlotNumber.IN_ESTATE_PLOT)
-                .setParameter("estate", estate.id()).setParameter("size", plotSize.id())
-                .setParameter("number", number.id()).getResultList().isEmpty();
+        boolean numberLaidOut = number != null
+                && !em.createNamedQuery(EstatePlotNumber.IN_ESTATE_PLOT)
+                        .setParameter("estate", estate.id())
+                        .setParameter("size", plotSize.id())
+                        .setParameter("number", number.id())
+                        .getResultList()
+                        .isEmpty();
         List<EstatePlot> plots = em.createNamedQuery(EstatePlot.OF_ESTATE_AND_SIZE, EstatePlot.class)
-                .setParameter("estate", estate.id()).setParameter("size", plotSize.id())
+                .setParameter("estate", estate.id())
+                .setParameter("size", plotSize.id())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
         if (plots.isEmpty()) {
@@ -82,13 +87,17 @@ public class AllocationService {
                 throw Problems.unresolvableReference("plotNumberId", "plot number in this estate plot");
             }
             if (!em.createQuery("select a.id from Allocation a where a.estateId = :estate and a.plotNumberId = :number")
-                    .setParameter("estate", estate.id()).setParameter("number", number.id()).getResultList().isEmpty()) {
+                    .setParameter("estate", estate.id())
+                    .setParameter("number", number.id())
+                    .getResultList()
+                    .isEmpty()) {
                 throw Conflict.PLOT_NUMBER_ALLOCATED.problem();
             }
             plotNumberId = number.id();
         }
         plot.takeUnit();
-        Allocation allocation = new Allocation(client.id(), estate.id(), plot.id(), plotNumberId, request.paymentType());
+        Allocation allocation =
+                new Allocation(client.id(), estate.id(), plot.id(), plotNumberId, request.paymentType());
         em.persist(allocation);
         return view(allocation, plotSize.id());
     }
@@ -103,7 +112,10 @@ public class AllocationService {
     }
 
     public Page<AllocationView> list(Long clientId, Long estateId, PageRequest page) {
-        return Page.of(select(clientId, estateId, null, page), page, row -> ((Allocation) row[0]).id(),
+        return Page.of(
+                select(clientId, estateId, null, page),
+                page,
+                row -> ((Allocation) row[0]).id(),
                 row -> view((Allocation) row[0], (Long) row[1]));
     }
 
@@ -122,18 +134,31 @@ public class AllocationService {
 
     private boolean callerIsActiveMarketer() {
         return !em.createQuery("select m.id from Marketer m where m.accountId = :self and m.status = :active")
-                .setParameter("self", caller.accountId()).setParameter("active", PersonStatus.ACTIVE)
-                .getResultList().isEmpty();
+                .setParameter("self", caller.accountId())
+                .setParameter("active", PersonStatus.ACTIVE)
+                .getResultList()
+                .isEmpty();
     }
 
     private boolean visibleToCaller(long clientId) {
         Condition visible = visibility.ofClient("c.id");
-        return visible == Condition.ALWAYS || !Jpql.select("select c.id from Client c").and("c.id = :client", "client", clientId)
-                .and(visible).query(em, "c.id", Long.class).getResultList().isEmpty();
+        return visible == Condition.ALWAYS
+                || !Jpql.select("select c.id from Client c")
+                        .and("c.id = :client", "client", clientId)
+                        .and(visible)
+                        .query(em, "c.id", Long.class)
+                        .getResultList()
+                        .isEmpty();
     }
 
     private static AllocationView view(Allocation allocation, long plotSizeId) {
-        return new AllocationView(allocation.id(), allocation.clientId(), allocation.estateId(), plotSizeId,
-                allocation.plotNumberId(), allocation.paymentType(), allocation.createdAt());
+        return new AllocationView(
+                allocation.id(),
+                allocation.clientId(),
+                allocation.estateId(),
+                plotSizeId,
+                allocation.plotNumberId(),
+                allocation.paymentType(),
+                allocation.createdAt());
     }
 }

@@ -2,6 +2,9 @@ package com.estatedesk.allocation;
 
 import jakarta.validation.constraints.NotNull;
 
-public record NewAllocation(@NotNull Long clientId, @NotNull Long estateId, @NotNull Long plotSizeId,
-                            Long plotNumberId, @NotNull PaymentType paymentType) {
-}
+public record NewAllocation(
+        @NotNull Long clientId,
+        @NotNull Long estateId,
+        @NotNull Long plotSizeId,
+        Long plotNumberId,
+        @NotNull PaymentType paymentType) {}

@@ -2,5 +2,6 @@ package com.estatedesk.allocation;
 
 /** FULL payment secures a specific plot number; PART reserves a unit of the size without one. */
 public enum PaymentType {
-    FULL, PART
+    FULL,
+    PART
 }

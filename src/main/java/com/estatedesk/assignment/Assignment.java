@@ -9,7 +9,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
@@ -32,8 +31,7 @@ public class Assignment extends CompanyOwned {
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
-    protected Assignment() {
-    }
+    protected Assignment() {}
 
     Assignment(long clientId, long marketerId) {
         this.clientId = clientId;

@@ -5,7 +5,6 @@ import com.estatedesk.paging.PageRequest;
 import com.estatedesk.rest.PathIds;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 @Path("assignments")
 @RequestScoped
@@ -40,14 +40,22 @@ public class AssignmentResource {
     @APIResponseSchema(value = AssignmentView.class, responseCode = "201")
     public Response assign(@NotNull @Valid NewAssignment request) {
         AssignmentView created = assignments.assignClientToMarketer(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
-                .entity(created).build();
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(Long.toString(created.id()))
+                        .build())
+                .entity(created)
+                .build();
     }
 
     @GET
-    public Page<AssignmentView> list(@QueryParam("clientId") String clientId, @QueryParam("marketerId") String marketerId,
-                                     @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return assignments.list(PathIds.filter(clientId, "clientId"), PathIds.filter(marketerId, "marketerId"),
+    public Page<AssignmentView> list(
+            @QueryParam("clientId") String clientId,
+            @QueryParam("marketerId") String marketerId,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        return assignments.list(
+                PathIds.filter(clientId, "clientId"),
+                PathIds.filter(marketerId, "marketerId"),
                 PageRequest.of(limit, cursor));
     }
 

@@ -1,23 +1,22 @@
 package com.estatedesk.assignment;
 
-import com.estatedesk.problem.Conflict;
+import com.estatedesk.idempotency.Idempotent;
 import com.estatedesk.paging.Page;
 import com.estatedesk.paging.PageRequest;
 import com.estatedesk.people.Client;
 import com.estatedesk.people.Marketer;
 import com.estatedesk.people.PersonStatus;
+import com.estatedesk.problem.Conflict;
 import com.estatedesk.problem.Problems;
 import com.estatedesk.query.Jpql;
 import com.estatedesk.tenancy.CompanyRows;
 import com.estatedesk.tenancy.CompanyScoped;
-import com.estatedesk.idempotency.Idempotent;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -79,9 +78,10 @@ public class AssignmentService {
         }
         em.lock(from, LockModeType.PESSIMISTIC_WRITE);
         em.lock(to, LockModeType.PESSIMISTIC_WRITE);
-        Set<Long> alreadyWithTarget = new HashSet<>(em.createQuery(
-                        "select a.clientId from Assignment a where a.marketerId = :to", Long.class)
-                .setParameter("to", to.id()).getResultList());
+        Set<Long> alreadyWithTarget =
+                new HashSet<>(em.createQuery("select a.clientId from Assignment a where a.marketerId = :to", Long.class)
+                        .setParameter("to", to.id())
+                        .getResultList());
         int moved = 0;
         int already = 0;
         for (Assignment assignment : assignmentsOf(from.id())) {
@@ -107,6 +107,7 @@ public class AssignmentService {
                 .setParameter("client", clientId)
                 .setParameter("marketer", marketerId)
                 .setMaxResults(1)
-                .getResultList().isEmpty();
+                .getResultList()
+                .isEmpty();
     }
 }

@@ -2,5 +2,4 @@ package com.estatedesk.assignment;
 
 import jakarta.validation.constraints.NotNull;
 
-public record NewAssignment(@NotNull Long clientId, @NotNull Long marketerId) {
-}
+public record NewAssignment(@NotNull Long clientId, @NotNull Long marketerId) {}

@@ -7,6 +7,5 @@ import jakarta.validation.constraints.NotNull;
 public record Reassignment(@NotNull Long toMarketerId) {
 
     @JsonbPropertyOrder({"fromMarketerId", "toMarketerId", "moved", "alreadyAssigned"})
-    public record Result(long fromMarketerId, long toMarketerId, int moved, int alreadyAssigned) {
-    }
+    public record Result(long fromMarketerId, long toMarketerId, int moved, int alreadyAssigned) {}
 }

@@ -14,8 +14,7 @@ import java.util.Locale;
  */
 public final class AuditFunctions {
 
-    private AuditFunctions() {
-    }
+    private AuditFunctions() {}
 
     /** The function behind a check, e.g. {@code audit_duplicate_uids(p_company bigint)}. */
     static String functionName(String check) {
@@ -24,7 +23,8 @@ public final class AuditFunctions {
 
     /** The check's SQL with its company filter: every company when {@code p_company} is null. */
     static String scoped(String sql, String parameter) {
-        return sql.replaceAll("#company\\((\\w+)\\)", "and (" + parameter + " is null or $1.company_id = " + parameter + ")");
+        return sql.replaceAll(
+                "#company\\((\\w+)\\)", "and (" + parameter + " is null or $1.company_id = " + parameter + ")");
     }
 
     /** Runs as the owner during start-up, in one transaction under a lock, so that instances starting together do not collide. */
@@ -40,7 +40,8 @@ public final class AuditFunctions {
                         + " select count(*) from (" + scoped(check.sql(), "p_company") + ") defects $$");
                 ddl.execute("revoke all on function " + function + "(bigint) from public");
                 if (!applicationRole.equals(currentUser(owner))) {
-                    ddl.execute("grant execute on function " + function + "(bigint) to \"" + applicationRole.replace("\"", "\"\"") + "\"");
+                    ddl.execute("grant execute on function " + function + "(bigint) to \""
+                            + applicationRole.replace("\"", "\"\"") + "\"");
                 }
             }
             owner.commit();
@@ -53,7 +54,8 @@ public final class AuditFunctions {
     }
 
     private static String currentUser(Connection connection) throws SQLException {
-        try (Statement query = connection.createStatement(); var row = query.executeQuery("select current_user")) {
+        try (Statement query = connection.createStatement();
+                var row = query.executeQuery("select current_user")) {
             row.next();
             return row.getString(1);
         }

@@ -2,7 +2,6 @@ package com.estatedesk.audit;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.json.bind.annotation.JsonbTransient;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -11,6 +10,9 @@ import java.util.List;
 public record AuditReport(boolean ok, String scope, Instant checkedAt, List<Check> checks) {
 
     @JsonbPropertyOrder({"name", "ok", "detail"})
-    public record Check(String name, boolean ok, String detail, @JsonbTransient long defects) {
-    }
+    public record Check(
+            String name,
+            boolean ok,
+            String detail,
+            @JsonbTransient long defects) {}
 }

@@ -12,9 +12,8 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The timer of the daily audit, from ESTATEDESK_AUDIT_SCHEDULE: "second minute hour" in UTC, EJB
@@ -43,10 +42,16 @@ public class AuditSchedule {
     void start() {
         String[] fields = schedule.trim().split("\\s+");
         if (fields.length != 3) {
-            throw new IllegalStateException("ESTATEDESK_AUDIT_SCHEDULE must be 'second minute hour', not '" + schedule + "'");
+            throw new IllegalStateException(
+                    "ESTATEDESK_AUDIT_SCHEDULE must be 'second minute hour', not '" + schedule + "'");
         }
-        timers.createCalendarTimer(new ScheduleExpression().second(fields[0]).minute(fields[1]).hour(fields[2])
-                .timezone("UTC"), new TimerConfig("daily audit", false));
+        timers.createCalendarTimer(
+                new ScheduleExpression()
+                        .second(fields[0])
+                        .minute(fields[1])
+                        .hour(fields[2])
+                        .timezone("UTC"),
+                new TimerConfig("daily audit", false));
         LOG.info(() -> "Daily audit scheduled at '" + schedule + "' (second minute hour, UTC)");
     }
 

@@ -2,11 +2,10 @@ package com.estatedesk.audit;
 
 import com.estatedesk.audit.AuditChecks.Definition;
 import com.estatedesk.database.Database;
-import jakarta.inject.Inject;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,24 +38,32 @@ public class AuditService {
         // Not setReadOnly: the flag would stay on the pooled connection for the next request.
         try (Connection connection = database.dataSource().getConnection()) {
             for (Definition check : AuditChecks.ALL) {
-                long defects = postgreSql ? countThroughFunction(connection, check, companyId) : count(connection, check, companyId);
-                checks.add(new AuditReport.Check(check.name(), defects == 0, defects + (defects == 1 ? " defect" : " defects"), defects));
+                long defects = postgreSql
+                        ? countThroughFunction(connection, check, companyId)
+                        : count(connection, check, companyId);
+                checks.add(new AuditReport.Check(
+                        check.name(), defects == 0, defects + (defects == 1 ? " defect" : " defects"), defects));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("The audit could not read the database", e);
         }
         boolean ok = checks.stream().allMatch(AuditReport.Check::ok);
-        AuditReport report = new AuditReport(ok, companyId == null ? "system" : "company " + companyId, Instant.now(), checks);
+        AuditReport report =
+                new AuditReport(ok, companyId == null ? "system" : "company " + companyId, Instant.now(), checks);
         if (!ok) {
-            LOG.warning(() -> "Audit of " + report.scope() + " failed: " + checks.stream().filter(c -> !c.ok())
-                    .map(c -> c.name() + " (" + c.detail() + ")").toList());
+            LOG.warning(() -> "Audit of " + report.scope() + " failed: "
+                    + checks.stream()
+                            .filter(c -> !c.ok())
+                            .map(c -> c.name() + " (" + c.detail() + ")")
+                            .toList());
         }
         return report;
     }
 
-    private static long countThroughFunction(Connection connection, Definition check, Long companyId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select " + AuditFunctions.functionName(check.name()) + "(?)")) {
+    private static long countThroughFunction(Connection connection, Definition check, Long companyId)
+            throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement("select " + AuditFunctions.functionName(check.name()) + "(?)")) {
             statement.setObject(1, companyId, java.sql.Types.BIGINT);
             try (ResultSet row = statement.executeQuery()) {
                 row.next();

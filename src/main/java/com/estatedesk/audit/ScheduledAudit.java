@@ -7,7 +7,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-
 import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.Date;
@@ -54,15 +53,21 @@ public class ScheduledAudit {
         }
         AuditReport report = audit.audit(null);
         report.checks().forEach(check -> metrics.auditResult(check.name(), check.defects()));
-        LOG.info(() -> "Daily audit of " + day + ": " + (report.ok() ? "all " + report.checks().size() + " checks green"
-                : "FAILED " + report.checks().stream().filter(c -> !c.ok()).map(AuditReport.Check::name).toList()));
+        LOG.info(() -> "Daily audit of " + day + ": "
+                + (report.ok()
+                        ? "all " + report.checks().size() + " checks green"
+                        : "FAILED "
+                                + report.checks().stream()
+                                        .filter(c -> !c.ok())
+                                        .map(AuditReport.Check::name)
+                                        .toList()));
         return Optional.of(report);
     }
 
     private boolean claim(LocalDate day) {
         try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "insert into scheduled_run (job, run_on, claimed_by, claimed_at) values (?, ?, ?, ?)")) {
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into scheduled_run (job, run_on, claimed_by, claimed_at) values (?, ?, ?, ?)")) {
             insert.setString(1, JOB);
             insert.setDate(2, Date.valueOf(day));
             insert.setString(3, instanceName());
@@ -78,7 +83,8 @@ public class ScheduledAudit {
 
     private static String instanceName() {
         try {
-            return InetAddress.getLocalHost().getHostName() + "/" + ProcessHandle.current().pid();
+            return InetAddress.getLocalHost().getHostName() + "/"
+                    + ProcessHandle.current().pid();
         } catch (Exception unknown) {
             return "pid " + ProcessHandle.current().pid();
         }

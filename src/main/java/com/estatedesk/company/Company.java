@@ -11,7 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Locale;
@@ -62,8 +61,7 @@ public class Company {
     // OffsetDateTime, not Instant: EclipseLink 4.0 would serialize an Instant into bytes.
     private OffsetDateTime createdAt;
 
-    protected Company() {
-    }
+    protected Company() {}
 
     Company(String name, String slug, String prefix) {
         rename(name);

@@ -4,7 +4,6 @@ import com.estatedesk.problem.Problem.FieldError;
 import com.estatedesk.problem.Problems;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +25,9 @@ public record CompanyChanges(Optional<String> name, Optional<CompanyStatus> stat
         }
         Optional<String> name = Optional.empty();
         if (body.containsKey("name")) {
-            if (body.get("name") instanceof JsonString text && !text.getString().isBlank() && text.getString().length() <= 200) {
+            if (body.get("name") instanceof JsonString text
+                    && !text.getString().isBlank()
+                    && text.getString().length() <= 200) {
                 name = Optional.of(text.getString().trim());
             } else {
                 errors.add(new FieldError("name", "must be a non-blank string of at most 200 characters"));
@@ -35,7 +36,9 @@ public record CompanyChanges(Optional<String> name, Optional<CompanyStatus> stat
         Optional<CompanyStatus> status = Optional.empty();
         if (body.containsKey("status")) {
             if (body.get("status") instanceof JsonString text) {
-                status = java.util.Arrays.stream(CompanyStatus.values()).filter(s -> s.name().equals(text.getString())).findFirst();
+                status = java.util.Arrays.stream(CompanyStatus.values())
+                        .filter(s -> s.name().equals(text.getString()))
+                        .findFirst();
             }
             if (status.isEmpty()) {
                 errors.add(new FieldError("status", "must be one of ACTIVE, SUSPENDED"));

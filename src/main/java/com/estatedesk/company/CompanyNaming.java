@@ -17,16 +17,15 @@ public final class CompanyNaming {
 
     /** An explicit prefix: 2–6 letters A–Z, optionally followed by digits. */
     public static final String EXPLICIT_PREFIX_REGEX = "[A-Z]{2,6}[0-9]{0,6}";
+
     public static final String EXPLICIT_PREFIX_RULE = "must be 2 to 6 letters A-Z, optionally followed by digits";
     public static final Pattern EXPLICIT_PREFIX = Pattern.compile(EXPLICIT_PREFIX_REGEX);
 
     /** Letters that Unicode decomposition does not fold to A–Z. */
     private static final Map<Character, String> SPECIAL_LETTERS = Map.of(
-            'ß', "SS", 'Ø', "O", 'ø', "O", 'Æ', "AE", 'æ', "AE", 'Œ', "OE", 'œ', "OE",
-            'Ł', "L", 'ł', "L", 'Đ', "D");
+            'ß', "SS", 'Ø', "O", 'ø', "O", 'Æ', "AE", 'æ', "AE", 'Œ', "OE", 'œ', "OE", 'Ł', "L", 'ł', "L", 'Đ', "D");
 
-    private CompanyNaming() {
-    }
+    private CompanyNaming() {}
 
     /**
      * The first letters of the first three words that start with a letter; with only one such word,
@@ -71,7 +70,8 @@ public final class CompanyNaming {
 
     /** Lower-case ASCII words joined by hyphens: "Lamba Property Ltd." → "lamba-property-ltd". */
     public static String deriveSlug(String name) {
-        String slug = foldToAscii(name).toLowerCase(Locale.ROOT)
+        String slug = foldToAscii(name)
+                .toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("(^-+|-+$)", "");
         if (slug.length() > 60) {

@@ -3,7 +3,6 @@ package com.estatedesk.company;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

@@ -5,7 +5,6 @@ import com.estatedesk.paging.PageRequest;
 import com.estatedesk.rest.PathIds;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** Companies: the platform admin's resource. */
 @Path("companies")
@@ -41,8 +41,11 @@ public class CompanyResource {
     @APIResponseSchema(value = CompanyView.class, responseCode = "201")
     public Response create(@NotNull @Valid NewCompany request) {
         CompanyView created = companies.createCompany(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
-                .entity(created).build();
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(Long.toString(created.id()))
+                        .build())
+                .entity(created)
+                .build();
     }
 
     @GET

@@ -1,9 +1,10 @@
 package com.estatedesk.company;
 
-import com.estatedesk.problem.Conflict;
 import com.estatedesk.database.Database;
+import com.estatedesk.idempotency.Idempotent;
 import com.estatedesk.paging.Page;
 import com.estatedesk.paging.PageRequest;
+import com.estatedesk.problem.Conflict;
 import com.estatedesk.problem.Problems;
 import com.estatedesk.security.Account;
 import com.estatedesk.security.Passwords;
@@ -11,13 +12,11 @@ import com.estatedesk.security.Revocations;
 import com.estatedesk.security.Role;
 import com.estatedesk.sequence.SequenceAllocator;
 import com.estatedesk.tenancy.Tenancy;
-import com.estatedesk.idempotency.Idempotent;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +57,10 @@ public class CompanyService {
         String adminPasswordHash = passwords.hash(request.admin().password());
         String name = request.name().trim();
         serializeNaming();
-        if (!em.createNamedQuery(Company.BY_NAME_KEY).setParameter("nameKey", Company.nameKey(name)).getResultList().isEmpty()) {
+        if (!em.createNamedQuery(Company.BY_NAME_KEY)
+                .setParameter("nameKey", Company.nameKey(name))
+                .getResultList()
+                .isEmpty()) {
             throw Conflict.COMPANY_NAME.problem();
         }
         Company company = new Company(name, freeSlug(name), choosePrefix(name, request.prefix()));
@@ -67,10 +69,14 @@ public class CompanyService {
 
         // The new company is the tenant of the rest of this transaction: its admin and sequences.
         tenancy.bindToTransaction(company.id());
-        em.persist(new Account(request.admin().email().trim().toLowerCase(Locale.ROOT), request.admin().name().trim(),
-                adminPasswordHash, Role.COMPANY_ADMIN));
+        em.persist(new Account(
+                request.admin().email().trim().toLowerCase(Locale.ROOT),
+                request.admin().name().trim(),
+                adminPasswordHash,
+                Role.COMPANY_ADMIN));
         sequences.openSequencesOfNewCompany();
-        LOG.info(() -> "Created company " + company.id() + " (" + company.slug() + ", prefix " + company.prefix() + ")");
+        LOG.info(
+                () -> "Created company " + company.id() + " (" + company.slug() + ", prefix " + company.prefix() + ")");
         return CompanyView.of(company);
     }
 
@@ -107,7 +113,8 @@ public class CompanyService {
     private void rename(Company company, String name) {
         serializeNaming();
         List<Company> sameName = em.createNamedQuery(Company.BY_NAME_KEY, Company.class)
-                .setParameter("nameKey", Company.nameKey(name)).getResultList();
+                .setParameter("nameKey", Company.nameKey(name))
+                .getResultList();
         if (sameName.stream().anyMatch(other -> !other.id().equals(company.id()))) {
             throw Conflict.COMPANY_NAME.problem();
         }
@@ -119,7 +126,8 @@ public class CompanyService {
         Company company = existing(companyId);
         tenancy.bindToTransaction(company.id());
         return new SequencesView(sequences.backfill().stream()
-                .map(sequence -> new SequencesView.Sequence(sequence.key(), sequence.lastValue())).toList());
+                .map(sequence -> new SequencesView.Sequence(sequence.key(), sequence.lastValue()))
+                .toList());
     }
 
     private Company existing(long id) {
@@ -146,13 +154,17 @@ public class CompanyService {
 
     private Set<String> prefixesLike(String stem) {
         return new HashSet<>(em.createNamedQuery(Company.PREFIXES_LIKE, String.class)
-                .setParameter("stem", stem + "%").getResultList());
+                .setParameter("stem", stem + "%")
+                .getResultList());
     }
 
     private String freeSlug(String name) {
         String base = CompanyNaming.deriveSlug(name);
-        return CompanyNaming.firstFreeSlug(base, new HashSet<>(em.createNamedQuery(Company.SLUGS_LIKE, String.class)
-                .setParameter("stem", base + "%").getResultList()));
+        return CompanyNaming.firstFreeSlug(
+                base,
+                new HashSet<>(em.createNamedQuery(Company.SLUGS_LIKE, String.class)
+                        .setParameter("stem", base + "%")
+                        .getResultList()));
     }
 
     /**

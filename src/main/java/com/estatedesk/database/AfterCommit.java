@@ -7,14 +7,12 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 /** Runs something once the current JTA transaction has committed, and never when it rolls back. */
 public final class AfterCommit {
 
-    private AfterCommit() {
-    }
+    private AfterCommit() {}
 
     public static void run(TransactionSynchronizationRegistry transaction, Runnable action) {
         transaction.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {

@@ -3,13 +3,12 @@ package com.estatedesk.database;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Which database the service runs on, the settings that depend on it, and the one home of its two
@@ -41,8 +40,7 @@ public class Database {
     private volatile Description description;
     private volatile String rowLevelSecurity;
 
-    public record Description(String product, String version, String user, boolean postgreSql) {
-    }
+    public record Description(String product, String version, String user, boolean postgreSql) {}
 
     /** The application's datasource (jdbc/estatedesk), for the few plain-JDBC readers. */
     public DataSource dataSource() {
@@ -94,7 +92,8 @@ public class Database {
             }
         }
         if (known.startsWith("BYPASSED")) {
-            LOG.severe("*** Row-level security " + known + ". Company isolation then rests on the application alone. ***");
+            LOG.severe(
+                    "*** Row-level security " + known + ". Company isolation then rests on the application alone. ***");
         }
         rowLevelSecurity = known;
         return known;
@@ -110,8 +109,9 @@ public class Database {
 
     public static java.util.Optional<String> isolationDefect(String status, boolean allowRlsBypass) {
         if (status.startsWith("BYPASSED") && !allowRlsBypass) {
-            return java.util.Optional.of("row-level security " + status
-                    + "; set DB_USER to a non-owner role without SUPERUSER/BYPASSRLS (or ESTATEDESK_ALLOW_RLS_BYPASS=true)");
+            return java.util.Optional.of(
+                    "row-level security " + status
+                            + "; set DB_USER to a non-owner role without SUPERUSER/BYPASSRLS (or ESTATEDESK_ALLOW_RLS_BYPASS=true)");
         }
         return java.util.Optional.empty();
     }
@@ -123,14 +123,17 @@ public class Database {
      */
     public static String classifyRowLevelSecurity(Connection connection) throws SQLException {
         try (var statement = connection.prepareStatement("select r.rolsuper, r.rolbypassrls,"
-                + " exists (select 1 from pg_tables t where t.schemaname = current_schema() and t.tableowner = current_user)"
-                + " from pg_roles r where r.rolname = current_user");
-             var row = statement.executeQuery()) {
+                        + " exists (select 1 from pg_tables t where t.schemaname = current_schema() and t.tableowner = current_user)"
+                        + " from pg_roles r where r.rolname = current_user");
+                var row = statement.executeQuery()) {
             row.next();
-            return row.getBoolean(1) ? "BYPASSED: the application role is a superuser"
-                    : row.getBoolean(2) ? "BYPASSED: the application role has BYPASSRLS"
-                    : row.getBoolean(3) ? "BYPASSED: the application role owns the tables (set DB_OWNER_USER to another role)"
-                    : "enforced";
+            return row.getBoolean(1)
+                    ? "BYPASSED: the application role is a superuser"
+                    : row.getBoolean(2)
+                            ? "BYPASSED: the application role has BYPASSRLS"
+                            : row.getBoolean(3)
+                                    ? "BYPASSED: the application role owns the tables (set DB_OWNER_USER to another role)"
+                                    : "enforced";
         }
     }
 
@@ -139,8 +142,11 @@ public class Database {
         if (known == null) {
             try (Connection connection = dataSource.getConnection()) {
                 DatabaseMetaData meta = connection.getMetaData();
-                known = new Description(meta.getDatabaseProductName(), meta.getDatabaseProductVersion(),
-                        meta.getUserName(), meta.getDatabaseProductName().toLowerCase().contains("postgresql"));
+                known = new Description(
+                        meta.getDatabaseProductName(),
+                        meta.getDatabaseProductVersion(),
+                        meta.getUserName(),
+                        meta.getDatabaseProductName().toLowerCase().contains("postgresql"));
             } catch (SQLException e) {
                 throw new IllegalStateException("The application datasource jdbc/estatedesk is not usable", e);
             }

@@ -7,15 +7,14 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.MigrateResult;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Migrates the schema before the application serves anything. Runs as the schema owner
@@ -72,8 +71,8 @@ public class DatabaseMigration {
             return false;
         }
         try (PreparedStatement latest = connection.prepareStatement("select version from flyway_schema_history"
-                + " where success and version is not null order by installed_rank desc");
-             ResultSet row = latest.executeQuery()) {
+                        + " where success and version is not null order by installed_rank desc");
+                ResultSet row = latest.executeQuery()) {
             return row.next() && expected.equals(row.getString(1));
         }
     }

@@ -16,9 +16,8 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The service's recurring chores, on every instance (each is safe to run anywhere, any number of
@@ -59,7 +58,8 @@ public class Housekeeping {
     void start() {
         revocations.poll();
         timers.createIntervalTimer(1_000, 1_000, new TimerConfig(POLL, false));
-        timers.createIntervalTimer(purgeIntervalSeconds * 1_000, purgeIntervalSeconds * 1_000, new TimerConfig(PURGE, false));
+        timers.createIntervalTimer(
+                purgeIntervalSeconds * 1_000, purgeIntervalSeconds * 1_000, new TimerConfig(PURGE, false));
     }
 
     @Timeout

@@ -3,12 +3,11 @@ package com.estatedesk.database;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-
-import java.sql.Connection;
 
 /**
  * Ready means: this application is deployed (this bean exists only then), the database answers, the
@@ -43,7 +42,9 @@ public class ReadinessCheck implements HealthCheck {
                     .withData("rowLevelSecurity", database.rowLevelSecurity())
                     .build();
         } catch (Exception unreachable) {
-            return response.down().withData("error", unreachable.getClass().getSimpleName()).build();
+            return response.down()
+                    .withData("error", unreachable.getClass().getSimpleName())
+                    .build();
         }
     }
 }

@@ -11,7 +11,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -50,8 +49,7 @@ public class Estate extends CompanyOwned {
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
-    protected Estate() {
-    }
+    protected Estate() {}
 
     Estate(String name, String location, BigDecimal size, SizeUnit sizeUnit, TitleDeed titleDeed) {
         this.name = name;

@@ -10,13 +10,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 
 /** The units of one plot size in one estate. */
 @Entity
 @Table(name = "estate_plot")
-@NamedQuery(name = EstatePlot.OF_ESTATE_AND_SIZE,
+@NamedQuery(
+        name = EstatePlot.OF_ESTATE_AND_SIZE,
         query = "select p from EstatePlot p where p.estateId = :estate and p.plotSizeId = :size")
 public class EstatePlot extends CompanyOwned {
 
@@ -41,8 +41,7 @@ public class EstatePlot extends CompanyOwned {
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
-    protected EstatePlot() {
-    }
+    protected EstatePlot() {}
 
     EstatePlot(long estateId, long plotSizeId, int totalUnits) {
         this.estateId = estateId;

@@ -12,7 +12,8 @@ import jakarta.persistence.Table;
 /** A plot number laid out in an estate plot; at most once per estate. */
 @Entity
 @Table(name = "estate_plot_number")
-@NamedQuery(name = EstatePlotNumber.IN_ESTATE_PLOT,
+@NamedQuery(
+        name = EstatePlotNumber.IN_ESTATE_PLOT,
         query = "select n.id from EstatePlotNumber n, EstatePlot p where n.estatePlotId = p.id"
                 + " and p.estateId = :estate and p.plotSizeId = :size and n.plotNumberId = :number")
 public class EstatePlotNumber extends CompanyOwned {
@@ -33,8 +34,7 @@ public class EstatePlotNumber extends CompanyOwned {
     @Column(name = "plot_number_id", nullable = false, updatable = false)
     private long plotNumberId;
 
-    protected EstatePlotNumber() {
-    }
+    protected EstatePlotNumber() {}
 
     EstatePlotNumber(long estateId, long estatePlotId, long plotNumberId) {
         this.estateId = estateId;

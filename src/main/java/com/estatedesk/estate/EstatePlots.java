@@ -2,5 +2,4 @@ package com.estatedesk.estate;
 
 import java.util.List;
 
-public record EstatePlots(List<EstatePlotView> items) {
-}
+public record EstatePlots(List<EstatePlotView> items) {}

@@ -1,12 +1,10 @@
 package com.estatedesk.estate;
 
-import com.estatedesk.estate.NewEstatePlot;
 import com.estatedesk.paging.Page;
 import com.estatedesk.paging.PageRequest;
 import com.estatedesk.rest.PathIds;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
@@ -22,6 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** Estates and the plots laid out in them: company admins write, marketers read. */
 @Path("estates")
@@ -41,8 +40,11 @@ public class EstateResource {
     @APIResponseSchema(value = EstateView.class, responseCode = "201")
     public Response create(@NotNull @Valid NewEstate request) {
         EstateView created = estates.createEstate(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
-                .entity(created).build();
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(Long.toString(created.id()))
+                        .build())
+                .entity(created)
+                .build();
     }
 
     @GET
@@ -64,8 +66,11 @@ public class EstateResource {
     @APIResponseSchema(value = EstatePlotView.class, responseCode = "201")
     public Response addPlots(@PathParam("id") String id, @NotNull @Valid NewEstatePlot request) {
         EstatePlotView created = estates.addPlots(PathIds.parse(id, "estate"), request);
-        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.plotSizeId())).build())
-                .entity(created).build();
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(Long.toString(created.plotSizeId()))
+                        .build())
+                .entity(created)
+                .build();
     }
 
     @GET
@@ -79,6 +84,7 @@ public class EstateResource {
     @Path("{id}/plots/{plotSizeId}")
     @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME})
     public EstatePlotView plot(@PathParam("id") String id, @PathParam("plotSizeId") String plotSizeId) {
-        return estates.findPlot(PathIds.parse(id, "estate"), PathIds.parse(plotSizeId, "plot of this size in this estate"));
+        return estates.findPlot(
+                PathIds.parse(id, "estate"), PathIds.parse(plotSizeId, "plot of this size in this estate"));
     }
 }

@@ -1,9 +1,8 @@
 package com.estatedesk.estate;
 
-import com.estatedesk.problem.Conflict;
-import com.estatedesk.estate.NewEstatePlot;
 import com.estatedesk.paging.Page;
 import com.estatedesk.paging.PageRequest;
+import com.estatedesk.problem.Conflict;
 import com.estatedesk.problem.Problems;
 import com.estatedesk.tenancy.CompanyRows;
 import com.estatedesk.tenancy.CompanyScoped;
@@ -12,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +34,8 @@ public class EstateService {
         if (exists("select e.id from Estate e where e.nameKey = :key", Estate.key(name))) {
             throw Conflict.ESTATE_NAME.problem();
         }
-        Estate estate = new Estate(name, request.location().trim(), request.size(), request.sizeUnit(), request.titleDeed());
+        Estate estate =
+                new Estate(name, request.location().trim(), request.size(), request.sizeUnit(), request.titleDeed());
         em.persist(estate);
         return EstateView.of(estate);
     }
@@ -97,13 +96,20 @@ public class EstateService {
         for (int i = 0; i < numberIds.size(); i++) {
             rows.inBody(PlotNumber.class, numberIds.get(i), "plotNumberIds[" + i + "]", "plot number");
         }
-        if (!em.createNamedQuery(EstatePlot.OF_ESTATE_AND_SIZE).setParameter("estate", estate.id())
-                .setParameter("size", plotSize.id()).getResultList().isEmpty()) {
+        if (!em.createNamedQuery(EstatePlot.OF_ESTATE_AND_SIZE)
+                .setParameter("estate", estate.id())
+                .setParameter("size", plotSize.id())
+                .getResultList()
+                .isEmpty()) {
             throw Conflict.ESTATE_PLOT_SIZE.problem();
         }
-        if (!numberIds.isEmpty() && !em.createQuery(
-                        "select n.id from EstatePlotNumber n where n.estateId = :estate and n.plotNumberId in :numbers")
-                .setParameter("estate", estate.id()).setParameter("numbers", numberIds).getResultList().isEmpty()) {
+        if (!numberIds.isEmpty()
+                && !em.createQuery(
+                                "select n.id from EstatePlotNumber n where n.estateId = :estate and n.plotNumberId in :numbers")
+                        .setParameter("estate", estate.id())
+                        .setParameter("numbers", numberIds)
+                        .getResultList()
+                        .isEmpty()) {
             throw Conflict.PLOT_NUMBER_LAID_OUT.problem();
         }
         EstatePlot plot = new EstatePlot(estate.id(), plotSize.id(), request.totalUnits());
@@ -118,7 +124,8 @@ public class EstateService {
     }
 
     public EstatePlotView findPlot(long estateId, long plotSizeId) {
-        List<EstatePlotView> plots = plotsOf(rows.inPath(Estate.class, estateId, "estate").id(), plotSizeId);
+        List<EstatePlotView> plots =
+                plotsOf(rows.inPath(Estate.class, estateId, "estate").id(), plotSizeId);
         if (plots.isEmpty()) {
             throw Problems.notFound("plot of this size in this estate");
         }
@@ -127,8 +134,10 @@ public class EstateService {
 
     /** Four set-based reads for the whole estate, whatever its number of plots. */
     private List<EstatePlotView> plotsOf(long estateId, Long onlySize) {
-        TypedQuery<EstatePlot> select = em.createQuery("select p from EstatePlot p where p.estateId = :estate"
-                + (onlySize == null ? "" : " and p.plotSizeId = :size") + " order by p.id", EstatePlot.class)
+        TypedQuery<EstatePlot> select = em.createQuery(
+                        "select p from EstatePlot p where p.estateId = :estate"
+                                + (onlySize == null ? "" : " and p.plotSizeId = :size") + " order by p.id",
+                        EstatePlot.class)
                 .setParameter("estate", estateId);
         if (onlySize != null) {
             select.setParameter("size", onlySize);
@@ -139,27 +148,49 @@ public class EstateService {
         }
         Map<Long, PlotSize> sizes = em.createQuery("select s from PlotSize s where s.id in :ids", PlotSize.class)
                 .setParameter("ids", plots.stream().map(EstatePlot::plotSizeId).toList())
-                .getResultStream().collect(Collectors.toMap(PlotSize::id, Function.identity()));
-        List<Object[]> numbers = em.createQuery("select n.estatePlotId, pn.id, pn.number from EstatePlotNumber n, PlotNumber pn"
-                        + " where n.estateId = :estate and pn.id = n.plotNumberId order by pn.numberKey", Object[].class)
-                .setParameter("estate", estateId).getResultList();
-        Set<Long> allocated = new HashSet<>(em.createQuery("select a.plotNumberId from Allocation a"
-                        + " where a.estateId = :estate and a.plotNumberId is not null", Long.class)
-                .setParameter("estate", estateId).getResultList());
-        return plots.stream().map(plot -> new EstatePlotView(plot.plotSizeId(), sizes.get(plot.plotSizeId()).size(),
-                plot.totalUnits(), plot.availableUnits(), numbers.stream()
-                .filter(row -> row[0].equals(plot.id()))
-                .map(row -> new PlotNumberState((Long) row[1], (String) row[2], allocated.contains((Long) row[1])))
-                .toList())).toList();
+                .getResultStream()
+                .collect(Collectors.toMap(PlotSize::id, Function.identity()));
+        List<Object[]> numbers = em.createQuery(
+                        "select n.estatePlotId, pn.id, pn.number from EstatePlotNumber n, PlotNumber pn"
+                                + " where n.estateId = :estate and pn.id = n.plotNumberId order by pn.numberKey",
+                        Object[].class)
+                .setParameter("estate", estateId)
+                .getResultList();
+        Set<Long> allocated = new HashSet<>(em.createQuery(
+                        "select a.plotNumberId from Allocation a"
+                                + " where a.estateId = :estate and a.plotNumberId is not null",
+                        Long.class)
+                .setParameter("estate", estateId)
+                .getResultList());
+        return plots.stream()
+                .map(plot -> new EstatePlotView(
+                        plot.plotSizeId(),
+                        sizes.get(plot.plotSizeId()).size(),
+                        plot.totalUnits(),
+                        plot.availableUnits(),
+                        numbers.stream()
+                                .filter(row -> row[0].equals(plot.id()))
+                                .map(row -> new PlotNumberState(
+                                        (Long) row[1], (String) row[2], allocated.contains((Long) row[1])))
+                                .toList()))
+                .toList();
     }
 
     private boolean exists(String jpql, String key) {
-        return !em.createQuery(jpql).setParameter("key", key).setMaxResults(1).getResultList().isEmpty();
+        return !em.createQuery(jpql)
+                .setParameter("key", key)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     }
 
-    private <E, V> Page<V> page(Class<E> type, PageRequest page, java.util.function.ToLongFunction<E> id, Function<E, V> view) {
-        List<E> rows = em.createQuery("select x from " + type.getSimpleName() + " x where x.id > :after order by x.id", type)
-                .setParameter("after", page.after()).setMaxResults(page.limit() + 1).getResultList();
+    private <E, V> Page<V> page(
+            Class<E> type, PageRequest page, java.util.function.ToLongFunction<E> id, Function<E, V> view) {
+        List<E> rows = em.createQuery(
+                        "select x from " + type.getSimpleName() + " x where x.id > :after order by x.id", type)
+                .setParameter("after", page.after())
+                .setMaxResults(page.limit() + 1)
+                .getResultList();
         return Page.of(rows, page, id, view);
     }
 }

@@ -10,7 +10,9 @@ import java.math.BigDecimal;
 public record NewEstate(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Size(max = 300) String location,
-        @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 10, fraction = 4) BigDecimal size,
+
+        @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 10, fraction = 4)
+        BigDecimal size,
+
         @NotNull SizeUnit sizeUnit,
-        @NotNull TitleDeed titleDeed) {
-}
+        @NotNull TitleDeed titleDeed) {}

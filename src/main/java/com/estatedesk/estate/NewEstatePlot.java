@@ -10,5 +10,4 @@ import java.util.List;
 public record NewEstatePlot(
         @NotNull Long plotSizeId,
         @NotNull @Min(1) @Max(1_000_000) Integer totalUnits,
-        @Size(max = 10_000) List<@NotNull Long> plotNumberIds) {
-}
+        @Size(max = 10_000) List<@NotNull Long> plotNumberIds) {}

@@ -3,5 +3,4 @@ package com.estatedesk.estate;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-public record NewPlotNumber(@NotBlank @Size(max = 50) String number) {
-}
+public record NewPlotNumber(@NotBlank @Size(max = 50) String number) {}

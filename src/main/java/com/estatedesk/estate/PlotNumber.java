@@ -8,7 +8,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 
 /** A plot number of a company, e.g. "A-12"; unique per company regardless of case. */
@@ -29,8 +28,7 @@ public class PlotNumber extends CompanyOwned {
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
-    protected PlotNumber() {
-    }
+    protected PlotNumber() {}
 
     PlotNumber(String number) {
         this.number = number;

@@ -3,5 +3,4 @@ package com.estatedesk.estate;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 @JsonbPropertyOrder({"id", "number", "allocated"})
-public record PlotNumberState(long id, String number, boolean allocated) {
-}
+public record PlotNumberState(long id, String number, boolean allocated) {}

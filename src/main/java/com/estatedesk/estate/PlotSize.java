@@ -9,7 +9,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 
 /** A plot size a company sells, e.g. "500 sqm"; unique per company regardless of case. */
@@ -31,8 +30,7 @@ public class PlotSize extends CompanyOwned {
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
-    protected PlotSize() {
-    }
+    protected PlotSize() {}
 
     PlotSize(String size) {
         this.size = size;

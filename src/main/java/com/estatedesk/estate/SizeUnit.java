@@ -1,5 +1,9 @@
 package com.estatedesk.estate;
 
 public enum SizeUnit {
-    SQUARE_METERS, SQUARE_FEET, HECTARES, ACRES, SQUARE_KILOMETERS
+    SQUARE_METERS,
+    SQUARE_FEET,
+    HECTARES,
+    ACRES,
+    SQUARE_KILOMETERS
 }

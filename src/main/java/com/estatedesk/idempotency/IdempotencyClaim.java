@@ -13,7 +13,8 @@ public record IdempotencyClaim(String scope, String key, String fingerprint) {
         if (request.key() == null) {
             return null;
         }
-        String scope = caller.companyId() == null ? "platform:" + caller.accountId()
+        String scope = caller.companyId() == null
+                ? "platform:" + caller.accountId()
                 : "company:" + caller.companyId() + ":account:" + caller.accountId();
         return new IdempotencyClaim(scope, request.key(), request.fingerprint());
     }

@@ -8,7 +8,6 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,14 +38,16 @@ public class IdempotencyKeyFilter implements ContainerRequestFilter {
             return;
         }
         if (!VALID_KEY.matcher(key).matches()) {
-            request.abortWith(ProblemResponses.of(Problems.invalid(HEADER, "must be 1 to 200 visible ASCII characters")));
+            request.abortWith(
+                    ProblemResponses.of(Problems.invalid(HEADER, "must be 1 to 200 visible ASCII characters")));
             return;
         }
         try {
             byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
             request.setEntityStream(new ByteArrayInputStream(body));
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update((request.getMethod() + " /" + request.getUriInfo().getPath(false).replaceAll("^/", "") + "\n")
+            sha256.update((request.getMethod() + " /"
+                            + request.getUriInfo().getPath(false).replaceAll("^/", "") + "\n")
                     .getBytes(StandardCharsets.UTF_8));
             sha256.update(body);
             idempotency.set(key, HexFormat.of().formatHex(sha256.digest()));

@@ -10,8 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.lang.reflect.Type;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -20,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Stored answers to Idempotency-Keys, always inside the transaction of the request that owns the key:
@@ -48,25 +47,32 @@ public class IdempotencyStore {
      * by a running request (409) or was used for a different request (422). An expired key is forgotten.
      */
     Optional<Object> previousAnswer(IdempotencyClaim claim, Type answerType) {
-        if (database.isPostgreSql() && !(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, claim.identity())
-                .setHint(Tenancy.NATIVE_SQL_HINT, true).getSingleResult()) {
+        if (database.isPostgreSql()
+                && !(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext(?1))")
+                        .setParameter(1, claim.identity())
+                        .setHint(Tenancy.NATIVE_SQL_HINT, true)
+                        .getSingleResult()) {
             throw inProgress();
         }
         em.createNativeQuery("delete from idempotency_key where caller = ?1 and idem_key = ?2 and created_at < ?3")
-                .setParameter(1, claim.scope()).setParameter(2, claim.key())
+                .setParameter(1, claim.scope())
+                .setParameter(2, claim.key())
                 .setParameter(3, Timestamp.from(Instant.now().minus(Duration.ofHours(ttlHours))))
-                .setHint(Tenancy.NATIVE_SQL_HINT, true).executeUpdate();
+                .setHint(Tenancy.NATIVE_SQL_HINT, true)
+                .executeUpdate();
         @SuppressWarnings("unchecked")
-        List<Object[]> stored = em.createNativeQuery("select fingerprint, response from idempotency_key"
-                        + " where caller = ?1 and idem_key = ?2")
-                .setParameter(1, claim.scope()).setParameter(2, claim.key())
-                .setHint(Tenancy.NATIVE_SQL_HINT, true).getResultList();
+        List<Object[]> stored = em.createNativeQuery(
+                        "select fingerprint, response from idempotency_key" + " where caller = ?1 and idem_key = ?2")
+                .setParameter(1, claim.scope())
+                .setParameter(2, claim.key())
+                .setHint(Tenancy.NATIVE_SQL_HINT, true)
+                .getResultList();
         if (stored.isEmpty()) {
             return Optional.empty();
         }
         if (!stored.get(0)[0].equals(claim.fingerprint())) {
-            throw Problems.unprocessable(IdempotencyKeyFilter.HEADER, "This Idempotency-Key was used for a different request.");
+            throw Problems.unprocessable(
+                    IdempotencyKeyFilter.HEADER, "This Idempotency-Key was used for a different request.");
         }
         return Optional.of(JsonConfiguration.jsonb().fromJson((String) stored.get(0)[1], answerType));
     }
@@ -79,14 +85,30 @@ public class IdempotencyStore {
         if (answers.isEmpty()) {
             return;
         }
-        StringBuilder sql = new StringBuilder("insert into idempotency_key (caller, idem_key, fingerprint, response, created_at) values ");
+        StringBuilder sql = new StringBuilder(
+                "insert into idempotency_key (caller, idem_key, fingerprint, response, created_at) values ");
         List<Object> parameters = new ArrayList<>();
         Timestamp now = Timestamp.from(Instant.now());
         answers.forEach((claim, answer) -> {
             int first = parameters.size() + 1;
-            sql.append(parameters.isEmpty() ? "" : ", ").append("(?").append(first).append(", ?").append(first + 1)
-                    .append(", ?").append(first + 2).append(", ?").append(first + 3).append(", ?").append(first + 4).append(')');
-            parameters.addAll(List.of(claim.scope(), claim.key(), claim.fingerprint(), JsonConfiguration.jsonb().toJson(answer), now));
+            sql.append(parameters.isEmpty() ? "" : ", ")
+                    .append("(?")
+                    .append(first)
+                    .append(", ?")
+                    .append(first + 1)
+                    .append(", ?")
+                    .append(first + 2)
+                    .append(", ?")
+                    .append(first + 3)
+                    .append(", ?")
+                    .append(first + 4)
+                    .append(')');
+            parameters.addAll(List.of(
+                    claim.scope(),
+                    claim.key(),
+                    claim.fingerprint(),
+                    JsonConfiguration.jsonb().toJson(answer),
+                    now));
         });
         Query insert = em.createNativeQuery(sql.toString()).setHint(Tenancy.NATIVE_SQL_HINT, true);
         for (int i = 0; i < parameters.size(); i++) {

@@ -11,7 +11,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
@@ -44,8 +43,7 @@ public class Message extends CompanyOwned {
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
-    protected Message() {
-    }
+    protected Message() {}
 
     Message(long senderId, long recipientId, MessageType type, String body) {
         this.senderId = senderId;

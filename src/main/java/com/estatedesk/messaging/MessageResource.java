@@ -5,7 +5,6 @@ import com.estatedesk.paging.PageRequest;
 import com.estatedesk.rest.PathIds;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 @Path("messages")
 @RequestScoped
@@ -40,12 +40,16 @@ public class MessageResource {
     @APIResponseSchema(value = MessageView.class, responseCode = "201")
     public Response send(@NotNull @Valid NewMessage request) {
         MessageView sent = messages.send(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(sent.id())).build()).entity(sent).build();
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(Long.toString(sent.id()))
+                        .build())
+                .entity(sent)
+                .build();
     }
 
     @GET
-    public Page<MessageView> list(@QueryParam("box") String box, @QueryParam("limit") String limit,
-                                  @QueryParam("cursor") String cursor) {
+    public Page<MessageView> list(
+            @QueryParam("box") String box, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return messages.list(box, PageRequest.of(limit, cursor));
     }
 

@@ -12,7 +12,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-
 import java.util.List;
 
 /** Messages between the people of one company. Each caller sees its inbox and what it sent. */
@@ -38,19 +37,29 @@ public class MessageService {
             throw Problems.unprocessable("recipientId", "The recipient's account is deactivated.");
         }
         if (caller.is(Role.CLIENT) && recipient.role() != Role.COMPANY_ADMIN && !isMarketerOfCaller(recipient)) {
-            throw Problems.unprocessable("recipientId", "A client writes only to its own marketers and its company's admins.");
+            throw Problems.unprocessable(
+                    "recipientId", "A client writes only to its own marketers and its company's admins.");
         }
-        Message message = new Message(caller.accountId(), recipient.id(), request.type(), request.body().trim());
+        Message message = new Message(
+                caller.accountId(),
+                recipient.id(),
+                request.type(),
+                request.body().trim());
         em.persist(message);
         return MessageView.of(message);
     }
 
     /** Whether the recipient is the login of a marketer assigned to the calling client. */
     private boolean isMarketerOfCaller(Account recipient) {
-        return recipient.role() == Role.MARKETER && !em.createQuery("select a.id from Assignment a, Client c, Marketer m"
-                        + " where c.accountId = :self and m.accountId = :recipient and a.clientId = c.id and a.marketerId = m.id")
-                .setParameter("self", caller.accountId()).setParameter("recipient", recipient.id())
-                .setMaxResults(1).getResultList().isEmpty();
+        return recipient.role() == Role.MARKETER
+                && !em.createQuery(
+                                "select a.id from Assignment a, Client c, Marketer m"
+                                        + " where c.accountId = :self and m.accountId = :recipient and a.clientId = c.id and a.marketerId = m.id")
+                        .setParameter("self", caller.accountId())
+                        .setParameter("recipient", recipient.id())
+                        .setMaxResults(1)
+                        .getResultList()
+                        .isEmpty();
     }
 
     /** {@code box}: inbox, sent, or both (null). */
@@ -61,10 +70,13 @@ public class MessageService {
             case "all" -> "(m.recipientId = :me or m.senderId = :me)";
             default -> throw Problems.invalid("box", "must be inbox or sent");
         };
-        List<Message> rows = em.createQuery("select m from Message m where " + participant
-                        + " and m.id > :after order by m.id", Message.class)
-                .setParameter("me", caller.accountId()).setParameter("after", page.after())
-                .setMaxResults(page.limit() + 1).getResultList();
+        List<Message> rows = em.createQuery(
+                        "select m from Message m where " + participant + " and m.id > :after order by m.id",
+                        Message.class)
+                .setParameter("me", caller.accountId())
+                .setParameter("after", page.after())
+                .setMaxResults(page.limit() + 1)
+                .getResultList();
         return Page.of(rows, page, Message::id, MessageView::of);
     }
 
@@ -87,7 +99,8 @@ public class MessageService {
         if (message == null) {
             rows.noteIfForeign(Message.class, id);
         }
-        if (message == null || message.senderId() != caller.accountId() && message.recipientId() != caller.accountId()) {
+        if (message == null
+                || message.senderId() != caller.accountId() && message.recipientId() != caller.accountId()) {
             throw Problems.notFound("message");
         }
         return message;

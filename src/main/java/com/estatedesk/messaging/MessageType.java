@@ -1,5 +1,7 @@
 package com.estatedesk.messaging;
 
 public enum MessageType {
-    ENQUIRY, COMPLAINT, COMPLIMENT
+    ENQUIRY,
+    COMPLAINT,
+    COMPLIMENT
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** {@code recipientId} is an accountId of the caller's company. */
-public record NewMessage(@NotNull Long recipientId, @NotNull MessageType type,
-                         @NotBlank @Size(max = 5000) @MultilineText String body) {
-}
+public record NewMessage(
+        @NotNull Long recipientId,
+        @NotNull MessageType type,
+        @NotBlank @Size(max = 5000) @MultilineText String body) {}

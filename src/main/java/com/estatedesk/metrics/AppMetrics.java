@@ -12,7 +12,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.CDI;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,7 +50,8 @@ public class AppMetrics {
                 .description("Requests refused with 503 because a lock was not obtained in time")
                 .register(registry);
         registrationBatches = DistributionSummary.builder("estatedesk.registration.batch.size")
-                .description("Registrations per transaction that writes them (1 = alone); a batch that failed and was written again one by one counts both ways")
+                .description(
+                        "Registrations per transaction that writes them (1 = alone); a batch that failed and was written again one by one counts both ways")
                 .serviceLevelObjectives(1, 2, 4, 8, 16, 32)
                 .register(registry);
     }
@@ -62,13 +62,19 @@ public class AppMetrics {
 
     /** Counted when the transaction that took the number commits. */
     public void uidAllocated(String roleCode, int count) {
-        Counter.builder("estatedesk.uid.allocations").description("Committed uid numbers, by role code")
-                .tag("role", roleCode).register(registry).increment(count);
+        Counter.builder("estatedesk.uid.allocations")
+                .description("Committed uid numbers, by role code")
+                .tag("role", roleCode)
+                .register(registry)
+                .increment(count);
     }
 
     /** A value read at every scrape. */
     public void gauge(String name, String description, Supplier<Number> value) {
-        Gauge.builder(name, value).description(description).strongReference(true).register(registry);
+        Gauge.builder(name, value)
+                .description(description)
+                .strongReference(true)
+                .register(registry);
     }
 
     public void registrationsWritten(int together) {
@@ -84,24 +90,33 @@ public class AppMetrics {
     }
 
     public void uniqueViolation(String constraint) {
-        Counter.builder("estatedesk.unique.violations").description("Unique constraint violations, by constraint")
-                .tag("constraint", constraint).register(registry).increment();
+        Counter.builder("estatedesk.unique.violations")
+                .description("Unique constraint violations, by constraint")
+                .tag("constraint", constraint)
+                .register(registry)
+                .increment();
     }
 
     /** A request named an id that exists, but in another company. The caller is never told. */
     public void crossCompanyAttempt(String table) {
         Counter.builder("estatedesk.cross.company.attempts")
                 .description("Requests for an id that exists in another company, by table")
-                .tag("table", table).register(registry).increment();
+                .tag("table", table)
+                .register(registry)
+                .increment();
     }
 
     /** The defects per check of the latest whole-system audit (0 when the check passed). */
     public void auditResult(String check, long defects) {
-        auditDefects.computeIfAbsent(check, name -> {
-            AtomicLong value = new AtomicLong();
-            Gauge.builder("estatedesk.audit.defects", value, AtomicLong::get)
-                    .description("Defects found by the latest system audit, by check").tag("check", name).register(registry);
-            return value;
-        }).set(defects);
+        auditDefects
+                .computeIfAbsent(check, name -> {
+                    AtomicLong value = new AtomicLong();
+                    Gauge.builder("estatedesk.audit.defects", value, AtomicLong::get)
+                            .description("Defects found by the latest system audit, by check")
+                            .tag("check", name)
+                            .register(registry);
+                    return value;
+                })
+                .set(defects);
     }
 }

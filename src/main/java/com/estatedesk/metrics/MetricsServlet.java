@@ -7,14 +7,13 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * GET /metrics: Prometheus text for operators only. With ESTATEDESK_METRICS_TOKEN set, the scrape must
@@ -36,7 +35,8 @@ public class MetricsServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String refusal = refusal(request);
         if (refusal != null) {
-            ProblemResponses.write(response, token.isPresent() ? Problems.unauthorized(refusal) : Problems.forbidden(refusal));
+            ProblemResponses.write(
+                    response, token.isPresent() ? Problems.unauthorized(refusal) : Problems.forbidden(refusal));
             return;
         }
         response.setContentType("text/plain; version=0.0.4; charset=utf-8");
@@ -47,11 +47,13 @@ public class MetricsServlet extends HttpServlet {
         if (token.isPresent() && !token.get().isBlank()) {
             String authorization = request.getHeader("Authorization");
             String expected = "Bearer " + token.get();
-            boolean matches = authorization != null && MessageDigest.isEqual(
-                    authorization.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+            boolean matches = authorization != null
+                    && MessageDigest.isEqual(
+                            authorization.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
             return matches ? null : "The metrics bearer token is missing or wrong.";
         }
-        return isLoopback(request.getRemoteAddr()) ? null
+        return isLoopback(request.getRemoteAddr())
+                ? null
                 : "Metrics are served to loopback callers only unless ESTATEDESK_METRICS_TOKEN is set.";
     }
 

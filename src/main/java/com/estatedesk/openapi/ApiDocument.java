@@ -12,8 +12,8 @@ import com.estatedesk.messaging.MessageResource;
 import com.estatedesk.people.ClientResource;
 import com.estatedesk.people.MarketerResource;
 import com.estatedesk.people.MeResource;
-import com.estatedesk.security.AuthResource;
 import com.estatedesk.security.Access;
+import com.estatedesk.security.AuthResource;
 import com.estatedesk.security.Role;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,20 +21,9 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import org.eclipse.microprofile.openapi.OASFactory;
-import org.eclipse.microprofile.openapi.OASModelReader;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
-import org.eclipse.microprofile.openapi.models.OpenAPI;
-import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.PathItem;
-import org.eclipse.microprofile.openapi.models.media.Schema;
-import org.eclipse.microprofile.openapi.models.parameters.Parameter;
-import org.eclipse.microprofile.openapi.models.responses.APIResponses;
-import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
-
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -46,6 +35,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASModelReader;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * The OpenAPI document at /openapi, built from the resource classes themselves: every resource method
@@ -55,22 +54,41 @@ import java.util.TreeMap;
  */
 public class ApiDocument implements OASModelReader {
 
-    static final List<Class<?>> RESOURCES = List.of(AuthResource.class, MeResource.class, CompanyResource.class,
-            MarketerResource.class, ClientResource.class, AssignmentResource.class, ReassignmentResource.class,
-            EstateResource.class, PlotSizeResource.class, PlotNumberResource.class, AllocationResource.class,
-            MessageResource.class, AuditResource.class);
+    static final List<Class<?>> RESOURCES = List.of(
+            AuthResource.class,
+            MeResource.class,
+            CompanyResource.class,
+            MarketerResource.class,
+            ClientResource.class,
+            AssignmentResource.class,
+            ReassignmentResource.class,
+            EstateResource.class,
+            PlotSizeResource.class,
+            PlotNumberResource.class,
+            AllocationResource.class,
+            MessageResource.class,
+            AuditResource.class);
 
     private static final String PROBLEM = "#/components/schemas/Problem";
 
     /** Example values by property name, shown in the request and response schemas. */
     private static final Map<String, Object> EXAMPLES = Map.ofEntries(
-            Map.entry("name", "Musa Bello"), Map.entry("email", "musa@lamba.example"),
-            Map.entry("phone", "+234 803 000 0001"), Map.entry("password", "a-long-secret"),
-            Map.entry("uid", "LPL-MKT001"), Map.entry("number", 1), Map.entry("prefix", "LPL"),
-            Map.entry("slug", "lamba-property-limited"), Map.entry("company", "lamba-property-limited"),
-            Map.entry("location", "Lekki, Lagos"), Map.entry("size", "500 sqm"), Map.entry("totalUnits", 20),
-            Map.entry("body", "Is plot A-12 still available?"), Map.entry("accessToken", "eyJraWQiOi..."),
-            Map.entry("tokenType", "Bearer"), Map.entry("expiresIn", 3600));
+            Map.entry("name", "Musa Bello"),
+            Map.entry("email", "musa@lamba.example"),
+            Map.entry("phone", "+234 803 000 0001"),
+            Map.entry("password", "a-long-secret"),
+            Map.entry("uid", "LPL-MKT001"),
+            Map.entry("number", 1),
+            Map.entry("prefix", "LPL"),
+            Map.entry("slug", "lamba-property-limited"),
+            Map.entry("company", "lamba-property-limited"),
+            Map.entry("location", "Lekki, Lagos"),
+            Map.entry("size", "500 sqm"),
+            Map.entry("totalUnits", 20),
+            Map.entry("body", "Is plot A-12 still available?"),
+            Map.entry("accessToken", "eyJraWQiOi..."),
+            Map.entry("tokenType", "Bearer"),
+            Map.entry("expiresIn", 3600));
 
     @Override
     public OpenAPI buildModel() {
@@ -78,7 +96,8 @@ public class ApiDocument implements OASModelReader {
         schemas.put("Problem", problemSchema());
         Map<String, PathItem> paths = new TreeMap<>();
         for (Class<?> resource : RESOURCES) {
-            String base = "/api/v1/" + resource.getAnnotation(Path.class).value().replaceAll("^/|/$", "");
+            String base =
+                    "/api/v1/" + resource.getAnnotation(Path.class).value().replaceAll("^/|/$", "");
             for (Method method : resource.getMethods()) {
                 String verb = verb(method);
                 if (verb == null) {
@@ -91,9 +110,12 @@ public class ApiDocument implements OASModelReader {
                 Produces produces = method.getAnnotation(Produces.class);
                 if (existing != null && produces != null) {
                     // Another representation of the same resource (e.g. text/csv next to JSON).
-                    existing.getResponses().getAPIResponse("200").getContent().addMediaType(
-                            produces.value()[0].replaceAll(";.*", ""), OASFactory.createMediaType()
-                                    .schema(schemaOf(Schema.SchemaType.STRING)));
+                    existing.getResponses()
+                            .getAPIResponse("200")
+                            .getContent()
+                            .addMediaType(
+                                    produces.value()[0].replaceAll(";.*", ""),
+                                    OASFactory.createMediaType().schema(schemaOf(Schema.SchemaType.STRING)));
                 } else {
                     item.setOperation(PathItem.HttpMethod.valueOf(verb), operation(resource, method, verb, schemas));
                 }
@@ -101,13 +123,21 @@ public class ApiDocument implements OASModelReader {
         }
         return OASFactory.createOpenAPI()
                 .openapi("3.0.3")
-                .info(OASFactory.createInfo().title("EstateDesk API").version("v1")
+                .info(OASFactory.createInfo()
+                        .title("EstateDesk API")
+                        .version("v1")
                         .description("Multi-tenant backend for real-estate companies. The company an endpoint acts on"
                                 + " is always the bearer token's; another company's id answers exactly like a missing one."
                                 + " Errors are application/problem+json (RFC 9457)."))
                 .paths(pathsOf(paths))
-                .components(OASFactory.createComponents().schemas(schemas).securitySchemes(Map.of("bearer",
-                        OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"))));
+                .components(OASFactory.createComponents()
+                        .schemas(schemas)
+                        .securitySchemes(Map.of(
+                                "bearer",
+                                OASFactory.createSecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT"))));
     }
 
     private static org.eclipse.microprofile.openapi.models.Paths pathsOf(Map<String, PathItem> items) {
@@ -119,13 +149,15 @@ public class ApiDocument implements OASModelReader {
     private static Operation operation(Class<?> resource, Method method, String verb, Map<String, Schema> schemas) {
         Access access = Access.of(resource, method);
         boolean open = access.anyone();
-        List<String> allowed = open ? List.of() : access.roles().stream().map(Role::name).toList();
+        List<String> allowed =
+                open ? List.of() : access.roles().stream().map(Role::name).toList();
         Operation operation = OASFactory.createOperation()
                 .operationId(resource.getSimpleName().replace("Resource", "") + "_" + method.getName())
                 .summary(verb + " by " + (open ? "anyone" : String.join(", ", allowed)))
                 .addExtension("x-roles", allowed);
         if (!open) {
-            operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("bearer"));
+            operation.addSecurityRequirement(
+                    OASFactory.createSecurityRequirement().addScheme("bearer"));
         }
         for (java.lang.reflect.Parameter parameter : method.getParameters()) {
             PathParam pathParam = parameter.getAnnotation(PathParam.class);
@@ -136,31 +168,55 @@ public class ApiDocument implements OASModelReader {
                         .in(pathParam != null ? Parameter.In.PATH : Parameter.In.QUERY)
                         .required(pathParam != null)
                         .schema(schemaOf(Schema.SchemaType.STRING)));
-            } else if (Arrays.stream(parameter.getAnnotations()).noneMatch(a -> a.annotationType().getPackageName().startsWith("jakarta.ws.rs"))) {
-                operation.requestBody(OASFactory.createRequestBody().required(true).content(OASFactory.createContent()
-                        .addMediaType("application/json", OASFactory.createMediaType()
-                                .schema(schemaOf(parameter.getParameterizedType(), schemas)))));
+            } else if (Arrays.stream(parameter.getAnnotations())
+                    .noneMatch(a -> a.annotationType().getPackageName().startsWith("jakarta.ws.rs"))) {
+                operation.requestBody(OASFactory.createRequestBody()
+                        .required(true)
+                        .content(OASFactory.createContent()
+                                .addMediaType(
+                                        "application/json",
+                                        OASFactory.createMediaType()
+                                                .schema(schemaOf(parameter.getParameterizedType(), schemas)))));
             }
         }
         APIResponses responses = OASFactory.createAPIResponses();
         org.eclipse.microprofile.openapi.annotations.responses.APIResponse declaredStatus =
                 method.getAnnotation(org.eclipse.microprofile.openapi.annotations.responses.APIResponse.class);
-        String success = declaredStatus != null ? declaredStatus.responseCode()
-                : verb.equals("POST") && method.getReturnType().getSimpleName().equals("Response") ? "201"
-                : verb.equals("DELETE") ? "204" : "200";
-        var ok = OASFactory.createAPIResponse().description(success.equals("201") ? "Created (Location header)"
-                : success.equals("204") ? "Done, no content" : "OK");
+        String success = declaredStatus != null
+                ? declaredStatus.responseCode()
+                : verb.equals("POST") && method.getReturnType().getSimpleName().equals("Response")
+                        ? "201"
+                        : verb.equals("DELETE") ? "204" : "200";
+        var ok = OASFactory.createAPIResponse()
+                .description(
+                        success.equals("201")
+                                ? "Created (Location header)"
+                                : success.equals("204") ? "Done, no content" : "OK");
         APIResponseSchema declared = method.getAnnotation(APIResponseSchema.class);
-        Type body = declared != null ? declared.value()
+        Type body = declared != null
+                ? declared.value()
                 : method.getReturnType().getSimpleName().equals("Response") ? null : method.getGenericReturnType();
         if (body != null && !success.equals("204")) {
-            ok.content(OASFactory.createContent().addMediaType("application/json",
-                    OASFactory.createMediaType().schema(schemaOf(body, schemas))));
+            ok.content(OASFactory.createContent()
+                    .addMediaType(
+                            "application/json", OASFactory.createMediaType().schema(schemaOf(body, schemas))));
         }
         responses.addAPIResponse(success, ok);
-        Map<String, String> problems = new TreeMap<>(Map.of("400", "Invalid input", "401", "Missing or bad token",
-                "403", "Role not allowed", "404", "No such id in the caller's company", "415", "Not JSON",
-                "413", "Body over 1 MiB", "503", "Busy (lock timeout, database unavailable); see Retry-After"));
+        Map<String, String> problems = new TreeMap<>(Map.of(
+                "400",
+                "Invalid input",
+                "401",
+                "Missing or bad token",
+                "403",
+                "Role not allowed",
+                "404",
+                "No such id in the caller's company",
+                "415",
+                "Not JSON",
+                "413",
+                "Body over 1 MiB",
+                "503",
+                "Busy (lock timeout, database unavailable); see Retry-After"));
         if (method.isAnnotationPresent(com.estatedesk.security.Throttled.class)) {
             problems.put("429", "Too many failed logins for this email in 15 minutes; see Retry-After");
         }
@@ -168,9 +224,16 @@ public class ApiDocument implements OASModelReader {
             problems.put("409", "Conflict (duplicate, no units left, already allocated)");
             problems.put("422", "A referenced id does not exist in the caller's company");
         }
-        problems.forEach((status, description) -> responses.addAPIResponse(status, OASFactory.createAPIResponse()
-                .description(description).content(OASFactory.createContent().addMediaType("application/problem+json",
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM))))));
+        problems.forEach((status, description) -> responses.addAPIResponse(
+                status,
+                OASFactory.createAPIResponse()
+                        .description(description)
+                        .content(OASFactory.createContent()
+                                .addMediaType(
+                                        "application/problem+json",
+                                        OASFactory.createMediaType()
+                                                .schema(OASFactory.createSchema()
+                                                        .ref(PROBLEM))))));
         return operation.responses(responses);
     }
 
@@ -188,11 +251,15 @@ public class ApiDocument implements OASModelReader {
             }
             if (raw.isRecord() && raw.getSimpleName().equals("Page")) {
                 return schemaOf(Schema.SchemaType.OBJECT)
-                        .addProperty("items", schemaOf(Schema.SchemaType.ARRAY)
-                                .items(schemaOf(parameterized.getActualTypeArguments()[0], schemas)))
-                        .addProperty("next", schemaOf(Schema.SchemaType.STRING)
-                                // No nullable(true): MicroProfile OpenAPI 4 (WildFly) dropped it.
-                                .description("Opaque cursor of the next page; null on the last page"));
+                        .addProperty(
+                                "items",
+                                schemaOf(Schema.SchemaType.ARRAY)
+                                        .items(schemaOf(parameterized.getActualTypeArguments()[0], schemas)))
+                        .addProperty(
+                                "next",
+                                schemaOf(Schema.SchemaType.STRING)
+                                        // No nullable(true): MicroProfile OpenAPI 4 (WildFly) dropped it.
+                                        .description("Opaque cursor of the next page; null on the last page"));
             }
             return schemaOf(raw, schemas);
         }
@@ -201,7 +268,8 @@ public class ApiDocument implements OASModelReader {
             return schemaOf(Schema.SchemaType.STRING);
         }
         if (cls == long.class || cls == Long.class || cls == int.class || cls == Integer.class) {
-            return schemaOf(Schema.SchemaType.INTEGER).format(cls == int.class || cls == Integer.class ? "int32" : "int64");
+            return schemaOf(Schema.SchemaType.INTEGER)
+                    .format(cls == int.class || cls == Integer.class ? "int32" : "int64");
         }
         if (cls == boolean.class || cls == Boolean.class) {
             return schemaOf(Schema.SchemaType.BOOLEAN);
@@ -214,11 +282,16 @@ public class ApiDocument implements OASModelReader {
         }
         if (cls.isEnum()) {
             return schemaOf(Schema.SchemaType.STRING)
-                    .enumeration(Arrays.stream(cls.getEnumConstants()).map(Object::toString).map(Object.class::cast).toList());
+                    .enumeration(Arrays.stream(cls.getEnumConstants())
+                            .map(Object::toString)
+                            .map(Object.class::cast)
+                            .toList());
         }
         if (cls.isRecord()) {
             // A nested record is named with its owner (Reassignment.Result is ReassignmentResult).
-            String name = cls.getEnclosingClass() != null ? cls.getEnclosingClass().getSimpleName() + cls.getSimpleName() : cls.getSimpleName();
+            String name = cls.getEnclosingClass() != null
+                    ? cls.getEnclosingClass().getSimpleName() + cls.getSimpleName()
+                    : cls.getSimpleName();
             if (!schemas.containsKey(name)) {
                 Schema schema = schemaOf(Schema.SchemaType.OBJECT);
                 schemas.put(name, schema);
@@ -232,7 +305,9 @@ public class ApiDocument implements OASModelReader {
                     schema.addProperty(component.getName(), property);
                     // Bean Validation annotations of a record component land on its accessor, not on the component.
                     if (component.getAccessor().isAnnotationPresent(jakarta.validation.constraints.NotNull.class)
-                            || component.getAccessor().isAnnotationPresent(jakarta.validation.constraints.NotBlank.class)) {
+                            || component
+                                    .getAccessor()
+                                    .isAnnotationPresent(jakarta.validation.constraints.NotBlank.class)) {
                         schema.addRequired(component.getName());
                     }
                 }
@@ -246,9 +321,13 @@ public class ApiDocument implements OASModelReader {
         Schema error = schemaOf(Schema.SchemaType.OBJECT)
                 .addProperty("field", schemaOf(Schema.SchemaType.STRING))
                 .addProperty("message", schemaOf(Schema.SchemaType.STRING));
-        return schemaOf(Schema.SchemaType.OBJECT).description("RFC 9457 problem details")
-                .addProperty("type", schemaOf(Schema.SchemaType.STRING).format("uri")
-                        .example("https://estatedesk.io/problems/not-found"))
+        return schemaOf(Schema.SchemaType.OBJECT)
+                .description("RFC 9457 problem details")
+                .addProperty(
+                        "type",
+                        schemaOf(Schema.SchemaType.STRING)
+                                .format("uri")
+                                .example("https://estatedesk.io/problems/not-found"))
                 .addProperty("title", schemaOf(Schema.SchemaType.STRING).example("Not found"))
                 .addProperty("status", schemaOf(Schema.SchemaType.INTEGER).example(404))
                 .addProperty("detail", schemaOf(Schema.SchemaType.STRING).example("No marketer with this id."))

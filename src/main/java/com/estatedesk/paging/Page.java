@@ -1,7 +1,6 @@
 package com.estatedesk.paging;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
-
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;

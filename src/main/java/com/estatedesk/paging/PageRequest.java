@@ -1,7 +1,6 @@
 package com.estatedesk.paging;
 
 import com.estatedesk.problem.Problems;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -31,7 +30,8 @@ public record PageRequest(int limit, long after) {
     }
 
     public static String cursorAfter(long sortKey) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((CURSOR_VERSION + sortKey).getBytes(StandardCharsets.UTF_8));
     }
 

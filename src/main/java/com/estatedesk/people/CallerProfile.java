@@ -8,7 +8,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-
 import java.util.List;
 
 /** Resolves a company caller's company and, for marketers and clients, their person record. */
@@ -36,9 +35,15 @@ public class CallerProfile {
         if (kind == null) {
             return new MeView(caller.accountId(), caller.role().name(), ref, null, null);
         }
-        List<Person> person = em.createQuery("select p from " + kind.entityName() + " p where p.accountId = :account",
-                Person.class).setParameter("account", caller.accountId()).getResultList();
-        return new MeView(caller.accountId(), caller.role().name(), ref,
-                person.isEmpty() ? null : person.get(0).id(), person.isEmpty() ? null : person.get(0).uid());
+        List<Person> person = em.createQuery(
+                        "select p from " + kind.entityName() + " p where p.accountId = :account", Person.class)
+                .setParameter("account", caller.accountId())
+                .getResultList();
+        return new MeView(
+                caller.accountId(),
+                caller.role().name(),
+                ref,
+                person.isEmpty() ? null : person.get(0).id(),
+                person.isEmpty() ? null : person.get(0).uid());
     }
 }

@@ -6,5 +6,4 @@ import jakarta.persistence.Table;
 /** A buyer of a company; uid like LPL-CLT001. */
 @Entity
 @Table(name = "client")
-public class Client extends Person {
-}
+public class Client extends Person {}

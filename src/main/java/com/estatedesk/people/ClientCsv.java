@@ -2,18 +2,14 @@ package com.estatedesk.people;
 
 import com.estatedesk.problem.Problem.FieldError;
 import com.estatedesk.problem.Problems;
+import com.estatedesk.rest.PlainText;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Writer;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +17,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import com.estatedesk.rest.PlainText;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 
 /** Clients as CSV ({@code name,email,phone}), with Apache Commons CSV: reading an import, writing an export. */
 public final class ClientCsv {
@@ -30,8 +29,7 @@ public final class ClientCsv {
     private static final int MAX_REPORTED_ERRORS = 100;
     private static final Pattern FORMULA = Pattern.compile("'*[=+\\-@\t\r]");
 
-    private ClientCsv() {
-    }
+    private ClientCsv() {}
 
     /**
      * Reads and validates every row before anything is created; row numbers count the header as row 1.
@@ -41,11 +39,17 @@ public final class ClientCsv {
         List<NewPerson> people = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
         Map<String, Long> firstRowOfEmail = new HashMap<>();
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get()
+        try (CSVParser parser = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreSurroundingSpaces(true)
+                .setIgnoreEmptyLines(true)
+                .get()
                 .parse(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
             if (!parser.getHeaderNames().equals(List.of(COLUMNS))) {
-                throw Problems.invalid("header", "must be exactly: name,email,phone (got " + parser.getHeaderNames() + ")");
+                throw Problems.invalid(
+                        "header", "must be exactly: name,email,phone (got " + parser.getHeaderNames() + ")");
             }
             for (CSVRecord record : parser) {
                 long row = record.getRecordNumber() + 1;
@@ -58,10 +62,14 @@ public final class ClientCsv {
                         errors.add(new FieldError("row " + row + ": " + COLUMNS[column], PlainText.RULE));
                     }
                 }
-                NewPerson person = new NewPerson(unescape(record.get(0)), unescape(record.get(1)),
-                        record.get(2).isBlank() ? null : unescape(record.get(2)), null);
+                NewPerson person = new NewPerson(
+                        unescape(record.get(0)),
+                        unescape(record.get(1)),
+                        record.get(2).isBlank() ? null : unescape(record.get(2)),
+                        null);
                 for (ConstraintViolation<NewPerson> violation : validator.validate(person)) {
-                    errors.add(new FieldError("row " + row + ": " + violation.getPropertyPath(), violation.getMessage()));
+                    errors.add(
+                            new FieldError("row " + row + ": " + violation.getPropertyPath(), violation.getMessage()));
                 }
                 if (person.email() != null) {
                     Long earlier = firstRowOfEmail.putIfAbsent(Emails.normalize(person.email()), row);
@@ -84,7 +92,8 @@ public final class ClientCsv {
     static void report(List<FieldError> errors) {
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparingInt(ClientCsv::rowOf));
-            throw Problems.invalid(errors.size() > MAX_REPORTED_ERRORS ? errors.subList(0, MAX_REPORTED_ERRORS) : errors);
+            throw Problems.invalid(
+                    errors.size() > MAX_REPORTED_ERRORS ? errors.subList(0, MAX_REPORTED_ERRORS) : errors);
         }
     }
 
@@ -104,8 +113,13 @@ public final class ClientCsv {
     }
 
     static void print(CSVPrinter printer, PersonView person) throws IOException {
-        printer.printRecord(person.uid(), person.number(), escape(person.name()), escape(person.email()),
-                person.phone() == null ? "" : escape(person.phone()), person.status().name(),
+        printer.printRecord(
+                person.uid(),
+                person.number(),
+                escape(person.name()),
+                escape(person.email()),
+                person.phone() == null ? "" : escape(person.phone()),
+                person.status().name(),
                 person.createdAt());
     }
 

@@ -12,17 +12,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import org.apache.commons.csv.CSVPrinter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
-
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import org.apache.commons.csv.CSVPrinter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 @Path("clients")
 @RequestScoped
@@ -43,8 +42,8 @@ public class ClientResource extends PeopleResource {
     /** A marketer sees the clients assigned to it, a client only itself. */
     @GET
     @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
-    public Page<PersonView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
-                                 @QueryParam("q") String query) {
+    public Page<PersonView> list(
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @QueryParam("q") String query) {
         return listPeople(limit, cursor, query);
     }
 
@@ -63,7 +62,10 @@ public class ClientResource extends PeopleResource {
     @APIResponseSchema(value = ImportResult.class, responseCode = "201")
     public Response importCsv(InputStream csv) {
         ImportResult result = registrations.importClients(ClientCsv.read(csv, validator));
-        return Response.created(uri.getBaseUriBuilder().path(ClientResource.class).build()).entity(result).build();
+        return Response.created(
+                        uri.getBaseUriBuilder().path(ClientResource.class).build())
+                .entity(result)
+                .build();
     }
 
     /** All clients the caller may see, streamed page by page (bounded memory whatever their number). */
@@ -80,8 +82,11 @@ public class ClientResource extends PeopleResource {
                 for (PersonView client : chunk.items()) {
                     ClientCsv.print(printer, client);
                 }
-                page = chunk.next() == null ? null : new PageRequest(PageRequest.MAX_LIMIT,
-                        chunk.items().get(chunk.items().size() - 1).number());
+                page = chunk.next() == null
+                        ? null
+                        : new PageRequest(
+                                PageRequest.MAX_LIMIT,
+                                chunk.items().get(chunk.items().size() - 1).number());
             }
             printer.flush();
         };

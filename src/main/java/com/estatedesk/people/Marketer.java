@@ -6,5 +6,4 @@ import jakarta.persistence.Table;
 /** A sales agent of a company; uid like LPL-MKT001. */
 @Entity
 @Table(name = "marketer")
-public class Marketer extends Person {
-}
+public class Marketer extends Person {}

@@ -21,8 +21,8 @@ public class MarketerResource extends PeopleResource {
 
     @GET
     @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME})
-    public Page<PersonView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
-                                 @QueryParam("q") String query) {
+    public Page<PersonView> list(
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @QueryParam("q") String query) {
         return listPeople(limit, cursor, query);
     }
 

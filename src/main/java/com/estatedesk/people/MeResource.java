@@ -3,9 +3,8 @@ package com.estatedesk.people;
 import com.estatedesk.security.AuthService;
 import com.estatedesk.security.Caller;
 import com.estatedesk.security.PasswordChange;
-import com.estatedesk.security.Throttled;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.estatedesk.security.Role;
+import com.estatedesk.security.Throttled;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -19,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("me")
 @RequestScoped

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Size;
 public record NewPerson(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Email @Size(max = 254) String email,
-        @Pattern(regexp = PersonChanges.PHONE_PATTERN, message = PersonChanges.PHONE_MESSAGE) String phone,
-        @Size(min = 8, max = 200) String password) {
-}
+
+        @Pattern(regexp = PersonChanges.PHONE_PATTERN, message = PersonChanges.PHONE_MESSAGE)
+        String phone,
+
+        @Size(min = 8, max = 200) String password) {}

@@ -5,7 +5,6 @@ import com.estatedesk.paging.PageRequest;
 import com.estatedesk.rest.PathIds;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -20,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /**
  * The REST face of marketers and clients (same contract, different {@link PersonKind}). Writes are the
@@ -50,8 +50,11 @@ public abstract class PeopleResource {
     @APIResponseSchema(value = PersonView.class, responseCode = "201")
     public Response register(@NotNull @Valid NewPerson request) {
         PersonView created = lanes.register(kind(), request);
-        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
-                .entity(created).build();
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(Long.toString(created.id()))
+                        .build())
+                .entity(created)
+                .build();
     }
 
     /** The reads; each subclass declares them with the roles that may read its kind. */

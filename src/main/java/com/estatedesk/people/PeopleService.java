@@ -13,7 +13,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,11 +47,18 @@ public class PeopleService {
                 .and(visibility.of(kind, "p"));
         if (query != null && !query.isBlank()) {
             String q = escapeLike(query.trim());
-            select.and(new Condition("lower(p.name) like :contains escape '\\' or p.email like :contains escape '\\'"
-                    + " or p.uid like :uidPrefix escape '\\'",
-                    Map.of("contains", "%" + q.toLowerCase(Locale.ROOT) + "%", "uidPrefix", q.toUpperCase(Locale.ROOT) + "%")));
+            select.and(new Condition(
+                    "lower(p.name) like :contains escape '\\' or p.email like :contains escape '\\'"
+                            + " or p.uid like :uidPrefix escape '\\'",
+                    Map.of(
+                            "contains",
+                            "%" + q.toLowerCase(Locale.ROOT) + "%",
+                            "uidPrefix",
+                            q.toUpperCase(Locale.ROOT) + "%")));
         }
-        List<? extends Person> found = select.query(em, "p.number", kind.entityClass()).setMaxResults(page.limit() + 1).getResultList();
+        List<? extends Person> found = select.query(em, "p.number", kind.entityClass())
+                .setMaxResults(page.limit() + 1)
+                .getResultList();
         return Page.of(found, page, Person::number, PersonView::of);
     }
 
@@ -76,7 +82,8 @@ public class PeopleService {
         List<? extends Person> found = Jpql.select("select p from " + kind.entityName() + " p")
                 .and("p.id = :id", "id", id)
                 .and(visibility.of(kind, "p"))
-                .query(em, "p.id", kind.entityClass()).getResultList();
+                .query(em, "p.id", kind.entityClass())
+                .getResultList();
         if (found.isEmpty()) {
             rows.noteIfForeign(kind.entityClass(), id);
             throw Problems.notFound(kind.label());

@@ -10,7 +10,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.SequenceGenerator;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
@@ -48,8 +47,7 @@ public abstract class Person extends CompanyOwned {
     // OffsetDateTime, not Instant: EclipseLink 4.0 would serialize an Instant into bytes.
     private OffsetDateTime createdAt;
 
-    protected Person() {
-    }
+    protected Person() {}
 
     void register(String uid, long number, String name, String email, String phone, Long accountId) {
         this.uid = uid;

@@ -5,7 +5,6 @@ import com.estatedesk.problem.Problems;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +18,8 @@ import java.util.regex.Pattern;
 public record PersonChanges(Optional<String> name, Optional<Optional<String>> phone, Optional<PersonStatus> status) {
 
     static final String PHONE_PATTERN = "\\+?[0-9][0-9 ()\\-]{3,38}";
-    static final String PHONE_MESSAGE = "must be a phone number: digits, spaces, parentheses and dashes, optionally starting with +";
+    static final String PHONE_MESSAGE =
+            "must be a phone number: digits, spaces, parentheses and dashes, optionally starting with +";
     private static final Pattern PHONE = Pattern.compile(PHONE_PATTERN);
     private static final Set<String> READ_ONLY = Set.of("id", "uid", "number", "email", "accountId", "createdAt");
 

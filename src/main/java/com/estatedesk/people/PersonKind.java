@@ -3,7 +3,6 @@ package com.estatedesk.people;
 import com.estatedesk.problem.Conflict;
 import com.estatedesk.security.Role;
 import com.estatedesk.sequence.SequenceKey;
-
 import java.util.function.Supplier;
 
 /** The two kinds of people a company numbers; everything that differs between them is here. */
@@ -18,8 +17,13 @@ public enum PersonKind {
     private final Supplier<Person> factory;
     private final Conflict emailConflict;
 
-    PersonKind(String label, Class<? extends Person> entityClass, SequenceKey sequenceKey, Role loginRole, Supplier<Person> factory,
-               Conflict emailConflict) {
+    PersonKind(
+            String label,
+            Class<? extends Person> entityClass,
+            SequenceKey sequenceKey,
+            Role loginRole,
+            Supplier<Person> factory,
+            Conflict emailConflict) {
         this.label = label;
         this.entityClass = entityClass;
         this.sequenceKey = sequenceKey;

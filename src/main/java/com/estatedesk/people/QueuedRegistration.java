@@ -10,20 +10,16 @@ import com.estatedesk.idempotency.IdempotencyClaim;
 final class QueuedRegistration {
 
     /** How a queued registration ended: written (or replayed), refused on its own, or to be run alone. */
-    sealed interface Outcome {
-    }
+    sealed interface Outcome {}
 
     /** The person it created, or the one an earlier request with the same Idempotency-Key created. */
-    record Written(PersonView person) implements Outcome {
-    }
+    record Written(PersonView person) implements Outcome {}
 
     /** The problem that answers this registration alone; it created nothing and took no number. */
-    record Refused(RuntimeException problem) implements Outcome {
-    }
+    record Refused(RuntimeException problem) implements Outcome {}
 
     /** Its batch failed for a reason not its own: it is written again, alone, on its own thread. */
-    record RunAlone() implements Outcome {
-    }
+    record RunAlone() implements Outcome {}
 
     private final NewPerson request;
     private final IdempotencyClaim claim;

@@ -13,8 +13,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -22,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Registrations of one company that arrive together on this instance are written together: one
@@ -63,8 +62,12 @@ public class RegistrationLanes {
 
     @PostConstruct
     void publishQueueLength() {
-        metrics.gauge("estatedesk.registration.waiting", "Registrations waiting on this instance for their company's turn",
-                () -> lanes.values().stream().mapToInt(lane -> lane.waiting.size()).sum());
+        metrics.gauge(
+                "estatedesk.registration.waiting",
+                "Registrations waiting on this instance for their company's turn",
+                () -> lanes.values().stream()
+                        .mapToInt(lane -> lane.waiting.size())
+                        .sum());
     }
 
     public PersonView register(PersonKind kind, NewPerson request) {
@@ -136,8 +139,7 @@ public class RegistrationLanes {
     /** One company's (and kind's) registrations on this instance. */
     private static final class Lane {
 
-        record Key(long companyId, PersonKind kind) {
-        }
+        record Key(long companyId, PersonKind kind) {}
 
         final Queue<QueuedRegistration> waiting = new ConcurrentLinkedQueue<>();
         final ReentrantLock turn = new ReentrantLock();

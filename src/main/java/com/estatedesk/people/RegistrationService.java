@@ -1,6 +1,5 @@
 package com.estatedesk.people;
 
-import com.estatedesk.problem.Conflict;
 import com.estatedesk.company.CompanyPrefixes;
 import com.estatedesk.idempotency.IdempotencyStore;
 import com.estatedesk.idempotency.Idempotent;
@@ -8,6 +7,7 @@ import com.estatedesk.idempotency.IdempotentWrites;
 import com.estatedesk.people.QueuedRegistration.Outcome;
 import com.estatedesk.people.QueuedRegistration.Refused;
 import com.estatedesk.people.QueuedRegistration.Written;
+import com.estatedesk.problem.Conflict;
 import com.estatedesk.problem.Problem;
 import com.estatedesk.problem.ProblemException;
 import com.estatedesk.security.Account;
@@ -22,7 +22,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -93,7 +92,9 @@ public class RegistrationService {
     public List<Outcome> registerAll(PersonKind kind, List<QueuedRegistration> batch) {
         Outcome[] outcomes = new Outcome[batch.size()];
         IdempotentWrites<PersonView> writes = idempotency.writes(PersonView.class);
-        List<String> emails = batch.stream().map(queued -> Emails.normalize(queued.request().email())).toList();
+        List<String> emails = batch.stream()
+                .map(queued -> Emails.normalize(queued.request().email()))
+                .toList();
         Set<String> taken = emailsInUse(kind, emails);
         List<Integer> toCreate = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
@@ -117,7 +118,8 @@ public class RegistrationService {
             List<PersonView> created = new ArrayList<>();
             for (int n = 0; n < toCreate.size(); n++) {
                 int i = toCreate.get(n);
-                created.add(PersonView.of(persistNew(kind, prefix, first + n, batch.get(i).request(), emails.get(i), null)));
+                created.add(PersonView.of(
+                        persistNew(kind, prefix, first + n, batch.get(i).request(), emails.get(i), null)));
             }
             for (int n = 0; n < toCreate.size(); n++) {
                 int i = toCreate.get(n);
@@ -130,10 +132,16 @@ public class RegistrationService {
         return Arrays.asList(outcomes);
     }
 
-    private Person persistNew(PersonKind kind, String prefix, long number, NewPerson request, String email, Long accountId) {
+    private Person persistNew(
+            PersonKind kind, String prefix, long number, NewPerson request, String email, Long accountId) {
         Person person = kind.newPerson();
-        person.register(Uids.format(prefix, kind.sequenceKey(), number), number, request.name().trim(), email,
-                blankToNull(request.phone()), accountId);
+        person.register(
+                Uids.format(prefix, kind.sequenceKey(), number),
+                number,
+                request.name().trim(),
+                email,
+                blankToNull(request.phone()),
+                accountId);
         em.persist(person);
         return person;
     }
@@ -142,15 +150,20 @@ public class RegistrationService {
     private Set<String> emailsInUse(PersonKind kind, List<String> emails) {
         Set<String> taken = new HashSet<>();
         for (int from = 0; from < emails.size(); from += 1000) {
-            taken.addAll(em.createQuery("select p.email from " + kind.entityName() + " p where p.email in :emails", String.class)
-                    .setParameter("emails", emails.subList(from, Math.min(emails.size(), from + 1000))).getResultList());
+            taken.addAll(em.createQuery(
+                            "select p.email from " + kind.entityName() + " p where p.email in :emails", String.class)
+                    .setParameter("emails", emails.subList(from, Math.min(emails.size(), from + 1000)))
+                    .getResultList());
         }
         return taken;
     }
 
     private void requireEmailFree(PersonKind kind, String email) {
         if (!em.createQuery("select p.id from " + kind.entityName() + " p where p.email = :email")
-                .setParameter("email", email).setMaxResults(1).getResultList().isEmpty()) {
+                .setParameter("email", email)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty()) {
             throw kind.emailConflict().problem();
         }
     }
@@ -161,7 +174,8 @@ public class RegistrationService {
      * or none.
      */
     public ImportResult importClients(List<NewPerson> rows) {
-        List<String> emails = rows.stream().map(row -> Emails.normalize(row.email())).toList();
+        List<String> emails =
+                rows.stream().map(row -> Emails.normalize(row.email())).toList();
         Set<String> taken = emailsInUse(PersonKind.CLIENT, emails);
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < emails.size(); i++) {
@@ -182,12 +196,17 @@ public class RegistrationService {
             }
         }
         LOG.info(() -> "Imported " + rows.size() + " clients, numbers " + first + ".." + (first + rows.size() - 1));
-        return new ImportResult(rows.size(), Uids.format(prefix, SequenceKey.CLT, first),
+        return new ImportResult(
+                rows.size(),
+                Uids.format(prefix, SequenceKey.CLT, first),
                 Uids.format(prefix, SequenceKey.CLT, first + rows.size() - 1));
     }
 
     private Long createLogin(PersonKind kind, String name, String email, String password) {
-        if (!em.createNamedQuery(Account.BY_EMAIL).setParameter("email", email).getResultList().isEmpty()) {
+        if (!em.createNamedQuery(Account.BY_EMAIL)
+                .setParameter("email", email)
+                .getResultList()
+                .isEmpty()) {
             throw Conflict.ACCOUNT_EMAIL.problem();
         }
         Account account = new Account(email, name, passwords.hash(password), kind.loginRole());

@@ -44,6 +44,8 @@ public enum Conflict {
 
     /** The conflict whose rule a database error message names (PostgreSQL quotes it, H2 names its index). */
     static Optional<Conflict> namedIn(String message) {
-        return Arrays.stream(values()).filter(conflict -> message.contains(conflict.constraint)).findFirst();
+        return Arrays.stream(values())
+                .filter(conflict -> message.contains(conflict.constraint))
+                .findFirst();
     }
 }

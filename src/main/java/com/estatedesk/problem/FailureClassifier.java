@@ -1,18 +1,17 @@
 package com.estatedesk.problem;
 
-import com.estatedesk.rest.BodySizeLimit;
 import com.estatedesk.metrics.AppMetrics;
+import com.estatedesk.rest.BodySizeLimit;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.resource.ResourceException;
 import jakarta.transaction.SystemException;
 import jakarta.ws.rs.WebApplicationException;
-
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.Locale;
-import java.util.WeakHashMap;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -29,8 +28,7 @@ public final class FailureClassifier {
 
     private static final Map<SQLException, Boolean> COUNTED = Collections.synchronizedMap(new WeakHashMap<>());
 
-    private FailureClassifier() {
-    }
+    private FailureClassifier() {}
 
     public static ProblemException classify(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -74,13 +72,11 @@ public final class FailureClassifier {
                 if (state.equals("23505") && firstTimeSeen(sql)) {
                     AppMetrics.current().uniqueViolation(constraintName(message));
                 }
-                return Conflict.namedIn(message)
-                        .map(Conflict::problem)
-                        .orElseGet(() -> {
-                            // A rule the database enforces that this classifier has no message for yet.
-                            LOG.warning(() -> "Unmapped constraint violation (" + state + "): " + sql.getMessage());
-                            return Problems.conflict("The request conflicts with the current state of the data.");
-                        });
+                return Conflict.namedIn(message).map(Conflict::problem).orElseGet(() -> {
+                    // A rule the database enforces that this classifier has no message for yet.
+                    LOG.warning(() -> "Unmapped constraint violation (" + state + "): " + sql.getMessage());
+                    return Problems.conflict("The request conflicts with the current state of the data.");
+                });
             }
             // PostgreSQL lock_not_available (lock_timeout), H2 lock timeout, deadlock, serialization
             case "55P03", "HYT00", "40P01", "40001" -> {
@@ -129,15 +125,18 @@ public final class FailureClassifier {
         if (quoted.find()) {
             return quoted.group(1);
         }
-        Matcher h2 = Pattern.compile("\\.(uq_[a-z0-9_]+?)(_index_[0-9a-z]+)?\\b").matcher(message);
+        Matcher h2 =
+                Pattern.compile("\\.(uq_[a-z0-9_]+?)(_index_[0-9a-z]+)?\\b").matcher(message);
         return h2.find() ? h2.group(1) : "unknown";
     }
 
     private static String describeJsonFailure(Throwable t) {
         // Parser messages name positions and expected tokens; JSON-B's name Java types, so they stay inside.
         String message = t.getMessage();
-        return message == null || !(t instanceof JsonParsingException) ? "The request body is not valid JSON for this endpoint."
-                : "The request body is not valid JSON for this endpoint: " + message.replaceFirst("^Internal error: ", "");
+        return message == null || !(t instanceof JsonParsingException)
+                ? "The request body is not valid JSON for this endpoint."
+                : "The request body is not valid JSON for this endpoint: "
+                        + message.replaceFirst("^Internal error: ", "");
     }
 
     /**
@@ -156,14 +155,21 @@ public final class FailureClassifier {
             case 401 -> Problems.unauthorized("A valid bearer token is required.");
             case 403 -> Problems.forbidden("The caller's role may not do this.");
             case 404 -> Problems.of("not-found", "Not found", 404, "No resource at this path.");
-            case 405 -> Problems.methodNotAllowed("This resource does not support this method.",
-                    failure.getResponse().getHeaderString("Allow"));
+            case 405 ->
+                Problems.methodNotAllowed(
+                        "This resource does not support this method.",
+                        failure.getResponse().getHeaderString("Allow"));
             case 406 -> Problems.notAcceptable("This resource cannot produce the requested media type.");
             case 413 -> Problems.payloadTooLarge(BodySizeLimit.MAX_BYTES);
             case 415 -> Problems.unsupportedMediaType("This resource does not accept this media type.");
-            default -> status >= 500 ? classify((Throwable) failure)
-                    : Problems.of("http-" + status, failure.getResponse().getStatusInfo().getReasonPhrase(), status,
-                    failure.getResponse().getStatusInfo().getReasonPhrase());
+            default ->
+                status >= 500
+                        ? classify((Throwable) failure)
+                        : Problems.of(
+                                "http-" + status,
+                                failure.getResponse().getStatusInfo().getReasonPhrase(),
+                                status,
+                                failure.getResponse().getStatusInfo().getReasonPhrase());
         };
     }
 

@@ -1,7 +1,6 @@
 package com.estatedesk.problem;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
-
 import java.util.List;
 
 /** An RFC 9457 problem document, as every error of the API is answered. */
@@ -18,8 +17,7 @@ public class Problem {
     /** Field-level reasons of a validation failure; absent otherwise. */
     public List<FieldError> errors;
 
-    public Problem() {
-    }
+    public Problem() {}
 
     Problem(String typeSlug, String title, int status, String detail, List<FieldError> errors) {
         this.type = TYPE_BASE + typeSlug;
@@ -29,6 +27,5 @@ public class Problem {
         this.errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
     }
 
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 }

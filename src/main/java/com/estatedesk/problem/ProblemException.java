@@ -1,7 +1,6 @@
 package com.estatedesk.problem;
 
 import jakarta.ejb.ApplicationException;
-
 import java.util.List;
 import java.util.Map;
 

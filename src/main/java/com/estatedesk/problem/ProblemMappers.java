@@ -7,15 +7,13 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-
 import java.util.Comparator;
 import java.util.List;
 
 /** Every failure leaves the API as application/problem+json; never a stack trace. */
 public final class ProblemMappers {
 
-    private ProblemMappers() {
-    }
+    private ProblemMappers() {}
 
     @Provider
     public static class ForProblems implements ExceptionMapper<ProblemException> {

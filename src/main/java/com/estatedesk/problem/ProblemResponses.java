@@ -10,15 +10,15 @@ public final class ProblemResponses {
     /** Problems omit empty members (no "errors": null), unlike the API's resources. */
     private static final Jsonb JSON = JsonbBuilder.create();
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     public static String toJson(Problem problem) {
         return JSON.toJson(problem);
     }
 
     /** The same answer outside JAX-RS, from a servlet. */
-    public static void write(jakarta.servlet.http.HttpServletResponse response, ProblemException problem) throws java.io.IOException {
+    public static void write(jakarta.servlet.http.HttpServletResponse response, ProblemException problem)
+            throws java.io.IOException {
         response.setStatus(problem.status());
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
@@ -27,9 +27,8 @@ public final class ProblemResponses {
     }
 
     public static Response of(ProblemException problem) {
-        Response.ResponseBuilder response = Response.status(problem.status())
-                .type(Problem.MEDIA_TYPE)
-                .entity(toJson(problem.problem()));
+        Response.ResponseBuilder response =
+                Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(toJson(problem.problem()));
         problem.headers().forEach(response::header);
         return response.build();
     }

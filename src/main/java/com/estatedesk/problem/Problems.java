@@ -6,8 +6,7 @@ import java.util.Map;
 /** The catalogue of problem types the API answers with; one factory method per type. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemException badRequest(String detail) {
         return of("bad-request", "Bad request", 400, detail);
@@ -29,7 +28,8 @@ public final class Problems {
     }
 
     public static ProblemException unauthorized(String detail) {
-        return new ProblemException(new Problem("unauthorized", "Unauthorized", 401, detail, null),
+        return new ProblemException(
+                new Problem("unauthorized", "Unauthorized", 401, detail, null),
                 Map.of("WWW-Authenticate", "Bearer realm=\"estatedesk\""));
     }
 
@@ -43,7 +43,8 @@ public final class Problems {
     }
 
     public static ProblemException methodNotAllowed(String detail, String allow) {
-        return new ProblemException(new Problem("method-not-allowed", "Method not allowed", 405, detail, null),
+        return new ProblemException(
+                new Problem("method-not-allowed", "Method not allowed", 405, detail, null),
                 allow == null ? null : Map.of("Allow", allow));
     }
 
@@ -56,8 +57,7 @@ public final class Problems {
     }
 
     public static ProblemException payloadTooLarge(long limitBytes) {
-        return of("payload-too-large", "Payload too large", 413,
-                "The request body exceeds " + limitBytes + " bytes.");
+        return of("payload-too-large", "Payload too large", 413, "The request body exceeds " + limitBytes + " bytes.");
     }
 
     public static ProblemException unsupportedMediaType(String detail) {
@@ -66,30 +66,43 @@ public final class Problems {
 
     /** A reference in a request body that does not resolve (missing, or another company's). */
     public static ProblemException unresolvableReference(String field, String what) {
-        return new ProblemException(new Problem("unresolvable-reference", "Unprocessable reference", 422,
-                "No " + what + " with this id.", List.of(new Problem.FieldError(field, "No " + what + " with this id."))), null);
+        return new ProblemException(
+                new Problem(
+                        "unresolvable-reference",
+                        "Unprocessable reference",
+                        422,
+                        "No " + what + " with this id.",
+                        List.of(new Problem.FieldError(field, "No " + what + " with this id."))),
+                null);
     }
 
     /** A well-formed request that cannot be processed as it stands. */
     public static ProblemException unprocessable(String field, String message) {
-        return new ProblemException(new Problem("unprocessable", "Unprocessable request", 422, message,
-                List.of(new Problem.FieldError(field, message))), null);
+        return new ProblemException(
+                new Problem(
+                        "unprocessable",
+                        "Unprocessable request",
+                        422,
+                        message,
+                        List.of(new Problem.FieldError(field, message))),
+                null);
     }
 
     /** Throttled (login guessing): the client may try again after {@code retryAfterSeconds}. */
     public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
-        return new ProblemException(new Problem("too-many-requests", "Too many requests", 429, detail, null),
+        return new ProblemException(
+                new Problem("too-many-requests", "Too many requests", 429, detail, null),
                 Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 
     public static ProblemException busy(String detail, int retryAfterSeconds) {
-        return new ProblemException(new Problem("busy", "Service busy", 503, detail, null),
+        return new ProblemException(
+                new Problem("busy", "Service busy", 503, detail, null),
                 Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
     }
 
     public static ProblemException internal() {
-        return of("internal", "Internal error", 500,
-                "The request failed on the server and was logged.");
+        return of("internal", "Internal error", 500, "The request failed on the server and was logged.");
     }
 
     static ProblemException of(String typeSlug, String title, int status, String detail) {

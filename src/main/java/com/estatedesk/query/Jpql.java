@@ -2,7 +2,6 @@ package com.estatedesk.query;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

@@ -13,7 +13,6 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
-
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -29,6 +28,7 @@ public class AccessLog implements ContainerRequestFilter, ContainerResponseFilte
     private static final Logger LOG = Logger.getLogger("estatedesk.access");
     /** Once: Json.createObjectBuilder() would look the JSON-P provider up again on every request. */
     private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
     private static final String STARTED = AccessLog.class.getName() + ".started";
 
     @Inject

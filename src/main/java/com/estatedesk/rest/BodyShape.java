@@ -6,7 +6,6 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
@@ -31,8 +30,7 @@ import java.util.stream.Collectors;
  */
 final class BodyShape {
 
-    private BodyShape() {
-    }
+    private BodyShape() {}
 
     static List<FieldError> check(JsonValue body, Class<?> type) {
         List<FieldError> errors = new ArrayList<>();
@@ -49,18 +47,23 @@ final class BodyShape {
      * its components by name, its canonical constructor, and its own {@code static from(JsonObject)}
      * if it has one (such a record also judges unknown fields itself).
      */
-    record Shape(Map<String, RecordComponent> components, RecordComponent[] order, Constructor<?> constructor,
-                 Method readsItself) {
-    }
+    record Shape(
+            Map<String, RecordComponent> components,
+            RecordComponent[] order,
+            Constructor<?> constructor,
+            Method readsItself) {}
 
     private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
         @Override
         protected Shape computeValue(Class<?> type) {
             RecordComponent[] order = type.getRecordComponents();
-            Method from = Arrays.stream(type.getDeclaredMethods()).filter(method -> method.getName().equals("from")
-                    && java.lang.reflect.Modifier.isStatic(method.getModifiers())
-                    && method.getParameterCount() == 1 && method.getParameterTypes()[0] == JsonObject.class)
-                    .findFirst().orElse(null);
+            Method from = Arrays.stream(type.getDeclaredMethods())
+                    .filter(method -> method.getName().equals("from")
+                            && java.lang.reflect.Modifier.isStatic(method.getModifiers())
+                            && method.getParameterCount() == 1
+                            && method.getParameterTypes()[0] == JsonObject.class)
+                    .findFirst()
+                    .orElse(null);
             try {
                 Constructor<?> constructor = type.getDeclaredConstructor(
                         Arrays.stream(order).map(RecordComponent::getType).toArray(Class<?>[]::new));
@@ -68,8 +71,11 @@ final class BodyShape {
                 if (from != null) {
                     from.setAccessible(true);
                 }
-                return new Shape(Arrays.stream(order).collect(Collectors.toMap(RecordComponent::getName, Function.identity())),
-                        order, constructor, from);
+                return new Shape(
+                        Arrays.stream(order).collect(Collectors.toMap(RecordComponent::getName, Function.identity())),
+                        order,
+                        constructor,
+                        from);
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException(type + " has no canonical constructor", e);
             }
@@ -92,12 +98,17 @@ final class BodyShape {
                 }
                 continue;
             }
-            checkValue(prefix + field.getKey(), field.getValue(), component.getGenericType(),
-                    component.isAnnotationPresent(MultilineText.class), errors);
+            checkValue(
+                    prefix + field.getKey(),
+                    field.getValue(),
+                    component.getGenericType(),
+                    component.isAnnotationPresent(MultilineText.class),
+                    errors);
         }
     }
 
-    private static void checkValue(String field, JsonValue value, Type type, boolean multiline, List<FieldError> errors) {
+    private static void checkValue(
+            String field, JsonValue value, Type type, boolean multiline, List<FieldError> errors) {
         if (value.getValueType() == JsonValue.ValueType.NULL) {
             return;
         }
@@ -115,7 +126,10 @@ final class BodyShape {
         } else if (raw == Integer.class || raw == int.class) {
             checkInteger(field, value, Integer.MIN_VALUE, Integer.MAX_VALUE, errors);
         } else if (raw == BigDecimal.class) {
-            if (!(value instanceof JsonNumber number) || number.bigDecimalValue().precision() - number.bigDecimalValue().scale() > 30) {
+            if (!(value instanceof JsonNumber number)
+                    || number.bigDecimalValue().precision()
+                                    - number.bigDecimalValue().scale()
+                            > 30) {
                 errors.add(new FieldError(field, "must be a number"));
             }
         } else if (raw == Boolean.class || raw == boolean.class) {
@@ -123,7 +137,9 @@ final class BodyShape {
                 errors.add(new FieldError(field, "must be true or false"));
             }
         } else if (raw.isEnum()) {
-            List<String> allowed = Arrays.stream(raw.getEnumConstants()).map(constant -> ((Enum<?>) constant).name()).toList();
+            List<String> allowed = Arrays.stream(raw.getEnumConstants())
+                    .map(constant -> ((Enum<?>) constant).name())
+                    .toList();
             if (!(value instanceof JsonString text) || !allowed.contains(text.getString())) {
                 errors.add(new FieldError(field, "must be one of " + String.join(", ", allowed)));
             }
@@ -148,16 +164,21 @@ final class BodyShape {
 
     private static void checkInteger(String field, JsonValue value, long min, long max, List<FieldError> errors) {
         if (!(value instanceof JsonNumber number) || !isIntegerBetween(number.bigDecimalValue(), min, max)) {
-            errors.add(new FieldError(field, max == Long.MAX_VALUE ? "must be an integer"
-                    : "must be an integer between " + min + " and " + max));
+            errors.add(new FieldError(
+                    field,
+                    max == Long.MAX_VALUE
+                            ? "must be an integer"
+                            : "must be an integer between " + min + " and " + max));
         }
     }
 
     /** Judged on the decimal's digits and exponent, never by expanding it: 1e100000000 must stay cheap. */
     private static boolean isIntegerBetween(BigDecimal number, long min, long max) {
         BigDecimal stripped = number.stripTrailingZeros();
-        return stripped.scale() <= 0 && stripped.precision() - stripped.scale() <= 19
-                && stripped.compareTo(BigDecimal.valueOf(min)) >= 0 && stripped.compareTo(BigDecimal.valueOf(max)) <= 0;
+        return stripped.scale() <= 0
+                && stripped.precision() - stripped.scale() <= 19
+                && stripped.compareTo(BigDecimal.valueOf(min)) >= 0
+                && stripped.compareTo(BigDecimal.valueOf(max)) <= 0;
     }
 
     /**
@@ -186,7 +207,8 @@ final class BodyShape {
         Class<?> raw = raw(type);
         if (raw == Optional.class) {
             return value.getValueType() == JsonValue.ValueType.NULL && raw(argument(type)) != Optional.class
-                    ? Optional.empty() : Optional.ofNullable(value(value, argument(type)));
+                    ? Optional.empty()
+                    : Optional.ofNullable(value(value, argument(type)));
         }
         if (value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
@@ -228,7 +250,9 @@ final class BodyShape {
     }
 
     private static Class<?> raw(Type type) {
-        return type instanceof ParameterizedType parameterized ? (Class<?>) parameterized.getRawType() : (Class<?>) type;
+        return type instanceof ParameterizedType parameterized
+                ? (Class<?>) parameterized.getRawType()
+                : (Class<?>) type;
     }
 
     private static Type argument(Type type) {

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
-
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationTargetException;
@@ -50,15 +49,21 @@ public class JsonBodies implements MessageBodyReader<Record> {
     }
 
     @Override
-    public Record readFrom(Class<Record> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-                           MultivaluedMap<String, String> headers, InputStream body) {
+    public Record readFrom(
+            Class<Record> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, String> headers,
+            InputStream body) {
         JsonValue json = parse(body);
         List<FieldError> errors = BodyShape.check(json, type);
         if (!errors.isEmpty()) {
             throw Problems.invalid(errors);
         }
         Method from = BodyShape.shape(type).readsItself();
-        return (Record) (from != null ? readItself(from, json.asJsonObject()) : BodyShape.bind(json.asJsonObject(), type));
+        return (Record)
+                (from != null ? readItself(from, json.asJsonObject()) : BodyShape.bind(json.asJsonObject(), type));
     }
 
     private static JsonValue parse(InputStream body) {

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** A text field that may span lines: besides plain text it may hold TAB, LF and CR (see {@link PlainText}). */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD})
-public @interface MultilineText {
-}
+public @interface MultilineText {}

@@ -5,8 +5,7 @@ import com.estatedesk.problem.Problems;
 /** Ids in paths and filters are numbers; in a path anything else names nothing: the same 404 as a missing id. */
 public final class PathIds {
 
-    private PathIds() {
-    }
+    private PathIds() {}
 
     /** An optional id filter of a list (?clientId=…): absent is null, anything but a number is a 400. */
     public static Long filter(String id, String parameter) {

@@ -8,10 +8,10 @@ package com.estatedesk.rest;
 public final class PlainText {
 
     public static final String RULE = "must not contain control characters";
-    public static final String MULTILINE_RULE = "must not contain control characters other than tab, line feed and carriage return";
+    public static final String MULTILINE_RULE =
+            "must not contain control characters other than tab, line feed and carriage return";
 
-    private PlainText() {
-    }
+    private PlainText() {}
 
     public static boolean isClean(String text, boolean multiline) {
         for (int i = 0; i < text.length(); i++) {

@@ -2,7 +2,6 @@ package com.estatedesk.security;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -21,7 +20,8 @@ public record Access(boolean anyone, Set<Role> roles) {
             return new Access(true, EnumSet.allOf(Role.class));
         }
         RolesAllowed allowed = method.isAnnotationPresent(RolesAllowed.class)
-                ? method.getAnnotation(RolesAllowed.class) : resource.getAnnotation(RolesAllowed.class);
+                ? method.getAnnotation(RolesAllowed.class)
+                : resource.getAnnotation(RolesAllowed.class);
         if (allowed == null && resource.isAnnotationPresent(PermitAll.class)) {
             return new Access(true, EnumSet.allOf(Role.class));
         }

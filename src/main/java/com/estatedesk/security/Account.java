@@ -12,7 +12,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 
 /** A company login: company admin, or the login of a marketer or client. */
@@ -52,8 +51,7 @@ public class Account extends CompanyOwned {
     // OffsetDateTime, not Instant: EclipseLink 4.0 would serialize an Instant into bytes.
     private OffsetDateTime createdAt;
 
-    protected Account() {
-    }
+    protected Account() {}
 
     public Account(String email, String displayName, String passwordHash, Role role) {
         if (role == Role.PLATFORM_ADMIN) {

@@ -1,7 +1,7 @@
 package com.estatedesk.security;
 
-import com.estatedesk.people.Emails;
 import com.estatedesk.company.Company;
+import com.estatedesk.people.Emails;
 import com.estatedesk.problem.Problems;
 import com.estatedesk.tenancy.Tenancy;
 import jakarta.ejb.EJB;
@@ -9,7 +9,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,7 +48,9 @@ public class AuthService {
      */
     public Tokens.Issued login(Credentials credentials) {
         String email = Emails.normalize(credentials.email());
-        String companyKey = credentials.company() == null ? "" : credentials.company().trim().toLowerCase(Locale.ROOT);
+        String companyKey = credentials.company() == null
+                ? ""
+                : credentials.company().trim().toLowerCase(Locale.ROOT);
         Tokens.Subject subject = passwords.inSlot(() -> {
             throttle.admit(companyKey, email);
             return credentials.company() == null
@@ -62,7 +63,8 @@ public class AuthService {
 
     private Tokens.Subject platformAdminLogin(String email, String password) {
         List<PlatformAdmin> admins = em.createNamedQuery(PlatformAdmin.BY_EMAIL, PlatformAdmin.class)
-                .setParameter("email", email).getResultList();
+                .setParameter("email", email)
+                .getResultList();
         if (!verified(password, admins.stream().map(PlatformAdmin::passwordHash).findFirst())) {
             throw wrongCredentials();
         }
@@ -75,7 +77,8 @@ public class AuthService {
 
     private Tokens.Subject companyLogin(String slug, String email, String password) {
         List<Company> companies = em.createNamedQuery(Company.BY_SLUG, Company.class)
-                .setParameter("slug", slug).getResultList();
+                .setParameter("slug", slug)
+                .getResultList();
         if (companies.isEmpty()) {
             passwords.rejectInConstantTime(password);
             throw wrongCredentials();
@@ -84,16 +87,23 @@ public class AuthService {
         // The company named in the credentials is the tenant of this lookup, and of nothing else.
         tenancy.bindToTransaction(company.id());
         List<Account> accounts = em.createNamedQuery(Account.BY_EMAIL, Account.class)
-                .setParameter("email", email).getResultList();
+                .setParameter("email", email)
+                .getResultList();
         if (!verified(password, accounts.stream().map(Account::passwordHash).findFirst())
-                || !accounts.get(0).isActive() || !company.isActive()) {
+                || !accounts.get(0).isActive()
+                || !company.isActive()) {
             throw wrongCredentials();
         }
         Account account = accounts.get(0);
         if (passwords.needsRehash(account.passwordHash())) {
             account.rehashPassword(passwords.hash(password));
         }
-        return new Tokens.Subject(account.id(), account.role(), company.id(), email, account.tokenGeneration(),
+        return new Tokens.Subject(
+                account.id(),
+                account.role(),
+                company.id(),
+                email,
+                account.tokenGeneration(),
                 company.tokenGeneration());
     }
 
@@ -132,7 +142,8 @@ public class AuthService {
 
     /** Always one hash verification, whether or not the login exists. */
     private boolean verified(String password, Optional<String> storedHash) {
-        return storedHash.map(hash -> passwords.matches(password, hash))
+        return storedHash
+                .map(hash -> passwords.matches(password, hash))
                 .orElseGet(() -> passwords.rejectInConstantTime(password));
     }
 

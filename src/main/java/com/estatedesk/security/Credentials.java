@@ -7,5 +7,4 @@ import jakarta.validation.constraints.Size;
 public record Credentials(
         @NotBlank @Size(max = 254) String email,
         @NotBlank @Size(max = 200) String password,
-        @Size(max = 100) String company) {
-}
+        @Size(max = 100) String company) {}

@@ -25,7 +25,8 @@ public class LoginFloodGate implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if ("POST".equals(request.getMethod()) && request.getUriInfo().getPath().endsWith("auth/token")
+        if ("POST".equals(request.getMethod())
+                && request.getUriInfo().getPath().endsWith("auth/token")
                 && !passwords.hasCapacity()) {
             request.abortWith(ProblemResponses.of(Problems.busy("Too many logins at once; retry shortly.", 1)));
         }

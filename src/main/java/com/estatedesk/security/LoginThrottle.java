@@ -7,7 +7,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,25 +35,34 @@ public class LoginThrottle {
         Timestamp windowEdge = Timestamp.from(now.minus(WINDOW));
         em.createNativeQuery("insert into login_attempt (company_key, email, attempts, window_started)"
                         + " values (?1, ?2, 0, ?3) on conflict do nothing")
-                .setParameter(1, companyKey).setParameter(2, email).setParameter(3, Timestamp.from(now))
-                .setHint(Tenancy.NATIVE_SQL_HINT, true).executeUpdate();
+                .setParameter(1, companyKey)
+                .setParameter(2, email)
+                .setParameter(3, Timestamp.from(now))
+                .setHint(Tenancy.NATIVE_SQL_HINT, true)
+                .executeUpdate();
         // The row lock taken here orders concurrent attempts of one pair: each sees the others' counts.
         em.createNativeQuery("update login_attempt set"
                         + " attempts = case when window_started <= ?1 then 1 else attempts + 1 end,"
                         + " window_started = case when window_started <= ?1 then ?2 else window_started end"
                         + " where company_key = ?3 and email = ?4")
-                .setParameter(1, windowEdge).setParameter(2, Timestamp.from(now))
-                .setParameter(3, companyKey).setParameter(4, email)
-                .setHint(Tenancy.NATIVE_SQL_HINT, true).executeUpdate();
+                .setParameter(1, windowEdge)
+                .setParameter(2, Timestamp.from(now))
+                .setParameter(3, companyKey)
+                .setParameter(4, email)
+                .setHint(Tenancy.NATIVE_SQL_HINT, true)
+                .executeUpdate();
         @SuppressWarnings("unchecked")
-        List<Object[]> row = em.createNativeQuery("select attempts, window_started from login_attempt"
-                        + " where company_key = ?1 and email = ?2")
-                .setParameter(1, companyKey).setParameter(2, email)
-                .setHint(Tenancy.NATIVE_SQL_HINT, true).getResultList();
+        List<Object[]> row = em.createNativeQuery(
+                        "select attempts, window_started from login_attempt" + " where company_key = ?1 and email = ?2")
+                .setParameter(1, companyKey)
+                .setParameter(2, email)
+                .setHint(Tenancy.NATIVE_SQL_HINT, true)
+                .getResultList();
         int attempts = ((Number) row.get(0)[0]).intValue();
         if (attempts > MAX_ATTEMPTS) {
             Instant started = toInstant(row.get(0)[1]);
-            long retryAfter = Math.max(1, Duration.between(now, started.plus(WINDOW)).toSeconds() + 1);
+            long retryAfter =
+                    Math.max(1, Duration.between(now, started.plus(WINDOW)).toSeconds() + 1);
             throw Problems.tooManyRequests("Too many failed logins for this email; retry later.", retryAfter);
         }
     }
@@ -62,8 +70,10 @@ public class LoginThrottle {
     /** A successful login: the pair starts afresh. Runs in the login's own transaction. */
     public void clear(String companyKey, String email) {
         em.createNativeQuery("delete from login_attempt where company_key = ?1 and email = ?2")
-                .setParameter(1, companyKey).setParameter(2, email)
-                .setHint(Tenancy.NATIVE_SQL_HINT, true).executeUpdate();
+                .setParameter(1, companyKey)
+                .setParameter(2, email)
+                .setHint(Tenancy.NATIVE_SQL_HINT, true)
+                .executeUpdate();
     }
 
     /** Housekeeping: windows that are over hold nothing worth keeping. */
@@ -71,7 +81,8 @@ public class LoginThrottle {
     public int purgeStale() {
         return em.createNativeQuery("delete from login_attempt where window_started <= ?1")
                 .setParameter(1, Timestamp.from(Instant.now().minus(WINDOW)))
-                .setHint(Tenancy.NATIVE_SQL_HINT, true).executeUpdate();
+                .setHint(Tenancy.NATIVE_SQL_HINT, true)
+                .executeUpdate();
     }
 
     private static Instant toInstant(Object value) {

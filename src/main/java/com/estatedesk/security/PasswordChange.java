@@ -6,5 +6,4 @@ import jakarta.validation.constraints.Size;
 /** POST /me/password. */
 public record PasswordChange(
         @NotNull @Size(max = 200) String currentPassword,
-        @NotNull @Size(min = 8, max = 200) String newPassword) {
-}
+        @NotNull @Size(min = 8, max = 200) String newPassword) {}

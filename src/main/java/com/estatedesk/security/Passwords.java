@@ -1,12 +1,9 @@
 package com.estatedesk.security;
 
+import com.estatedesk.problem.Problems;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -15,7 +12,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
-import com.estatedesk.problem.Problems;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Salted PBKDF2-HMAC-SHA256 (600 000 iterations by default, OWASP's current figure) password hashes from the JDK, in Jakarta Security's self-describing format
@@ -60,11 +59,13 @@ public class Passwords {
 
     @PostConstruct
     void configure() {
-        permits = concurrency > 0 ? concurrency : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        permits =
+                concurrency > 0 ? concurrency : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         slots = new Semaphore(permits, true);
         if (iterations < RECOMMENDED_ITERATIONS) {
-            Logger.getLogger(Passwords.class.getName()).warning("ESTATEDESK_PASSWORD_ITERATIONS=" + iterations
-                    + " is below the recommended " + RECOMMENDED_ITERATIONS);
+            Logger.getLogger(Passwords.class.getName())
+                    .warning("ESTATEDESK_PASSWORD_ITERATIONS=" + iterations + " is below the recommended "
+                            + RECOMMENDED_ITERATIONS);
         }
         decoy = computeHash("decoy-password");
     }

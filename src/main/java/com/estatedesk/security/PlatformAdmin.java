@@ -9,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 
 /** An operator of the platform: manages companies, belongs to none. */
@@ -40,8 +39,7 @@ public class PlatformAdmin {
     // OffsetDateTime, not Instant: EclipseLink 4.0 would serialize an Instant into bytes.
     private OffsetDateTime createdAt;
 
-    protected PlatformAdmin() {
-    }
+    protected PlatformAdmin() {}
 
     public PlatformAdmin(String email, String passwordHash) {
         this.email = email;

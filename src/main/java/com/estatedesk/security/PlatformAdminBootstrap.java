@@ -7,11 +7,10 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Creates the first platform admin from ESTATEDESK_ADMIN_EMAIL / ESTATEDESK_ADMIN_PASSWORD when
@@ -44,7 +43,10 @@ public class PlatformAdminBootstrap {
         if (existing > 0) {
             return;
         }
-        if (email.isEmpty() || password.isEmpty() || email.get().isBlank() || password.get().length() < 8) {
+        if (email.isEmpty()
+                || password.isEmpty()
+                || email.get().isBlank()
+                || password.get().length() < 8) {
             LOG.warning("No platform admin exists and ESTATEDESK_ADMIN_EMAIL / ESTATEDESK_ADMIN_PASSWORD "
                     + "(at least 8 characters) are not set: nobody can create companies.");
             return;

@@ -9,8 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +17,7 @@ import java.sql.Timestamp;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Which tokens no longer count, on every instance within seconds. A revocation raises the lowest token
@@ -55,8 +54,7 @@ public class Revocations {
     @ConfigProperty(name = "estatedesk.token.ttl.seconds", defaultValue = "3600")
     long ttlSeconds;
 
-    private record Revoked(int minGeneration, long seenAt) {
-    }
+    private record Revoked(int minGeneration, long seenAt) {}
 
     /** Whether a verified token has been revoked since it was issued. */
     public boolean isRevoked(Tokens.Verified token) {
@@ -96,11 +94,15 @@ public class Revocations {
         // Insert-if-absent, then raise: portable (PostgreSQL and the H2 demo) and safe under concurrent revocations.
         em.createNativeQuery("insert into token_revocation (subject, min_generation, changed_at)"
                         + " values (?1, 0, current_timestamp) on conflict do nothing")
-                .setParameter(1, subject).setHint(Tenancy.NATIVE_SQL_HINT, true).executeUpdate();
+                .setParameter(1, subject)
+                .setHint(Tenancy.NATIVE_SQL_HINT, true)
+                .executeUpdate();
         em.createNativeQuery("update token_revocation set min_generation = case when min_generation < ?1 then ?1"
                         + " else min_generation end, changed_at = current_timestamp where subject = ?2")
-                .setParameter(1, generation).setParameter(2, subject)
-                .setHint(Tenancy.NATIVE_SQL_HINT, true).executeUpdate();
+                .setParameter(1, generation)
+                .setParameter(2, subject)
+                .setHint(Tenancy.NATIVE_SQL_HINT, true)
+                .executeUpdate();
         AfterCommit.run(transaction, () -> apply(subject, generation));
     }
 
@@ -110,13 +112,14 @@ public class Revocations {
         try (Connection connection = database.dataSource().getConnection()) {
             Timestamp now;
             try (PreparedStatement clock = connection.prepareStatement("select current_timestamp");
-                 ResultSet row = clock.executeQuery()) {
+                    ResultSet row = clock.executeQuery()) {
                 row.next();
                 now = row.getTimestamp(1);
             }
-            try (PreparedStatement changed = connection.prepareStatement(from == null
-                    ? "select subject, min_generation from token_revocation"
-                    : "select subject, min_generation from token_revocation where changed_at >= ?")) {
+            try (PreparedStatement changed = connection.prepareStatement(
+                    from == null
+                            ? "select subject, min_generation from token_revocation"
+                            : "select subject, min_generation from token_revocation where changed_at >= ?")) {
                 if (from != null) {
                     changed.setTimestamp(1, from);
                 }
@@ -146,7 +149,8 @@ public class Revocations {
             map.values().removeIf(revoked -> revoked.seenAt() < cutoff);
         }
         try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement delete = connection.prepareStatement("delete from token_revocation where changed_at < ?")) {
+                PreparedStatement delete =
+                        connection.prepareStatement("delete from token_revocation where changed_at < ?")) {
             delete.setTimestamp(1, new Timestamp(cutoff));
             delete.executeUpdate();
         } catch (SQLException e) {
@@ -169,7 +173,11 @@ public class Revocations {
     }
 
     private static void raise(Map<Long, Revoked> map, long id, Revoked revoked) {
-        map.merge(id, revoked, (old, now) -> old.minGeneration() >= now.minGeneration()
-                ? new Revoked(old.minGeneration(), now.seenAt()) : now);
+        map.merge(
+                id,
+                revoked,
+                (old, now) -> old.minGeneration() >= now.minGeneration()
+                        ? new Revoked(old.minGeneration(), now.seenAt())
+                        : now);
     }
 }

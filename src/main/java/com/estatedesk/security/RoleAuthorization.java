@@ -11,7 +11,6 @@ import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
-
 import java.util.Set;
 
 /**
@@ -51,8 +50,8 @@ public class RoleAuthorization implements DynamicFeature {
             if (!caller.isAuthenticated()) {
                 request.abortWith(ProblemResponses.of(Problems.unauthorized("A valid bearer token is required.")));
             } else if (!roles.contains(caller.role())) {
-                request.abortWith(ProblemResponses.of(Problems.forbidden(
-                        "The role " + caller.role() + " may not do this.")));
+                request.abortWith(
+                        ProblemResponses.of(Problems.forbidden("The role " + caller.role() + " may not do this.")));
             }
         }
     }

@@ -1,7 +1,6 @@
 package com.estatedesk.security;
 
 import com.nimbusds.jose.jwk.RSAKey;
-
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPrivateCrtKey;
@@ -20,10 +19,10 @@ import java.util.regex.Pattern;
  */
 final class RsaPem {
 
-    private static final Pattern BLOCK = Pattern.compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
+    private static final Pattern BLOCK =
+            Pattern.compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
 
-    private RsaPem() {
-    }
+    private RsaPem() {}
 
     static RSAKey parse(String pem) {
         Matcher block = BLOCK.matcher(pem);
@@ -36,15 +35,16 @@ final class RsaPem {
             switch (block.group(1)) {
                 case "PRIVATE KEY" -> {
                     RSAPrivateCrtKey key = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(der));
-                    RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(
-                            new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+                    RSAPublicKey publicKey = (RSAPublicKey)
+                            rsa.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
                     return new RSAKey.Builder(publicKey).privateKey(key).build();
                 }
                 case "PUBLIC KEY" -> {
                     return new RSAKey.Builder((RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(der))).build();
                 }
-                default -> throw new IllegalStateException("PEM block '" + block.group(1) + "' is not supported: use PKCS#8"
-                        + " (BEGIN PRIVATE KEY; openssl pkcs8 -topk8 -nocrypt converts) or BEGIN PUBLIC KEY");
+                default ->
+                    throw new IllegalStateException("PEM block '" + block.group(1) + "' is not supported: use PKCS#8"
+                            + " (BEGIN PRIVATE KEY; openssl pkcs8 -topk8 -nocrypt converts) or BEGIN PUBLIC KEY");
             }
         } catch (GeneralSecurityException | ClassCastException e) {
             throw new IllegalStateException("not an RSA key", e);

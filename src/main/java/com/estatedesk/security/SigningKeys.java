@@ -16,8 +16,6 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The keys tokens are signed and verified with. Configured keys win (ESTATEDESK_JWT_SIGNING_KEY, a
@@ -106,9 +105,9 @@ public class SigningKeys {
     private synchronized void reload() {
         List<JWK> keys = new ArrayList<>();
         try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "select public_jwk from verification_key order by created_at, kid");
-             ResultSet rows = select.executeQuery()) {
+                PreparedStatement select = connection.prepareStatement(
+                        "select public_jwk from verification_key order by created_at, kid");
+                ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 keys.add(JWK.parse(rows.getString(1)));
             }
@@ -135,15 +134,17 @@ public class SigningKeys {
             }
             RSAKey oldest = null;
             try (PreparedStatement select = connection.prepareStatement(
-                    "select private_jwk from signing_key order by created_at, kid");
-                 ResultSet rows = select.executeQuery()) {
+                            "select private_jwk from signing_key order by created_at, kid");
+                    ResultSet rows = select.executeQuery()) {
                 if (rows.next()) {
                     oldest = RSAKey.parse(rows.getString(1));
                 }
             }
             if (oldest == null) {
-                oldest = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString())
-                        .keyUse(KeyUse.SIGNATURE).generate();
+                oldest = new RSAKeyGenerator(2048)
+                        .keyID(UUID.randomUUID().toString())
+                        .keyUse(KeyUse.SIGNATURE)
+                        .generate();
                 try (PreparedStatement insert = connection.prepareStatement(
                         "insert into signing_key (kid, private_jwk, created_at) values (?, ?, ?)")) {
                     insert.setString(1, oldest.getKeyID());
@@ -168,8 +169,9 @@ public class SigningKeys {
 
     /** Publishes the public half of the key this instance signs with, for every instance to verify. */
     private static void publish(Connection owner, RSAKey key) throws SQLException {
-        try (PreparedStatement insert = owner.prepareStatement("insert into verification_key (kid, public_jwk, created_at)"
-                + " values (?, ?, ?) on conflict do nothing")) {
+        try (PreparedStatement insert =
+                owner.prepareStatement("insert into verification_key (kid, public_jwk, created_at)"
+                        + " values (?, ?, ?) on conflict do nothing")) {
             insert.setString(1, key.getKeyID());
             insert.setString(2, key.toPublicJWK().toJSONString());
             insert.setTimestamp(3, Timestamp.from(Instant.now()));
@@ -183,7 +185,8 @@ public class SigningKeys {
             if (!rsa.isPrivate()) {
                 throw new IllegalStateException("ESTATEDESK_JWT_SIGNING_KEY must be a private RSA key");
             }
-            return rsa.getKeyID() != null ? rsa
+            return rsa.getKeyID() != null
+                    ? rsa
                     : new RSAKey.Builder(rsa).keyIDFromThumbprint().build();
         } catch (ParseException | JOSEException e) {
             throw new IllegalStateException("ESTATEDESK_JWT_SIGNING_KEY is not a PKCS#8 PEM or JWK RSA private key", e);
@@ -196,7 +199,9 @@ public class SigningKeys {
                 return text.contains("\"keys\"") ? JWKSet.parse(text).getKeys() : List.of(JWK.parse(text));
             }
             RSAKey rsa = RsaPem.parse(text);
-            return List.of(new RSAKey.Builder(rsa.toRSAPublicKey()).keyIDFromThumbprint().build());
+            return List.of(new RSAKey.Builder(rsa.toRSAPublicKey())
+                    .keyIDFromThumbprint()
+                    .build());
         } catch (ParseException | JOSEException e) {
             throw new IllegalStateException("MP_JWT_VERIFY_PUBLICKEY is not a PEM key, a JWK or a JWKS", e);
         }

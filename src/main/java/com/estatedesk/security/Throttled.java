@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks an endpoint whose attempts {@link LoginThrottle} counts: it may answer 429 with Retry-After (documented in OpenAPI). */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-public @interface Throttled {
-}
+public @interface Throttled {}

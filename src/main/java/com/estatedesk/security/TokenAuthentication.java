@@ -41,7 +41,8 @@ public class TokenAuthentication implements ContainerRequestFilter {
             return;
         }
         try {
-            Tokens.Verified verified = tokens.verify(authorization.substring(BEARER.length()).trim());
+            Tokens.Verified verified =
+                    tokens.verify(authorization.substring(BEARER.length()).trim());
             if (revocations.isRevoked(verified)) {
                 // Deactivated, password changed, company suspended, or logged out: the same 401 as an expired token.
                 request.abortWith(ProblemResponses.of(Problems.unauthorized("The bearer token has been revoked.")));

@@ -3,5 +3,4 @@ package com.estatedesk.security;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 @JsonbPropertyOrder({"accessToken", "tokenType", "expiresIn"})
-public record TokenResponse(String accessToken, String tokenType, long expiresIn) {
-}
+public record TokenResponse(String accessToken, String tokenType, long expiresIn) {}

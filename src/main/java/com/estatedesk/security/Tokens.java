@@ -6,8 +6,8 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
@@ -21,8 +21,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;
@@ -31,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Issues and verifies the API's bearer tokens: RS256 JWTs, with nimbus-jose-jwt doing the cryptography. */
 @ApplicationScoped
@@ -42,6 +41,7 @@ public class Tokens {
     public static final String GROUPS_CLAIM = "groups";
     /** The token generation of the login, and of its company, when the token was issued (see {@link Revocations}). */
     public static final String GENERATION_CLAIM = "gen";
+
     public static final String COMPANY_GENERATION_CLAIM = "cgen";
 
     @EJB
@@ -57,16 +57,20 @@ public class Tokens {
     private static final long RECENT_MILLIS = 60_000;
     private final Map<String, Recent> verified = new ConcurrentHashMap<>();
 
-    public record Issued(String token, long expiresIn) {
-    }
+    public record Issued(String token, long expiresIn) {}
 
     /** Who a token is for: what {@link #issue} needs. Generations come from the rows read at login. */
-    public record Subject(long accountId, Role role, Long companyId, String email, int generation, int companyGeneration) {
-    }
+    public record Subject(
+            long accountId, Role role, Long companyId, String email, int generation, int companyGeneration) {}
 
-    public record Verified(long accountId, Role role, Long companyId, String tokenId, int generation,
-                           int companyGeneration, Instant expiresAt) {
-    }
+    public record Verified(
+            long accountId,
+            Role role,
+            Long companyId,
+            String tokenId,
+            int generation,
+            int companyGeneration,
+            Instant expiresAt) {}
 
     @PostConstruct
     void configure() {
@@ -74,7 +78,8 @@ public class Tokens {
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT));
         // Only RS256 is accepted: 'none', HMAC with the public key and every other algorithm fail here.
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ReloadingKeys()));
-        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(AUDIENCE,
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+                AUDIENCE,
                 new JWTClaimsSet.Builder().issuer(ISSUER).build(),
                 Set.of("sub", "exp", "iat", GROUPS_CLAIM)));
     }
@@ -98,8 +103,12 @@ public class Tokens {
             claims.claim(COMPANY_CLAIM, companyId);
             claims.claim(COMPANY_GENERATION_CLAIM, subject.companyGeneration());
         }
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
-                .type(JOSEObjectType.JWT).keyID(keys.signingKey().getKeyID()).build(), claims.build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .type(JOSEObjectType.JWT)
+                        .keyID(keys.signingKey().getKeyID())
+                        .build(),
+                claims.build());
         try {
             jwt.sign(new RSASSASigner(keys.signingKey()));
         } catch (JOSEException e) {
@@ -131,13 +140,20 @@ public class Tokens {
             if ((role == Role.PLATFORM_ADMIN) != (companyId == null)) {
                 throw new InvalidToken("The token's role and company disagree.");
             }
-            Verified result = new Verified(Long.parseLong(claims.getSubject()), role, companyId, claims.getJWTID(),
-                    generation(claims, GENERATION_CLAIM), generation(claims, COMPANY_GENERATION_CLAIM),
+            Verified result = new Verified(
+                    Long.parseLong(claims.getSubject()),
+                    role,
+                    companyId,
+                    claims.getJWTID(),
+                    generation(claims, GENERATION_CLAIM),
+                    generation(claims, COMPANY_GENERATION_CLAIM),
                     claims.getExpirationTime().toInstant());
             if (verified.size() >= RECENT_TOKENS) {
                 verified.clear(); // bounded memory; the next requests simply verify again
             }
-            verified.put(token, new Recent(result, Math.min(claims.getExpirationTime().getTime(), now + RECENT_MILLIS)));
+            verified.put(
+                    token,
+                    new Recent(result, Math.min(claims.getExpirationTime().getTime(), now + RECENT_MILLIS)));
             return result;
         } catch (ParseException | BadJOSEException | JOSEException | IllegalArgumentException e) {
             throw new InvalidToken("The bearer token is invalid or expired.");
@@ -150,8 +166,7 @@ public class Tokens {
         return value == null ? 0 : value;
     }
 
-    private record Recent(Verified verified, long validUntil) {
-    }
+    private record Recent(Verified verified, long validUntil) {}
 
     public static class InvalidToken extends RuntimeException {
         InvalidToken(String message) {

@@ -29,8 +29,7 @@ public class CompanySequence extends CompanyOwned {
     @Column(name = "last_value", nullable = false)
     private long lastValue;
 
-    protected CompanySequence() {
-    }
+    protected CompanySequence() {}
 
     CompanySequence(SequenceKey key) {
         this.key = key.name();

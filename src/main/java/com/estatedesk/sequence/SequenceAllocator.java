@@ -4,7 +4,6 @@ import com.estatedesk.database.AfterCommit;
 import com.estatedesk.metrics.AppMetrics;
 import com.estatedesk.tenancy.Tenancy;
 import jakarta.annotation.Resource;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -12,7 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

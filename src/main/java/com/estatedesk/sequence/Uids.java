@@ -11,8 +11,7 @@ public final class Uids {
     static final String SEPARATOR = "-";
     static final int MIN_DIGITS = 3;
 
-    private Uids() {
-    }
+    private Uids() {}
 
     public static String format(String companyPrefix, SequenceKey roleCode, long number) {
         if (number < 1) {
@@ -28,7 +27,8 @@ public final class Uids {
      */
     public static String sql(String prefix, String roleCode, String number) {
         String digits = "cast(" + number + " as varchar(20))";
-        return prefix + " || '" + SEPARATOR + "' || " + roleCode + " || case when " + number + " < " + (long) Math.pow(10, MIN_DIGITS)
-                + " then lpad(" + digits + ", " + MIN_DIGITS + ", '0') else " + digits + " end";
+        return prefix + " || '" + SEPARATOR + "' || " + roleCode + " || case when " + number + " < "
+                + (long) Math.pow(10, MIN_DIGITS) + " then lpad(" + digits + ", " + MIN_DIGITS + ", '0') else " + digits
+                + " end";
     }
 }

@@ -16,5 +16,4 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @MappedSuperclass
 @Multitenant(MultitenantType.SINGLE_TABLE)
 @TenantDiscriminatorColumn(name = "company_id", contextProperty = Tenancy.TENANT_PROPERTY)
-public abstract class CompanyOwned {
-}
+public abstract class CompanyOwned {}

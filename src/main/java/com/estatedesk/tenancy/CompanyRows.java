@@ -1,8 +1,8 @@
 package com.estatedesk.tenancy;
 
 import com.estatedesk.problem.Problems;
-import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Table;

@@ -1,7 +1,6 @@
 package com.estatedesk.tenancy;
 
 import jakarta.interceptor.InterceptorBinding;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -14,5 +13,4 @@ import java.lang.annotation.Target;
 @InterceptorBinding
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
-public @interface CompanyScoped {
-}
+public @interface CompanyScoped {}

@@ -11,9 +11,19 @@ import java.util.List;
  */
 public final class CompanyTables {
 
-    public static final List<String> ALL = List.of("account", "company_sequence", "marketer", "client", "assignment",
-            "estate", "plot_size", "plot_number", "estate_plot", "estate_plot_number", "allocation", "message");
+    public static final List<String> ALL = List.of(
+            "account",
+            "company_sequence",
+            "marketer",
+            "client",
+            "assignment",
+            "estate",
+            "plot_size",
+            "plot_number",
+            "estate_plot",
+            "estate_plot_number",
+            "allocation",
+            "message");
 
-    private CompanyTables() {
-    }
+    private CompanyTables() {}
 }

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-
 import java.util.logging.Logger;
 
 /**
@@ -33,8 +32,11 @@ public class CrossCompanyProbe {
 
     public void countIfElsewhere(String table, long id) {
         var query = database.isPostgreSql()
-                ? em.createNativeQuery("select count_rows_with_id(?1, ?2)").setParameter(1, table).setParameter(2, id)
-                : em.createNativeQuery("select count(*) from " + table + " where id = ?1").setParameter(1, id);
+                ? em.createNativeQuery("select count_rows_with_id(?1, ?2)")
+                        .setParameter(1, table)
+                        .setParameter(2, id)
+                : em.createNativeQuery("select count(*) from " + table + " where id = ?1")
+                        .setParameter(1, id);
         if (((Number) query.setHint(Tenancy.NATIVE_SQL_HINT, true).getSingleResult()).longValue() > 0) {
             metrics.crossCompanyAttempt(table);
             LOG.warning(() -> "Cross-company attempt: " + table + " " + id + " belongs to another company");

@@ -1,15 +1,14 @@
 package com.estatedesk.tenancy;
 
 import com.estatedesk.database.Database;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import jakarta.annotation.Resource;
-import org.eclipse.persistence.config.QueryHints;
-
 import java.util.Objects;
+import org.eclipse.persistence.config.QueryHints;
 
 /**
  * Binds a company to the current JTA transaction, twice: as the EclipseLink tenant (every JPA query
@@ -25,6 +24,7 @@ public class Tenancy {
      * query must name company_id itself (row-level security still applies on PostgreSQL).
      */
     public static final String NATIVE_SQL_HINT = QueryHints.ALLOW_NATIVE_SQL_QUERY;
+
     private static final Object BOUND_COMPANY = Tenancy.class.getName() + ".company";
 
     @PersistenceContext

@@ -1,11 +1,16 @@
 package com.estatedesk.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.estatedesk.testsupport.Api;
 import com.estatedesk.testsupport.Concurrently;
 import com.estatedesk.testsupport.Db;
 import com.estatedesk.testsupport.Fixtures;
-import com.estatedesk.testsupport.HttpApiTest;
 import com.estatedesk.testsupport.Fixtures.Company;
+import com.estatedesk.testsupport.HttpApiTest;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -14,9 +19,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -36,11 +38,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.junit.jupiter.api.Test;
 
 /**
  * The REST contract of SPEC §2 as a client sees it over HTTP: tokens, roles, company isolation,
@@ -52,7 +51,9 @@ class ApiContractIT extends HttpApiTest {
     @Test
     void tokensAreIssuedForRightCredentialsOnly() {
         Company company = fixtures.company("Token Homes");
-        Api.Reply issued = api.post("/auth/token", null,
+        Api.Reply issued = api.post(
+                "/auth/token",
+                null,
                 Fixtures.credentials(company.adminEmail(), Fixtures.ADMIN_PASSWORD, company.slug()));
         assertEquals(200, issued.status(), issued::toString);
         assertEquals("Bearer", issued.json().getString("tokenType"));
@@ -64,11 +65,26 @@ class ApiContractIT extends HttpApiTest {
         // Wrong password, unknown email, unknown company, another company's slug: one identical answer.
         Company other = fixtures.company("Other Token Homes");
         List<Api.Reply> refused = List.of(
-                api.post("/auth/token", null, Fixtures.credentials(company.adminEmail(), "wrong-password", company.slug())),
-                api.post("/auth/token", null, Fixtures.credentials("nobody@example.test", Fixtures.ADMIN_PASSWORD, company.slug())),
-                api.post("/auth/token", null, Fixtures.credentials(company.adminEmail(), Fixtures.ADMIN_PASSWORD, "no-such-company")),
-                api.post("/auth/token", null, Fixtures.credentials(company.adminEmail(), Fixtures.ADMIN_PASSWORD, other.slug())),
-                api.post("/auth/token", null, Fixtures.credentials(company.adminEmail(), Fixtures.ADMIN_PASSWORD, null)));
+                api.post(
+                        "/auth/token",
+                        null,
+                        Fixtures.credentials(company.adminEmail(), "wrong-password", company.slug())),
+                api.post(
+                        "/auth/token",
+                        null,
+                        Fixtures.credentials("nobody@example.test", Fixtures.ADMIN_PASSWORD, company.slug())),
+                api.post(
+                        "/auth/token",
+                        null,
+                        Fixtures.credentials(company.adminEmail(), Fixtures.ADMIN_PASSWORD, "no-such-company")),
+                api.post(
+                        "/auth/token",
+                        null,
+                        Fixtures.credentials(company.adminEmail(), Fixtures.ADMIN_PASSWORD, other.slug())),
+                api.post(
+                        "/auth/token",
+                        null,
+                        Fixtures.credentials(company.adminEmail(), Fixtures.ADMIN_PASSWORD, null)));
         for (Api.Reply reply : refused) {
             assertEquals(401, reply.status(), reply::toString);
             assertTrue(reply.isProblem());
@@ -90,14 +106,23 @@ class ApiContractIT extends HttpApiTest {
         String tamperedPayload = parts[0] + "." + base64(payload) + "." + parts[2];
         String unsigned = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
         String expired = signWithServiceKey(new JWTClaimsSet.Builder()
-                .issuer("estatedesk").audience("estatedesk-api").subject("1")
+                .issuer("estatedesk")
+                .audience("estatedesk-api")
+                .subject("1")
                 .issueTime(Date.from(Instant.now().minusSeconds(7200)))
                 .expirationTime(Date.from(Instant.now().minusSeconds(3600)))
-                .claim("groups", List.of("COMPANY_ADMIN")).claim("company_id", company.id()).build());
+                .claim("groups", List.of("COMPANY_ADMIN"))
+                .claim("company_id", company.id())
+                .build());
         String stillValidSelfMade = signWithServiceKey(new JWTClaimsSet.Builder()
-                .issuer("estatedesk").audience("estatedesk-api").subject("1")
-                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600)))
-                .claim("groups", List.of("COMPANY_ADMIN")).claim("company_id", company.id()).build());
+                .issuer("estatedesk")
+                .audience("estatedesk-api")
+                .subject("1")
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                .claim("groups", List.of("COMPANY_ADMIN"))
+                .claim("company_id", company.id())
+                .build());
 
         for (String bad : List.of(tamperedSignature, tamperedPayload, unsigned, expired, "not-a-jwt", "")) {
             Api.Reply reply = api.get("/marketers", bad);
@@ -105,35 +130,60 @@ class ApiContractIT extends HttpApiTest {
             assertTrue(reply.isProblem());
         }
         // A bad token is refused even where no token is needed.
-        assertEquals(401, api.post("/auth/token", unsigned,
-                Fixtures.credentials(company.adminEmail(), Fixtures.ADMIN_PASSWORD, company.slug())).status());
+        assertEquals(
+                401,
+                api.post(
+                                "/auth/token",
+                                unsigned,
+                                Fixtures.credentials(company.adminEmail(), Fixtures.ADMIN_PASSWORD, company.slug()))
+                        .status());
         // The control: the same signing path with a future expiry is accepted, so the rejections above are real.
         assertEquals(200, api.get("/marketers", stillValidSelfMade).status());
         assertEquals(401, api.get("/marketers", null).status());
-        assertEquals(401, api.send(api.request("/marketers", null).header("Authorization", "Basic dXNlcjpwYXNz").GET()).status());
+        assertEquals(
+                401,
+                api.send(api.request("/marketers", null)
+                                .header("Authorization", "Basic dXNlcjpwYXNz")
+                                .GET())
+                        .status());
     }
 
     @Test
     void rolesAreEnforcedPerEndpoint() {
         Company company = fixtures.company("Role Matrix");
         String admin = company.adminToken();
-        long marketerId = api.post("/marketers", admin, Fixtures.person("Mara", "mara@roles.test", "mara-password")).id();
-        long clientId = api.post("/clients", admin, Fixtures.person("Cleo", "cleo@roles.test", "cleo-password")).id();
-        long otherClientId = api.post("/clients", admin, Fixtures.person("Otto", "otto@roles.test", null)).id();
+        long marketerId = api.post("/marketers", admin, Fixtures.person("Mara", "mara@roles.test", "mara-password"))
+                .id();
+        long clientId = api.post("/clients", admin, Fixtures.person("Cleo", "cleo@roles.test", "cleo-password"))
+                .id();
+        long otherClientId = api.post("/clients", admin, Fixtures.person("Otto", "otto@roles.test", null))
+                .id();
         String marketer = fixtures.login("mara@roles.test", "mara-password", company.slug());
         String client = fixtures.login("cleo@roles.test", "cleo-password", company.slug());
         String platform = fixtures.platformToken();
 
         // Platform admins have no company: company endpoints are forbidden to them.
         assertEquals(403, api.get("/marketers", platform).status());
-        assertEquals(403, api.post("/clients", platform, Fixtures.person("X", "x@roles.test", null)).status());
+        assertEquals(
+                403,
+                api.post("/clients", platform, Fixtures.person("X", "x@roles.test", null))
+                        .status());
         // Company people cannot manage companies.
         assertEquals(403, api.get("/companies", admin).status());
         assertEquals(403, api.post("/companies", marketer, "{}").status());
         // Only company admins register and change people.
-        assertEquals(403, api.post("/marketers", marketer, Fixtures.person("Y", "y@roles.test", null)).status());
-        assertEquals(403, api.post("/clients", client, Fixtures.person("Z", "z@roles.test", null)).status());
-        assertEquals(403, api.patch("/clients/" + clientId, marketer, "{\"name\":\"Renamed\"}").status());
+        assertEquals(
+                403,
+                api.post("/marketers", marketer, Fixtures.person("Y", "y@roles.test", null))
+                        .status());
+        assertEquals(
+                403,
+                api.post("/clients", client, Fixtures.person("Z", "z@roles.test", null))
+                        .status());
+        assertEquals(
+                403,
+                api.patch("/clients/" + clientId, marketer, "{\"name\":\"Renamed\"}")
+                        .status());
         // Marketers read marketers; clients read only themselves and never marketers.
         assertEquals(200, api.get("/marketers/" + marketerId, marketer).status());
         assertEquals(403, api.get("/marketers", client).status());
@@ -158,14 +208,23 @@ class ApiContractIT extends HttpApiTest {
     @Test
     void deactivatedPeopleGetNoNewTokens() {
         Company company = fixtures.company("Deactivation Homes");
-        long marketer = api.post("/marketers", company.adminToken(), Fixtures.person("Dayo", "dayo@deact.test", "dayo-password")).id();
+        long marketer = api.post(
+                        "/marketers", company.adminToken(), Fixtures.person("Dayo", "dayo@deact.test", "dayo-password"))
+                .id();
         fixtures.login("dayo@deact.test", "dayo-password", company.slug());
 
-        assertEquals(200, api.patch("/marketers/" + marketer, company.adminToken(), "{\"status\":\"DEACTIVATED\"}").status());
-        Api.Reply refused = api.post("/auth/token", null, Fixtures.credentials("dayo@deact.test", "dayo-password", company.slug()));
+        assertEquals(
+                200,
+                api.patch("/marketers/" + marketer, company.adminToken(), "{\"status\":\"DEACTIVATED\"}")
+                        .status());
+        Api.Reply refused =
+                api.post("/auth/token", null, Fixtures.credentials("dayo@deact.test", "dayo-password", company.slug()));
         assertEquals(401, refused.status(), refused::toString);
 
-        assertEquals(200, api.patch("/marketers/" + marketer, company.adminToken(), "{\"status\":\"ACTIVE\"}").status());
+        assertEquals(
+                200,
+                api.patch("/marketers/" + marketer, company.adminToken(), "{\"status\":\"ACTIVE\"}")
+                        .status());
         fixtures.login("dayo@deact.test", "dayo-password", company.slug());
     }
 
@@ -173,9 +232,13 @@ class ApiContractIT extends HttpApiTest {
     void foreignIdLooksLikeMissingId() {
         Company mine = fixtures.company("Mine Estates");
         Company theirs = fixtures.company("Theirs Estates");
-        long theirMarketer = fixtures.register(theirs, "marketers", "Secret Agent", "secret@theirs.test").id();
-        long theirClient = fixtures.register(theirs, "clients", "Secret Buyer", "buyer@theirs.test").id();
-        String theirUid = api.get("/marketers/" + theirMarketer, theirs.adminToken()).json().getString("uid");
+        long theirMarketer = fixtures.register(theirs, "marketers", "Secret Agent", "secret@theirs.test")
+                .id();
+        long theirClient = fixtures.register(theirs, "clients", "Secret Buyer", "buyer@theirs.test")
+                .id();
+        String theirUid = api.get("/marketers/" + theirMarketer, theirs.adminToken())
+                .json()
+                .getString("uid");
         long missing = 9_000_000_000L;
 
         for (String kind : List.of("marketers", "clients")) {
@@ -184,24 +247,38 @@ class ApiContractIT extends HttpApiTest {
             Api.Reply missingGet = api.get("/" + kind + "/" + missing, mine.adminToken());
             assertEquals(404, foreignGet.status());
             assertEquals(missingGet.problemIdentity(), foreignGet.problemIdentity());
-            Api.Reply foreignPatch = api.patch("/" + kind + "/" + foreign, mine.adminToken(), "{\"name\":\"Hijacked\"}");
-            Api.Reply missingPatch = api.patch("/" + kind + "/" + missing, mine.adminToken(), "{\"name\":\"Hijacked\"}");
+            Api.Reply foreignPatch =
+                    api.patch("/" + kind + "/" + foreign, mine.adminToken(), "{\"name\":\"Hijacked\"}");
+            Api.Reply missingPatch =
+                    api.patch("/" + kind + "/" + missing, mine.adminToken(), "{\"name\":\"Hijacked\"}");
             assertEquals(404, foreignPatch.status());
             assertEquals(missingPatch.problemIdentity(), foreignPatch.problemIdentity());
         }
-        assertEquals("Secret Agent", api.get("/marketers/" + theirMarketer, theirs.adminToken()).json().getString("name"));
+        assertEquals(
+                "Secret Agent",
+                api.get("/marketers/" + theirMarketer, theirs.adminToken())
+                        .json()
+                        .getString("name"));
 
         // Lists and searches show nothing of theirs, whatever a header or parameter claims.
-        for (String query : List.of("", "?q=secret", "?q=" + theirUid, "?q=theirs.test", "?company=" + theirs.id(),
+        for (String query : List.of(
+                "",
+                "?q=secret",
+                "?q=" + theirUid,
+                "?q=theirs.test",
+                "?company=" + theirs.id(),
                 "?companyId=" + theirs.id())) {
             HttpRequest.Builder request = api.request("/marketers" + query, mine.adminToken())
-                    .header("X-Company-Id", Long.toString(theirs.id())).header("X-Tenant", theirs.slug()).GET();
+                    .header("X-Company-Id", Long.toString(theirs.id()))
+                    .header("X-Tenant", theirs.slug())
+                    .GET();
             Api.Reply list = api.send(request);
             assertEquals(200, list.status(), list::toString);
             assertEquals(List.of(), ids(list.json()), () -> query + " -> " + list);
         }
         // Their numbering is untouched by our registrations, ours starts at 1.
-        JsonObject ours = fixtures.register(mine, "marketers", "Own Agent", "secret@theirs.test").json();
+        JsonObject ours = fixtures.register(mine, "marketers", "Own Agent", "secret@theirs.test")
+                .json();
         assertEquals(mine.prefix() + "-MKT001", ours.getString("uid"));
     }
 
@@ -234,9 +311,12 @@ class ApiContractIT extends HttpApiTest {
             }
         }
         Api.Reply validation = api.post("/clients", token, badBodies.get("ill-formed email"));
-        assertEquals("email", validation.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                "email",
+                validation.json().getJsonArray("errors").getJsonObject(0).getString("field"));
 
-        Api.Reply wrongMediaType = api.send(api.request("/clients", token).header("Content-Type", "text/plain")
+        Api.Reply wrongMediaType = api.send(api.request("/clients", token)
+                .header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("name=A")));
         assertEquals(415, wrongMediaType.status());
         assertTrue(wrongMediaType.isProblem());
@@ -246,8 +326,14 @@ class ApiContractIT extends HttpApiTest {
         assertEquals(413, tooLarge.status());
         assertTrue(tooLarge.isProblem());
 
-        for (String patch : List.of("{\"uid\":\"X\"}", "{\"number\":7}", "{\"email\":\"x@y.test\"}", "{\"status\":\"GONE\"}",
-                "{\"name\":\"\"}", "{}", "{\"nickname\":\"x\"}")) {
+        for (String patch : List.of(
+                "{\"uid\":\"X\"}",
+                "{\"number\":7}",
+                "{\"email\":\"x@y.test\"}",
+                "{\"status\":\"GONE\"}",
+                "{\"name\":\"\"}",
+                "{}",
+                "{\"nickname\":\"x\"}")) {
             long id = ensureOnePerson(company);
             Api.Reply reply = api.patch("/clients/" + id, token, patch);
             assertEquals(400, reply.status(), () -> patch + " -> " + reply);
@@ -255,8 +341,16 @@ class ApiContractIT extends HttpApiTest {
         }
 
         assertEquals(before + 1, peopleRows(company), "only the one valid registration made by this test exists");
-        assertEquals(1, Db.single("select last_value from company_sequence where company_id = ? and seq_key = 'CLT'", company.id()));
-        assertEquals(0, Db.single("select last_value from company_sequence where company_id = ? and seq_key = 'MKT'", company.id()));
+        assertEquals(
+                1,
+                Db.single(
+                        "select last_value from company_sequence where company_id = ? and seq_key = 'CLT'",
+                        company.id()));
+        assertEquals(
+                0,
+                Db.single(
+                        "select last_value from company_sequence where company_id = ? and seq_key = 'MKT'",
+                        company.id()));
     }
 
     @Test
@@ -269,7 +363,8 @@ class ApiContractIT extends HttpApiTest {
         assertEquals(405, delete.status());
         assertTrue(delete.isProblem());
         Api.Reply outsideApi = api.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(api.base().replace("/api/v1", "/definitely/not/here"))).GET());
+                        java.net.URI.create(api.base().replace("/api/v1", "/definitely/not/here")))
+                .GET());
         assertEquals(404, outsideApi.status());
         assertTrue(outsideApi.isProblem(), outsideApi::toString);
     }
@@ -279,14 +374,19 @@ class ApiContractIT extends HttpApiTest {
         Company company = fixtures.company("Paging Homes");
         List<Long> created = new ArrayList<>();
         for (int i = 1; i <= 7; i++) {
-            created.add(fixtures.register(company, "clients", (i == 5 ? "Zainab Okafor" : "Buyer " + i),
-                    "buyer" + i + (i == 6 ? "@special-domain.test" : "@paging.test")).id());
+            created.add(fixtures.register(
+                            company,
+                            "clients",
+                            (i == 5 ? "Zainab Okafor" : "Buyer " + i),
+                            "buyer" + i + (i == 6 ? "@special-domain.test" : "@paging.test"))
+                    .id());
         }
         List<Long> seen = new ArrayList<>();
         String cursor = null;
         int pages = 0;
         do {
-            Api.Reply page = api.get("/clients?limit=3" + (cursor == null ? "" : "&cursor=" + cursor), company.adminToken());
+            Api.Reply page =
+                    api.get("/clients?limit=3" + (cursor == null ? "" : "&cursor=" + cursor), company.adminToken());
             assertEquals(200, page.status(), page::toString);
             seen.addAll(ids(page.json()));
             cursor = page.json().isNull("next") ? null : page.json().getString("next");
@@ -295,15 +395,26 @@ class ApiContractIT extends HttpApiTest {
         assertEquals(created, seen);
         assertEquals(3, pages);
 
-        assertEquals(List.of(created.get(4)), ids(api.get("/clients?q=zAINAB", company.adminToken()).json()));
-        assertEquals(List.of(created.get(5)), ids(api.get("/clients?q=SPECIAL-domain", company.adminToken()).json()));
-        assertEquals(List.of(created.get(6)), ids(api.get("/clients?q=" + company.prefix().toLowerCase() + "-clt007",
-                company.adminToken()).json()));
-        assertEquals(List.of(), ids(api.get("/clients?q=%25", company.adminToken()).json()), "% is a literal, not a wildcard");
+        assertEquals(
+                List.of(created.get(4)),
+                ids(api.get("/clients?q=zAINAB", company.adminToken()).json()));
+        assertEquals(
+                List.of(created.get(5)),
+                ids(api.get("/clients?q=SPECIAL-domain", company.adminToken()).json()));
+        assertEquals(
+                List.of(created.get(6)),
+                ids(api.get("/clients?q=" + company.prefix().toLowerCase() + "-clt007", company.adminToken())
+                        .json()));
+        assertEquals(
+                List.of(),
+                ids(api.get("/clients?q=%25", company.adminToken()).json()),
+                "% is a literal, not a wildcard");
         assertEquals(400, api.get("/clients?limit=501", company.adminToken()).status());
         assertEquals(400, api.get("/clients?cursor=bogus", company.adminToken()).status());
 
-        Api.Reply deactivated = api.patch("/clients/" + created.get(0), company.adminToken(),
+        Api.Reply deactivated = api.patch(
+                "/clients/" + created.get(0),
+                company.adminToken(),
                 "{\"status\":\"DEACTIVATED\",\"phone\":\"+234 801 234 5678\"}");
         assertEquals(200, deactivated.status(), deactivated::toString);
         assertEquals("DEACTIVATED", deactivated.json().getString("status"));
@@ -311,7 +422,11 @@ class ApiContractIT extends HttpApiTest {
         Api.Reply cleared = api.patch("/clients/" + created.get(0), company.adminToken(), "{\"phone\":null}");
         assertEquals(200, cleared.status(), cleared::toString);
         assertTrue(cleared.json().isNull("phone"), cleared::toString);
-        assertEquals("DEACTIVATED", api.get("/clients/" + created.get(0), company.adminToken()).json().getString("status"));
+        assertEquals(
+                "DEACTIVATED",
+                api.get("/clients/" + created.get(0), company.adminToken())
+                        .json()
+                        .getString("status"));
     }
 
     /**
@@ -323,7 +438,10 @@ class ApiContractIT extends HttpApiTest {
     void pagingWhileClientsAreRegisteredShowsNoDuplicatesOrHoles() throws Exception {
         Company company = fixtures.company("Busy Paging Estates");
         for (int i = 1; i <= 20; i++) {
-            assertEquals(201, fixtures.register(company, "clients", "Early " + i, "early" + i + "@busy.test").status());
+            assertEquals(
+                    201,
+                    fixtures.register(company, "clients", "Early " + i, "early" + i + "@busy.test")
+                            .status());
         }
         AtomicInteger acknowledged = new AtomicInteger(20);
         ExecutorService writers = Executors.newFixedThreadPool(4);
@@ -332,8 +450,8 @@ class ApiContractIT extends HttpApiTest {
             int writer = w;
             writing.add(writers.submit(() -> {
                 for (int i = 0; i < 15; i++) {
-                    Api.Reply created = fixtures.register(company, "clients", "Late " + writer + "-" + i,
-                            "late" + writer + "-" + i + "@busy.test");
+                    Api.Reply created = fixtures.register(
+                            company, "clients", "Late " + writer + "-" + i, "late" + writer + "-" + i + "@busy.test");
                     assertEquals(201, created.status(), created::toString);
                     acknowledged.incrementAndGet();
                 }
@@ -345,10 +463,14 @@ class ApiContractIT extends HttpApiTest {
             while (walks < 3 || writing.stream().anyMatch(w -> !w.isDone())) {
                 int atLeast = acknowledged.get();
                 List<Integer> numbers = walkClientNumbers(company, 7);
-                assertEquals(IntStream.rangeClosed(1, numbers.size()).boxed().toList(), numbers,
+                assertEquals(
+                        IntStream.rangeClosed(1, numbers.size()).boxed().toList(),
+                        numbers,
                         "walk " + walks + " must show 1..k without duplicates or holes");
-                assertTrue(numbers.size() >= atLeast, "walk " + walks + " saw " + numbers.size()
-                        + " clients, but " + atLeast + " had been acknowledged before it began");
+                assertTrue(
+                        numbers.size() >= atLeast,
+                        "walk " + walks + " saw " + numbers.size() + " clients, but " + atLeast
+                                + " had been acknowledged before it began");
                 walks++;
             }
             for (Future<?> w : writing) {
@@ -364,8 +486,8 @@ class ApiContractIT extends HttpApiTest {
         List<Integer> numbers = new ArrayList<>();
         String cursor = null;
         do {
-            Api.Reply page = api.get("/clients?limit=" + pageSize + (cursor == null ? "" : "&cursor=" + cursor),
-                    company.adminToken());
+            Api.Reply page = api.get(
+                    "/clients?limit=" + pageSize + (cursor == null ? "" : "&cursor=" + cursor), company.adminToken());
             assertEquals(200, page.status(), page::toString);
             page.items().forEach(item -> {
                 String uid = item.asJsonObject().getString("uid");
@@ -381,28 +503,38 @@ class ApiContractIT extends HttpApiTest {
         if (!existing.isEmpty()) {
             return existing.get(0);
         }
-        return fixtures.register(company, "clients", "Only One", "only@strict.test").id();
+        return fixtures.register(company, "clients", "Only One", "only@strict.test")
+                .id();
     }
 
     private static long peopleRows(Company company) {
-        return Db.single("select (select count(*) from marketer where company_id = ?) + (select count(*) from client where company_id = ?)",
-                company.id(), company.id());
+        return Db.single(
+                "select (select count(*) from marketer where company_id = ?) + (select count(*) from client where company_id = ?)",
+                company.id(),
+                company.id());
     }
 
     private static List<Long> ids(JsonObject page) {
         return page.getJsonArray("items").stream()
-                .map(item -> item.asJsonObject().getJsonNumber("id").longValue()).toList();
+                .map(item -> item.asJsonObject().getJsonNumber("id").longValue())
+                .toList();
     }
 
     private static String signWithServiceKey(JWTClaimsSet claims) throws Exception {
         RSAKey key;
-        try (Connection connection = Db.superuser(); Statement sql = connection.createStatement();
-             ResultSet row = sql.executeQuery("select private_jwk from signing_key order by created_at, kid limit 1")) {
+        try (Connection connection = Db.superuser();
+                Statement sql = connection.createStatement();
+                ResultSet row =
+                        sql.executeQuery("select private_jwk from signing_key order by created_at, kid limit 1")) {
             row.next();
             key = RSAKey.parse(row.getString(1));
         }
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
-                .keyID(key.getKeyID()).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .type(JOSEObjectType.JWT)
+                        .keyID(key.getKeyID())
+                        .build(),
+                claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }
@@ -433,25 +565,43 @@ class ApiContractIT extends HttpApiTest {
         assertEquals(first.header("Location"), retry.header("Location"));
         assertEquals(1, Db.single("select count(*) from client where email = 'once@idem.test'"));
 
-        Api.Reply otherBody = api.postWithKey("/clients", company.adminToken(), "key-1", "{\"name\":\"Other\",\"email\":\"other@idem.test\"}");
+        Api.Reply otherBody = api.postWithKey(
+                "/clients", company.adminToken(), "key-1", "{\"name\":\"Other\",\"email\":\"other@idem.test\"}");
         assertEquals(422, otherBody.status(), otherBody::toString);
         assertEquals(0, Db.single("select count(*) from client where email = 'other@idem.test'"));
-        assertEquals(400, api.postWithKey("/clients", company.adminToken(), "x".repeat(201), body).status());
+        assertEquals(
+                400,
+                api.postWithKey("/clients", company.adminToken(), "x".repeat(201), body)
+                        .status());
 
-        // Ten concurrent retries of one request: one registration; each answer is the first response or 409 (in progress).
-        List<Api.Reply> racing = Concurrently.run(10, i -> api.postWithKey("/clients", company.adminToken(), "key-2",
-                "{\"name\":\"Racer\",\"email\":\"racer@idem.test\"}"));
+        // Ten concurrent retries of one request: one registration; each answer is the first response or 409 (in
+        // progress).
+        List<Api.Reply> racing = Concurrently.run(
+                10,
+                i -> api.postWithKey(
+                        "/clients",
+                        company.adminToken(),
+                        "key-2",
+                        "{\"name\":\"Racer\",\"email\":\"racer@idem.test\"}"));
         assertEquals(1, Db.single("select count(*) from client where email = 'racer@idem.test'"));
-        List<Api.Reply> created = racing.stream().filter(reply -> reply.status() == 201).toList();
-        assertTrue(created.size() >= 1 && racing.stream().allMatch(r -> r.status() == 201 || r.status() == 409),
+        List<Api.Reply> created =
+                racing.stream().filter(reply -> reply.status() == 201).toList();
+        assertTrue(
+                created.size() >= 1 && racing.stream().allMatch(r -> r.status() == 201 || r.status() == 409),
                 () -> racing.stream().map(Api.Reply::status).toList().toString());
         assertEquals(1, created.stream().map(Api.Reply::body).distinct().count());
-        assertEquals(2, Db.single("select last_value from company_sequence where company_id = ? and seq_key = 'CLT'", company.id()),
+        assertEquals(
+                2,
+                Db.single(
+                        "select last_value from company_sequence where company_id = ? and seq_key = 'CLT'",
+                        company.id()),
                 "no number was spent on a retry");
 
         // Keys belong to their caller: another company's admin with the same key creates its own.
         Company other = fixtures.company("Idempotent Other");
-        assertEquals(201, api.postWithKey("/clients", other.adminToken(), "key-1", body).status());
+        assertEquals(
+                201,
+                api.postWithKey("/clients", other.adminToken(), "key-1", body).status());
         assertEquals(2, Db.single("select count(*) from client where email = 'once@idem.test'"));
 
         // Companies and assignments honour it too.
@@ -459,34 +609,61 @@ class ApiContractIT extends HttpApiTest {
                 + "\"email\":\"a@idem.test\",\"password\":\"long-enough\"}}";
         Api.Reply madeOnce = api.postWithKey("/companies", fixtures.platformToken(), "company-key", newCompany);
         assertEquals(201, madeOnce.status(), madeOnce::toString);
-        assertEquals(madeOnce.body(), api.postWithKey("/companies", fixtures.platformToken(), "company-key", newCompany).body());
-        long marketer = fixtures.register(company, "marketers", "M", "m@idem.test").id();
+        assertEquals(
+                madeOnce.body(),
+                api.postWithKey("/companies", fixtures.platformToken(), "company-key", newCompany)
+                        .body());
+        long marketer =
+                fixtures.register(company, "marketers", "M", "m@idem.test").id();
         String pair = "{\"clientId\":" + first.id() + ",\"marketerId\":" + marketer + "}";
-        assertEquals(201, api.postWithKey("/assignments", company.adminToken(), "pair-key", pair).status());
-        assertEquals(201, api.postWithKey("/assignments", company.adminToken(), "pair-key", pair).status(), "not 409: a replay");
-        assertEquals(1, api.get("/assignments?clientId=" + first.id(), company.adminToken()).items().size());
+        assertEquals(
+                201,
+                api.postWithKey("/assignments", company.adminToken(), "pair-key", pair)
+                        .status());
+        assertEquals(
+                201,
+                api.postWithKey("/assignments", company.adminToken(), "pair-key", pair)
+                        .status(),
+                "not 409: a replay");
+        assertEquals(
+                1,
+                api.get("/assignments?clientId=" + first.id(), company.adminToken())
+                        .items()
+                        .size());
     }
 
     @Test
     void openApiDocumentsEveryResourceMethodWithRolesAndProblems() {
         Api.Reply reply = api.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(api.base()).resolve("/openapi?format=JSON")).GET());
+                        java.net.URI.create(api.base()).resolve("/openapi?format=JSON"))
+                .GET());
         assertEquals(200, reply.status(), reply::toString);
         JsonObject paths = reply.json().getJsonObject("paths");
-        List<com.estatedesk.testsupport.ResourceModel.Endpoint> endpoints = com.estatedesk.testsupport.ResourceModel.endpoints();
+        List<com.estatedesk.testsupport.ResourceModel.Endpoint> endpoints =
+                com.estatedesk.testsupport.ResourceModel.endpoints();
         for (var endpoint : endpoints) {
             JsonObject item = paths.getJsonObject("/api/v1" + endpoint.template());
-            assertTrue(item != null && item.containsKey(endpoint.httpMethod().toLowerCase()), () -> endpoint + " is not documented");
+            assertTrue(
+                    item != null && item.containsKey(endpoint.httpMethod().toLowerCase()),
+                    () -> endpoint + " is not documented");
             JsonObject operation = item.getJsonObject(endpoint.httpMethod().toLowerCase());
             Set<String> roles = operation.containsKey("x-roles")
-                    ? Set.copyOf(operation.getJsonArray("x-roles").getValuesAs(jakarta.json.JsonString::getString)) : Set.of();
+                    ? Set.copyOf(operation.getJsonArray("x-roles").getValuesAs(jakarta.json.JsonString::getString))
+                    : Set.of();
             assertEquals(endpoint.permitAll() ? Set.of() : endpoint.roles(), roles, endpoint::toString);
             assertTrue(operation.getJsonObject("responses").containsKey("400"), endpoint::toString);
             assertEquals(endpoint.permitAll(), !operation.containsKey("security"), endpoint::toString);
         }
-        long documented = paths.values().stream().mapToLong(item -> item.asJsonObject().size()).sum();
-        assertEquals(endpoints.stream().map(Object::toString).distinct().count(), documented,
+        long documented = paths.values().stream()
+                .mapToLong(item -> item.asJsonObject().size())
+                .sum();
+        assertEquals(
+                endpoints.stream().map(Object::toString).distinct().count(),
+                documented,
                 "nothing documented that does not exist");
-        assertTrue(reply.json().getJsonObject("components").getJsonObject("schemas").containsKey("Problem"));
+        assertTrue(reply.json()
+                .getJsonObject("components")
+                .getJsonObject("schemas")
+                .containsKey("Problem"));
     }
 }

@@ -1,38 +1,39 @@
 package com.estatedesk.company;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-
-import java.util.Optional;
-import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
 class CompanyNamingTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "Lamba Property Limited      | LPL",
-            "Sunrise Homes               | SH",
-            "Xavier 123                  | XAV",
-            "lamba property limited      | LPL",
-            "Élan Über Ärzte             | EUA",
-            "Çelik Őrs Ñandú             | CON",
-            "Øster Ærø Homes             | OAH",
-            "Straße Immobilien           | SI",
-            "  Spaced   Out   Name  Co   | SON",
-            "123 Alpha Beta Gamma Delta  | ABG",
-            "Alpha 99 Beta               | AB",
-            "Tiny                        | TIN",
-            "Xi 7                        | XI",
-            "O'Brien Estates             | OE",
-            "O'Brien                     | OBR",
-            "Åkerlund & Rausing Ltd.     | ARL",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Lamba Property Limited      | LPL",
+                "Sunrise Homes               | SH",
+                "Xavier 123                  | XAV",
+                "lamba property limited      | LPL",
+                "Élan Über Ärzte             | EUA",
+                "Çelik Őrs Ñandú             | CON",
+                "Øster Ærø Homes             | OAH",
+                "Straße Immobilien           | SI",
+                "  Spaced   Out   Name  Co   | SON",
+                "123 Alpha Beta Gamma Delta  | ABG",
+                "Alpha 99 Beta               | AB",
+                "Tiny                        | TIN",
+                "Xi 7                        | XI",
+                "O'Brien Estates             | OE",
+                "O'Brien                     | OBR",
+                "Åkerlund & Rausing Ltd.     | ARL",
+            })
     void derivesPrefixFromInitials(String name, String expected) {
         assertEquals(Optional.of(expected), CompanyNaming.derivePrefix(name));
     }
@@ -52,11 +53,13 @@ class CompanyNamingTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "Lamba Property Limited | lamba-property-limited",
-            "Élan & Über, Ltd.      | elan-uber-ltd",
-            "!!!                    | company",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Lamba Property Limited | lamba-property-limited",
+                "Élan & Über, Ltd.      | elan-uber-ltd",
+                "!!!                    | company",
+            })
     void derivesSlugs(String name, String expected) {
         assertEquals(expected, CompanyNaming.deriveSlug(name));
     }

@@ -1,39 +1,38 @@
 package com.estatedesk.container;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.estatedesk.audit.ScheduledAudit;
 import com.estatedesk.company.CompanyService;
 import com.estatedesk.company.CompanyView;
 import com.estatedesk.company.NewCompany;
+import com.estatedesk.metrics.AppMetrics;
 import com.estatedesk.people.NewPerson;
-import com.estatedesk.people.RegistrationService;
 import com.estatedesk.people.PersonKind;
+import com.estatedesk.people.RegistrationService;
 import com.estatedesk.problem.ProblemException;
 import com.estatedesk.sequence.SequenceAllocator;
 import com.estatedesk.sequence.SequenceKey;
-import com.estatedesk.audit.ScheduledAudit;
-import com.estatedesk.metrics.AppMetrics;
 import com.estatedesk.tenancy.Tenancy;
 import com.estatedesk.testsupport.Concurrently;
 import com.estatedesk.testsupport.Deployments;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
-import jakarta.annotation.Resource;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * In the container, below HTTP: company data cannot be reached without a company bound to the
@@ -75,8 +74,10 @@ class InContainerIT {
     @Test
     void companyServicesRefuseACallerWithoutCompany() {
         // This test request carries no token: the caller has no company.
-        ProblemException refused = assertThrows(ProblemException.class,
-                () -> registrations.register(PersonKind.CLIENT, new NewPerson("Nobody", "nobody@closed.test", null, null)));
+        ProblemException refused = assertThrows(
+                ProblemException.class,
+                () -> registrations.register(
+                        PersonKind.CLIENT, new NewPerson("Nobody", "nobody@closed.test", null, null)));
         assertEquals(403, refused.status());
     }
 
@@ -84,9 +85,12 @@ class InContainerIT {
     void companyOwnedQueriesWithoutTenantFail() throws Exception {
         transaction.begin();
         try {
-            RuntimeException failure = assertThrows(RuntimeException.class,
+            RuntimeException failure = assertThrows(
+                    RuntimeException.class,
                     () -> em.createQuery("select count(c) from Client c").getSingleResult());
-            assertTrue(causeChain(failure).contains("6174"), () -> "expected EclipseLink-6174, got " + causeChain(failure));
+            assertTrue(
+                    causeChain(failure).contains("6174"),
+                    () -> "expected EclipseLink-6174, got " + causeChain(failure));
         } finally {
             transaction.rollback();
         }
@@ -94,7 +98,9 @@ class InContainerIT {
 
     @Test
     void numbersAreTakenOnlyInTheCallersTransactionAndRolledBackWithIt() throws Exception {
-        CompanyView company = companies.createCompany(new NewCompany("Rollback Realty " + UUID.randomUUID(), null,
+        CompanyView company = companies.createCompany(new NewCompany(
+                "Rollback Realty " + UUID.randomUUID(),
+                null,
                 new NewCompany.Admin("Admin", "admin-" + UUID.randomUUID() + "@closed.test", "long-enough-password")));
 
         assertThrows(EJBException.class, () -> sequences.next(SequenceKey.MKT), "no transaction, no number");
@@ -117,13 +123,17 @@ class InContainerIT {
         List<Optional<?>> runs = Concurrently.run(6, i -> scheduledAudit.runIfUnclaimed(day));
         assertEquals(1, runs.stream().filter(Optional::isPresent).count(), runs::toString);
         assertTrue(scheduledAudit.runIfUnclaimed(day).isEmpty(), "the next timer of the same day does nothing");
-        assertTrue(metrics.scrape().contains("estatedesk_audit_defects{check=\"duplicate_uids\"}"), "exported for alerts");
+        assertTrue(
+                metrics.scrape().contains("estatedesk_audit_defects{check=\"duplicate_uids\"}"), "exported for alerts");
     }
 
     private static String causeChain(Throwable failure) {
         StringBuilder chain = new StringBuilder();
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            chain.append(t.getClass().getName()).append(": ").append(t.getMessage()).append(" | ");
+            chain.append(t.getClass().getName())
+                    .append(": ")
+                    .append(t.getMessage())
+                    .append(" | ");
         }
         return chain.toString();
     }

@@ -1,6 +1,6 @@
 package com.estatedesk.database;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,8 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * The datasources have one home, {@link Database}; the owner's connection, which row-level security
@@ -28,17 +27,25 @@ class DatasourceHomeTest {
 
     @Test
     void theOwnerConnectionIsTakenOnlyAtStartUp() throws IOException {
-        assertEquals(Set.of("com/estatedesk/database/Database.java", "com/estatedesk/database/DatabaseMigration.java",
-                "com/estatedesk/security/SigningKeys.java"), filesContaining("ownerConnectionAtStartUp(", "ownerDataSourceForMigration("));
+        assertEquals(
+                Set.of(
+                        "com/estatedesk/database/Database.java",
+                        "com/estatedesk/database/DatabaseMigration.java",
+                        "com/estatedesk/security/SigningKeys.java"),
+                filesContaining("ownerConnectionAtStartUp(", "ownerDataSourceForMigration("));
     }
 
     private static Set<String> filesContaining(String... needles) throws IOException {
         try (Stream<Path> files = Files.walk(SOURCES)) {
-            List<Path> java = files.filter(file -> file.toString().endsWith(".java")).toList();
-            return java.stream().filter(file -> {
-                String text = read(file);
-                return Stream.of(needles).anyMatch(text::contains);
-            }).map(file -> SOURCES.relativize(file).toString().replace('\\', '/')).collect(Collectors.toSet());
+            List<Path> java =
+                    files.filter(file -> file.toString().endsWith(".java")).toList();
+            return java.stream()
+                    .filter(file -> {
+                        String text = read(file);
+                        return Stream.of(needles).anyMatch(text::contains);
+                    })
+                    .map(file -> SOURCES.relativize(file).toString().replace('\\', '/'))
+                    .collect(Collectors.toSet());
         }
     }
 

@@ -1,25 +1,24 @@
 package com.estatedesk.hardening;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.estatedesk.testsupport.Api;
 import com.estatedesk.testsupport.Db;
 import com.estatedesk.testsupport.Fixtures;
 import com.estatedesk.testsupport.HttpApiTest;
 import com.estatedesk.testsupport.World;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.junit.jupiter.api.Test;
-
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Supplier;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 11 over real HTTP: logins cannot be guessed, access ends the moment it is taken away (on every
@@ -37,7 +36,8 @@ class AccessIT extends HttpApiTest {
         String slug = company.slug();
         for (String email : List.of(company.adminEmail(), "nobody-" + System.nanoTime() + "@example.test")) {
             for (int i = 1; i <= 5; i++) {
-                Api.Reply wrong = api.post("/auth/token", null, Fixtures.credentials(email, "wrong-password-" + i, slug));
+                Api.Reply wrong =
+                        api.post("/auth/token", null, Fixtures.credentials(email, "wrong-password-" + i, slug));
                 assertEquals(401, wrong.status(), email + " attempt " + i + ": " + wrong);
             }
             Api.Reply sixth = api.post("/auth/token", null, Fixtures.credentials(email, Fixtures.ADMIN_PASSWORD, slug));
@@ -48,32 +48,52 @@ class AccessIT extends HttpApiTest {
         }
         // The count lives in the database (shared by every instance) and is per (company, email); throttled
         // attempts are refused before they count.
-        assertEquals(5, Db.single("select attempts from login_attempt where company_key = ? and email = ?",
-                slug, company.adminEmail()));
-        Api.Reply otherCompany = api.post("/auth/token", null, Fixtures.credentials(company.adminEmail(), "x-password", "elsewhere-" + slug));
+        assertEquals(
+                5,
+                Db.single(
+                        "select attempts from login_attempt where company_key = ? and email = ?",
+                        slug,
+                        company.adminEmail()));
+        Api.Reply otherCompany = api.post(
+                "/auth/token", null, Fixtures.credentials(company.adminEmail(), "x-password", "elsewhere-" + slug));
         assertEquals(401, otherCompany.status(), otherCompany::toString);
 
         // Once the window has passed, the right password works again and clears the count.
-        Db.update("update login_attempt set window_started = window_started - interval '16 minutes' where company_key = ?", slug);
-        Api.Reply later = api.post("/auth/token", null, Fixtures.credentials(company.adminEmail(), Fixtures.ADMIN_PASSWORD, slug));
+        Db.update(
+                "update login_attempt set window_started = window_started - interval '16 minutes' where company_key = ?",
+                slug);
+        Api.Reply later = api.post(
+                "/auth/token", null, Fixtures.credentials(company.adminEmail(), Fixtures.ADMIN_PASSWORD, slug));
         assertEquals(200, later.status(), later::toString);
-        assertEquals(0, Db.single("select count(*) from login_attempt where company_key = ? and email = ?", slug, company.adminEmail()));
+        assertEquals(
+                0,
+                Db.single(
+                        "select count(*) from login_attempt where company_key = ? and email = ?",
+                        slug,
+                        company.adminEmail()));
     }
 
     @Test
     void passwordsAreStoredPerCurrentGuidanceAndOldHashesAreUpgradedAtLogin() throws Exception {
         Fixtures.Company company = fixtures.company("Hash Homes");
-        String stored = Db.text("select password_hash from account where company_id = ? and role = 'COMPANY_ADMIN'", company.id());
+        String stored = Db.text(
+                "select password_hash from account where company_id = ? and role = 'COMPANY_ADMIN'", company.id());
         assertTrue(Integer.parseInt(stored.split(":")[1]) >= 600_000, stored);
 
         byte[] salt = new byte[16];
-        byte[] derived = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(
-                new PBEKeySpec(Fixtures.ADMIN_PASSWORD.toCharArray(), salt, 210_000, 256)).getEncoded();
-        String old = "PBKDF2WithHmacSHA256:210000:" + Base64.getEncoder().encodeToString(salt) + ":" + Base64.getEncoder().encodeToString(derived);
-        Db.update("update account set password_hash = ? where company_id = ? and role = 'COMPANY_ADMIN'", old, company.id());
+        byte[] derived = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                .generateSecret(new PBEKeySpec(Fixtures.ADMIN_PASSWORD.toCharArray(), salt, 210_000, 256))
+                .getEncoded();
+        String old = "PBKDF2WithHmacSHA256:210000:" + Base64.getEncoder().encodeToString(salt) + ":"
+                + Base64.getEncoder().encodeToString(derived);
+        Db.update(
+                "update account set password_hash = ? where company_id = ? and role = 'COMPANY_ADMIN'",
+                old,
+                company.id());
 
         fixtures.login(company.adminEmail(), Fixtures.ADMIN_PASSWORD, company.slug());
-        String upgraded = Db.text("select password_hash from account where company_id = ? and role = 'COMPANY_ADMIN'", company.id());
+        String upgraded = Db.text(
+                "select password_hash from account where company_id = ? and role = 'COMPANY_ADMIN'", company.id());
         assertTrue(upgraded.startsWith("PBKDF2WithHmacSHA256:600000:"), upgraded);
         fixtures.login(company.adminEmail(), Fixtures.ADMIN_PASSWORD, company.slug());
     }
@@ -87,23 +107,35 @@ class AccessIT extends HttpApiTest {
         assertEquals(200, api.get("/me", marketer).status());
         assertEquals(200, api.get("/clients", marketer).status());
 
-        Api.Reply deactivated = api.patch("/marketers/" + world.marketer(), world.company().adminToken(), "{\"status\":\"DEACTIVATED\"}");
+        Api.Reply deactivated = api.patch(
+                "/marketers/" + world.marketer(), world.company().adminToken(), "{\"status\":\"DEACTIVATED\"}");
         assertEquals(200, deactivated.status(), deactivated::toString);
         for (String path : List.of("/me", "/clients", "/estates")) {
             Api.Reply reply = api.get(path, marketer);
             assertEquals(401, reply.status(), path + " after deactivation: " + reply);
         }
-        Api.Reply allocate = api.post("/allocations", marketer, "{\"clientId\":" + world.client() + ",\"estateId\":" + world.estate()
-                + ",\"plotSizeId\":" + world.plotSize() + ",\"paymentType\":\"PART\"}");
+        Api.Reply allocate = api.post(
+                "/allocations",
+                marketer,
+                "{\"clientId\":" + world.client() + ",\"estateId\":" + world.estate() + ",\"plotSizeId\":"
+                        + world.plotSize() + ",\"paymentType\":\"PART\"}");
         assertEquals(401, allocate.status(), allocate::toString);
-        Api.Reply login = api.post("/auth/token", null, Fixtures.credentials("mark" + world.company().id() + "@world.test",
-                World.PASSWORD, world.company().slug()));
+        Api.Reply login = api.post(
+                "/auth/token",
+                null,
+                Fixtures.credentials(
+                        "mark" + world.company().id() + "@world.test",
+                        World.PASSWORD,
+                        world.company().slug()));
         assertEquals(401, login.status(), login::toString);
         assertEquals(200, api.get("/me", world.clientToken()).status(), "other people's tokens are untouched");
 
         api.patch("/marketers/" + world.marketer(), world.company().adminToken(), "{\"status\":\"ACTIVE\"}");
         assertEquals(401, api.get("/me", marketer).status(), "reactivation does not revive old tokens");
-        String fresh = fixtures.login("mark" + world.company().id() + "@world.test", World.PASSWORD, world.company().slug());
+        String fresh = fixtures.login(
+                "mark" + world.company().id() + "@world.test",
+                World.PASSWORD,
+                world.company().slug());
         assertEquals(200, api.get("/me", fresh).status());
     }
 
@@ -111,11 +143,13 @@ class AccessIT extends HttpApiTest {
     void logoutEndsThatTokenOnly() {
         Fixtures.Company company = fixtures.company("Logout Homes");
         String second = fixtures.login(company.adminEmail(), Fixtures.ADMIN_PASSWORD, company.slug());
-        Api.Reply logout = api.send(api.request("/auth/logout", company.adminToken()).POST(HttpRequest.BodyPublishers.noBody()));
+        Api.Reply logout =
+                api.send(api.request("/auth/logout", company.adminToken()).POST(HttpRequest.BodyPublishers.noBody()));
         assertEquals(204, logout.status(), logout::toString);
         assertEquals(401, api.get("/me", company.adminToken()).status());
         assertEquals(200, api.get("/me", second).status());
-        Api.Reply again = api.send(api.request("/auth/logout", company.adminToken()).POST(HttpRequest.BodyPublishers.noBody()));
+        Api.Reply again =
+                api.send(api.request("/auth/logout", company.adminToken()).POST(HttpRequest.BodyPublishers.noBody()));
         assertEquals(401, again.status(), "a dead token cannot log out again");
     }
 
@@ -125,18 +159,41 @@ class AccessIT extends HttpApiTest {
         String email = "cliff" + world.company().id() + "@world.test";
         String other = fixtures.login(email, World.PASSWORD, world.company().slug());
 
-        Api.Reply wrong = api.post("/me/password", world.clientToken(), "{\"currentPassword\":\"not-it\",\"newPassword\":\"new-password-1\"}");
+        Api.Reply wrong = api.post(
+                "/me/password",
+                world.clientToken(),
+                "{\"currentPassword\":\"not-it\",\"newPassword\":\"new-password-1\"}");
         assertEquals(403, wrong.status(), wrong::toString);
-        assertEquals(1, Db.single("select attempts from login_attempt where company_key = ? and email = ?", world.company().slug(), email));
-        Api.Reply tooShort = api.post("/me/password", world.clientToken(), "{\"currentPassword\":\"" + World.PASSWORD + "\",\"newPassword\":\"short\"}");
+        assertEquals(
+                1,
+                Db.single(
+                        "select attempts from login_attempt where company_key = ? and email = ?",
+                        world.company().slug(),
+                        email));
+        Api.Reply tooShort = api.post(
+                "/me/password",
+                world.clientToken(),
+                "{\"currentPassword\":\"" + World.PASSWORD + "\",\"newPassword\":\"short\"}");
         assertEquals(400, tooShort.status(), tooShort::toString);
-        assertEquals("newPassword", tooShort.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                "newPassword",
+                tooShort.json().getJsonArray("errors").getJsonObject(0).getString("field"));
 
-        Api.Reply changed = api.post("/me/password", world.clientToken(), "{\"currentPassword\":\"" + World.PASSWORD + "\",\"newPassword\":\"new-password-1\"}");
+        Api.Reply changed = api.post(
+                "/me/password",
+                world.clientToken(),
+                "{\"currentPassword\":\"" + World.PASSWORD + "\",\"newPassword\":\"new-password-1\"}");
         assertEquals(204, changed.status(), changed::toString);
         assertEquals(401, api.get("/me", world.clientToken()).status());
         assertEquals(401, api.get("/me", other).status(), "every token issued before the change");
-        assertEquals(401, api.post("/auth/token", null, Fixtures.credentials(email, World.PASSWORD, world.company().slug())).status());
+        assertEquals(
+                401,
+                api.post(
+                                "/auth/token",
+                                null,
+                                Fixtures.credentials(
+                                        email, World.PASSWORD, world.company().slug()))
+                        .status());
         String fresh = fixtures.login(email, "new-password-1", world.company().slug());
         assertEquals(200, api.get("/me", fresh).status());
     }
@@ -151,17 +208,38 @@ class AccessIT extends HttpApiTest {
         for (String token : List.of(world.company().adminToken(), world.marketerToken(), world.clientToken())) {
             assertEquals(401, api.get("/me", token).status());
         }
-        Api.Reply login = api.post("/auth/token", null, Fixtures.credentials(world.company().adminEmail(), Fixtures.ADMIN_PASSWORD, world.company().slug()));
+        Api.Reply login = api.post(
+                "/auth/token",
+                null,
+                Fixtures.credentials(
+                        world.company().adminEmail(),
+                        Fixtures.ADMIN_PASSWORD,
+                        world.company().slug()));
         assertEquals(401, login.status(), login::toString);
-        assertEquals(2, Db.single("select count(*) from marketer where company_id = ?", world.company().id()), "data stays");
+        assertEquals(
+                2,
+                Db.single(
+                        "select count(*) from marketer where company_id = ?",
+                        world.company().id()),
+                "data stays");
 
         Api.Reply active = api.patch(path, fixtures.platformToken(), "{\"status\":\"ACTIVE\"}");
         assertEquals("ACTIVE", active.json().getString("status"));
-        String admin = fixtures.login(world.company().adminEmail(), Fixtures.ADMIN_PASSWORD, world.company().slug());
+        String admin = fixtures.login(
+                world.company().adminEmail(),
+                Fixtures.ADMIN_PASSWORD,
+                world.company().slug());
         assertEquals(2, api.get("/marketers", admin).items().size());
-        assertEquals(401, api.get("/me", world.marketerToken()).status(), "tokens from before the suspension stay dead");
-        assertEquals(400, api.patch(path, fixtures.platformToken(), "{\"status\":\"CLOSED\"}").status());
-        assertEquals(400, api.patch(path, fixtures.platformToken(), "{\"prefix\":\"NEW\"}").status());
+        assertEquals(
+                401, api.get("/me", world.marketerToken()).status(), "tokens from before the suspension stay dead");
+        assertEquals(
+                400,
+                api.patch(path, fixtures.platformToken(), "{\"status\":\"CLOSED\"}")
+                        .status());
+        assertEquals(
+                400,
+                api.patch(path, fixtures.platformToken(), "{\"prefix\":\"NEW\"}")
+                        .status());
     }
 
     /**
@@ -173,8 +251,11 @@ class AccessIT extends HttpApiTest {
     void aRevocationMadeByAnotherInstanceTakesEffectHereWithinFiveSeconds() throws InterruptedException {
         World world = World.build(api, fixtures, "Cluster Revoke Homes");
         assertEquals(200, api.get("/me", world.clientToken()).status());
-        Db.update("update account set token_generation = token_generation + 1, active = false where id = ?", world.clientAccount());
-        Db.update("insert into token_revocation (subject, min_generation, changed_at) values (?, 1, now())",
+        Db.update(
+                "update account set token_generation = token_generation + 1, active = false where id = ?",
+                world.clientAccount());
+        Db.update(
+                "insert into token_revocation (subject, min_generation, changed_at) values (?, 1, now())",
                 "account:" + world.clientAccount());
         long start = System.nanoTime();
         int status = 200;
@@ -194,25 +275,37 @@ class AccessIT extends HttpApiTest {
     void clientsWriteOnlyToTheirMarketersAndAdminsAndNobodyWritesToADeactivatedLogin() {
         World world = World.build(api, fixtures, "Message Rules Homes");
         String admin = world.company().adminToken();
-        long unassigned = api.post("/marketers", admin, Fixtures.person("Loose Marketer", "loose" + world.company().id() + "@world.test",
-                World.PASSWORD)).json().getJsonNumber("accountId").longValue();
+        long unassigned = api.post(
+                        "/marketers",
+                        admin,
+                        Fixtures.person(
+                                "Loose Marketer", "loose" + world.company().id() + "@world.test", World.PASSWORD))
+                .json()
+                .getJsonNumber("accountId")
+                .longValue();
         assertEquals(201, message(world.clientToken(), world.marketerAccount()).status(), "to its own marketer");
         assertEquals(201, message(world.clientToken(), world.adminAccount()).status(), "to its company's admin");
         Api.Reply toStranger = message(world.clientToken(), unassigned);
         assertEquals(422, toStranger.status(), toStranger::toString);
-        assertEquals("recipientId", toStranger.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                "recipientId",
+                toStranger.json().getJsonArray("errors").getJsonObject(0).getString("field"));
         assertEquals(201, message(world.marketerToken(), unassigned).status(), "marketers may write to colleagues");
 
         api.patch("/clients/" + world.client(), admin, "{\"status\":\"DEACTIVATED\"}");
         Api.Reply toDeactivated = message(world.marketerToken(), world.clientAccount());
         assertEquals(422, toDeactivated.status(), toDeactivated::toString);
-        Api.Reply multiline = api.post("/messages", world.marketerToken(), "{\"recipientId\":" + world.adminAccount()
-                + ",\"type\":\"ENQUIRY\",\"body\":\"Line one\\n\\tLine two\\r\\n\"}");
+        Api.Reply multiline = api.post(
+                "/messages",
+                world.marketerToken(),
+                "{\"recipientId\":" + world.adminAccount()
+                        + ",\"type\":\"ENQUIRY\",\"body\":\"Line one\\n\\tLine two\\r\\n\"}");
         assertEquals(201, multiline.status(), "TAB, LF and CR are allowed in a message body: " + multiline);
     }
 
     private Api.Reply message(String token, long recipient) {
-        return api.post("/messages", token, "{\"recipientId\":" + recipient + ",\"type\":\"ENQUIRY\",\"body\":\"Hello\"}");
+        return api.post(
+                "/messages", token, "{\"recipientId\":" + recipient + ",\"type\":\"ENQUIRY\",\"body\":\"Hello\"}");
     }
 
     // ---- edges ----
@@ -223,10 +316,14 @@ class AccessIT extends HttpApiTest {
         Api.Reply none = api.send(HttpRequest.newBuilder(metrics).GET());
         assertEquals(401, none.status(), none::toString);
         assertFalse(none.body().contains("estatedesk_"), "no metric leaks with the refusal");
-        Api.Reply wrong = api.send(HttpRequest.newBuilder(metrics).header("Authorization", "Bearer not-the-token").GET());
+        Api.Reply wrong = api.send(HttpRequest.newBuilder(metrics)
+                .header("Authorization", "Bearer not-the-token")
+                .GET());
         assertEquals(401, wrong.status());
         World world = World.build(api, fixtures, "Metrics Homes");
-        Api.Reply apiToken = api.send(HttpRequest.newBuilder(metrics).header("Authorization", "Bearer " + world.company().adminToken()).GET());
+        Api.Reply apiToken = api.send(HttpRequest.newBuilder(metrics)
+                .header("Authorization", "Bearer " + world.company().adminToken())
+                .GET());
         assertEquals(401, apiToken.status(), "an API token is not the metrics credential");
         assertTrue(api.metrics().contains("estatedesk_"));
     }
@@ -234,27 +331,58 @@ class AccessIT extends HttpApiTest {
     @Test
     void csvExportDisarmsFormulasAndAnImportOfTheExportKeepsNamesByteForByte() {
         Fixtures.Company source = fixtures.company("Csv Source Homes");
-        List<String> names = List.of("=HYPERLINK(\"http://evil.example\",\"click\")", "+SUM(1,2)", "-2+3", "@cmd", "'=quoted already",
-                "O'Brien", "'plain apostrophe", "Ada Lovelace");
+        List<String> names = List.of(
+                "=HYPERLINK(\"http://evil.example\",\"click\")",
+                "+SUM(1,2)",
+                "-2+3",
+                "@cmd",
+                "'=quoted already",
+                "O'Brien",
+                "'plain apostrophe",
+                "Ada Lovelace");
         for (int i = 0; i < names.size(); i++) {
-            Api.Reply created = api.post("/clients", source.adminToken(), jakarta.json.Json.createObjectBuilder().add("name", names.get(i))
-                    .add("email", "csv" + i + "@example.test").add("phone", "+234 800 000 000" + i).build().toString());
+            Api.Reply created = api.post(
+                    "/clients",
+                    source.adminToken(),
+                    jakarta.json.Json.createObjectBuilder()
+                            .add("name", names.get(i))
+                            .add("email", "csv" + i + "@example.test")
+                            .add("phone", "+234 800 000 000" + i)
+                            .build()
+                            .toString());
             assertEquals(201, created.status(), created::toString);
         }
-        Api.Reply export = api.send(api.request("/clients?limit=500", source.adminToken()).header("Accept", "text/csv").GET());
+        Api.Reply export = api.send(api.request("/clients?limit=500", source.adminToken())
+                .header("Accept", "text/csv")
+                .GET());
         assertEquals(200, export.status(), export::toString);
         assertTrue(export.body().contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\""), export.body());
-        assertTrue(export.body().contains("'+SUM(1,2)") && export.body().contains("'-2+3") && export.body().contains("'@cmd")
-                && export.body().contains("''=quoted already") && export.body().contains("'+234 800 000 0000"), export.body());
-        assertFalse(export.body().lines().anyMatch(line -> line.matches("^[^,]*,[^,]*,[=+\\-@].*")), "a live formula: " + export.body());
+        assertTrue(
+                export.body().contains("'+SUM(1,2)")
+                        && export.body().contains("'-2+3")
+                        && export.body().contains("'@cmd")
+                        && export.body().contains("''=quoted already")
+                        && export.body().contains("'+234 800 000 0000"),
+                export.body());
+        assertFalse(
+                export.body().lines().anyMatch(line -> line.matches("^[^,]*,[^,]*,[=+\\-@].*")),
+                "a live formula: " + export.body());
 
         // Back in: the export's name,email,phone columns imported into another company give the same names.
         StringBuilder again = new StringBuilder("name,email,phone\n");
-        try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+        try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
                 .parse(new java.io.StringReader(export.body()))) {
             for (var record : parser) {
-                again.append(quote(record.get("name"))).append(',').append(quote(record.get("email"))).append(',')
-                        .append(quote(record.get("phone"))).append('\n');
+                again.append(quote(record.get("name")))
+                        .append(',')
+                        .append(quote(record.get("email")))
+                        .append(',')
+                        .append(quote(record.get("phone")))
+                        .append('\n');
             }
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
@@ -262,9 +390,16 @@ class AccessIT extends HttpApiTest {
         Fixtures.Company target = fixtures.company("Csv Target Homes");
         assertEquals(201, importCsv(target.adminToken(), again.toString()).status());
         List<String> roundTripped = api.get("/clients?limit=500", target.adminToken()).items().stream()
-                .map(item -> item.asJsonObject().getString("name")).sorted().toList();
+                .map(item -> item.asJsonObject().getString("name"))
+                .sorted()
+                .toList();
         assertEquals(names.stream().sorted().toList(), roundTripped);
-        assertEquals("+234 800 000 0000", api.get("/clients?limit=500", target.adminToken()).items().getJsonObject(0).getString("phone"));
+        assertEquals(
+                "+234 800 000 0000",
+                api.get("/clients?limit=500", target.adminToken())
+                        .items()
+                        .getJsonObject(0)
+                        .getString("phone"));
     }
 
     private static String quote(String cell) {
@@ -272,7 +407,8 @@ class AccessIT extends HttpApiTest {
     }
 
     private Api.Reply importCsv(String token, String csv) {
-        return api.send(api.request("/clients/import", token).header("Content-Type", "text/csv")
+        return api.send(api.request("/clients/import", token)
+                .header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString(csv)));
     }
 
@@ -284,14 +420,18 @@ class AccessIT extends HttpApiTest {
                 + " values ('purge-test', 'fresh-key', 'x', '{}', now())");
         Db.update("insert into login_attempt (company_key, email, attempts, window_started)"
                 + " values ('purge-test', 'old@example.test', 3, now() - interval '20 minutes')");
-        Supplier<Long> left = () -> Db.single("select count(*) from idempotency_key where caller = 'purge-test' and idem_key = 'old-key'")
-                + Db.single("select count(*) from login_attempt where company_key = 'purge-test'");
+        Supplier<Long> left = () ->
+                Db.single("select count(*) from idempotency_key where caller = 'purge-test' and idem_key = 'old-key'")
+                        + Db.single("select count(*) from login_attempt where company_key = 'purge-test'");
         long deadline = System.currentTimeMillis() + 20_000;
         while (left.get() > 0 && System.currentTimeMillis() < deadline) {
             Thread.sleep(250);
         }
         assertEquals(0, left.get(), "expired rows still there after 20 s (ESTATEDESK_PURGE_INTERVAL_SECONDS=2)");
-        assertEquals(1, Db.single("select count(*) from idempotency_key where caller = 'purge-test' and idem_key = 'fresh-key'"));
+        assertEquals(
+                1,
+                Db.single(
+                        "select count(*) from idempotency_key where caller = 'purge-test' and idem_key = 'fresh-key'"));
         assertNotEquals(0, Db.single("select count(*) from idempotency_key"));
     }
 }

@@ -1,5 +1,10 @@
 package com.estatedesk.hardening;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import com.estatedesk.testsupport.Api;
 import com.estatedesk.testsupport.Db;
 import com.estatedesk.testsupport.DbFingerprint;
@@ -16,9 +21,6 @@ import jakarta.json.JsonValue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.junit.jupiter.api.Test;
-
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -32,11 +34,8 @@ import java.util.Optional;
 import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.junit.jupiter.api.Test;
 
 /**
  * SPEC §2 "Errors" and guarantee 6, on every endpoint that takes a JSON body, generated from the
@@ -49,10 +48,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 @RunAsClient
 class BadInputIT extends HttpApiTest {
 
-    private static final List<String> ROLE_PREFERENCE = List.of("COMPANY_ADMIN", "PLATFORM_ADMIN", "MARKETER", "CLIENT");
+    private static final List<String> ROLE_PREFERENCE =
+            List.of("COMPANY_ADMIN", "PLATFORM_ADMIN", "MARKETER", "CLIENT");
 
-    record Mutation(String endpoint, String field, String kind, String body) {
-    }
+    record Mutation(String endpoint, String field, String kind, String body) {}
 
     @Test
     void everyFieldOfEveryBodyRefusesBadInputWithoutChangingAnything() {
@@ -69,22 +68,28 @@ class BadInputIT extends HttpApiTest {
             List<Mutation> mutations = mutations(endpoint.toString(), endpoint.bodyType());
             Map<String, String> before = DbFingerprint.take();
             for (Mutation mutation : mutations) {
-                Api.Reply reply = api.send(api.request(path, token).header("Content-Type", "application/json")
+                Api.Reply reply = api.send(api.request(path, token)
+                        .header("Content-Type", "application/json")
                         .method(endpoint.httpMethod(), HttpRequest.BodyPublishers.ofString(mutation.body())));
                 String what = mutation.endpoint() + " " + mutation.field() + " (" + mutation.kind() + ") -> " + reply;
                 assertEquals(400, reply.status(), what);
                 assertTrue(reply.isProblem(), what);
                 assertNoInternals(reply, what);
                 List<String> fields = reply.json().getJsonArray("errors").stream()
-                        .map(error -> error.asJsonObject().getString("field")).toList();
-                assertTrue(fields.stream().anyMatch(field -> field.equals(mutation.field())
-                        || field.startsWith(mutation.field() + "[")), what + ": errors do not name " + mutation.field());
+                        .map(error -> error.asJsonObject().getString("field"))
+                        .toList();
+                assertTrue(
+                        fields.stream()
+                                .anyMatch(field ->
+                                        field.equals(mutation.field()) || field.startsWith(mutation.field() + "[")),
+                        what + ": errors do not name " + mutation.field());
                 cases++;
             }
             assertEquals(before, DbFingerprint.take(), endpoint + ": refused input changed rows");
         }
         assertTrue(endpoints >= 14, "too few body-taking endpoints found: " + endpoints);
-        System.out.println("Bad-input matrix: " + cases + " cases on " + endpoints + " endpoints, all 400 naming the field, nothing changed");
+        System.out.println("Bad-input matrix: " + cases + " cases on " + endpoints
+                + " endpoints, all 400 naming the field, nothing changed");
     }
 
     @Test
@@ -95,8 +100,15 @@ class BadInputIT extends HttpApiTest {
                 continue;
             }
             Map<String, String> before = DbFingerprint.take();
-            for (String body : List.of("[]", "[{\"name\":\"Array Person\",\"email\":\"array@example.test\"}]", "\"text\"",
-                    "null", "42", "", "{\"name\":", "{\"a\":1}{")) {
+            for (String body : List.of(
+                    "[]",
+                    "[{\"name\":\"Array Person\",\"email\":\"array@example.test\"}]",
+                    "\"text\"",
+                    "null",
+                    "42",
+                    "",
+                    "{\"name\":",
+                    "{\"a\":1}{")) {
                 Api.Reply reply = api.send(api.request(path(endpoint.template(), world), token(endpoint, world))
                         .header("Content-Type", "application/json")
                         .method(endpoint.httpMethod(), HttpRequest.BodyPublishers.ofString(body)));
@@ -118,30 +130,45 @@ class BadInputIT extends HttpApiTest {
 
         Api.Reply array = api.post("/clients", admin, "[{\"name\":\"Array Person\",\"email\":\"array@example.test\"}]");
         assertEquals(400, array.status(), array::toString);
-        assertEquals("body", array.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                "body", array.json().getJsonArray("errors").getJsonObject(0).getString("field"));
 
-        long client = api.post("/clients", admin, Fixtures.person("Real Person", "real@example.test", null)).id();
+        long client = api.post("/clients", admin, Fixtures.person("Real Person", "real@example.test", null))
+                .id();
         Api.Reply patchArray = api.patch("/clients/" + client, admin, "[{\"name\":\"x\"}]");
         assertEquals(400, patchArray.status(), patchArray::toString);
 
         for (String control : List.of("\\u0000", "\\u0007", "\\u001b[31m", "\\u007f", "\\u0085")) {
-            Api.Reply named = api.post("/clients", admin, "{\"name\":\"Bad" + control + "Name\",\"email\":\"ctl@example.test\"}");
+            Api.Reply named =
+                    api.post("/clients", admin, "{\"name\":\"Bad" + control + "Name\",\"email\":\"ctl@example.test\"}");
             assertEquals(400, named.status(), control + " " + named);
-            assertEquals("name", named.json().getJsonArray("errors").getJsonObject(0).getString("field"));
-            Api.Reply login = api.post("/auth/token", null, "{\"email\":\"a" + control + "@x.test\",\"password\":\"p\",\"company\":\""
-                    + company.slug() + "\"}");
+            assertEquals(
+                    "name", named.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+            Api.Reply login = api.post(
+                    "/auth/token",
+                    null,
+                    "{\"email\":\"a" + control + "@x.test\",\"password\":\"p\",\"company\":\"" + company.slug()
+                            + "\"}");
             assertEquals(400, login.status(), "login with " + control + ": " + login);
             assertNoInternals(login, "login");
         }
-        Api.Reply phone = api.post("/clients", admin, "{\"name\":\"Phone Person\",\"email\":\"phone@example.test\",\"phone\":5}");
+        Api.Reply phone =
+                api.post("/clients", admin, "{\"name\":\"Phone Person\",\"email\":\"phone@example.test\",\"phone\":5}");
         assertEquals(400, phone.status(), phone::toString);
-        assertEquals("phone", phone.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                "phone", phone.json().getJsonArray("errors").getJsonObject(0).getString("field"));
 
-        Api.Reply unit = api.post("/estates", admin, "{\"name\":\"E\",\"location\":\"L\",\"size\":1,\"sizeUnit\":\"SQM\",\"titleDeed\":\"ROFO\"}");
+        Api.Reply unit = api.post(
+                "/estates",
+                admin,
+                "{\"name\":\"E\",\"location\":\"L\",\"size\":1,\"sizeUnit\":\"SQM\",\"titleDeed\":\"ROFO\"}");
         assertEquals(400, unit.status(), unit::toString);
         JsonObject error = unit.json().getJsonArray("errors").getJsonObject(0);
         assertEquals("sizeUnit", error.getString("field"));
-        assertTrue(error.getString("message").contains("SQUARE_METERS") && error.getString("message").contains("ACRES"), unit::toString);
+        assertTrue(
+                error.getString("message").contains("SQUARE_METERS")
+                        && error.getString("message").contains("ACRES"),
+                unit::toString);
         assertNoInternals(unit, "enum");
 
         // A message body may span lines: TAB, LF and CR pass there, and only there.
@@ -149,15 +176,22 @@ class BadInputIT extends HttpApiTest {
     }
 
     private static void assertNoInternals(Api.Reply reply, String what) {
-        assertFalse(reply.body().contains("com.estatedesk") || reply.body().contains("java.") || reply.body().contains("Exception")
-                || reply.body().contains("\tat ") || reply.body().contains("jakarta."), what + ": leaks internals");
+        assertFalse(
+                reply.body().contains("com.estatedesk")
+                        || reply.body().contains("java.")
+                        || reply.body().contains("Exception")
+                        || reply.body().contains("\tat ")
+                        || reply.body().contains("jakarta."),
+                what + ": leaks internals");
     }
 
     private String token(Endpoint endpoint, World world) {
         if (endpoint.permitAll()) {
             return null;
         }
-        String role = ROLE_PREFERENCE.stream().filter(endpoint.roles()::contains).findFirst()
+        String role = ROLE_PREFERENCE.stream()
+                .filter(endpoint.roles()::contains)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(endpoint + " has no role"));
         return role.equals("PLATFORM_ADMIN") ? fixtures.platformToken() : world.token(role);
     }
@@ -186,14 +220,19 @@ class BadInputIT extends HttpApiTest {
     }
 
     /** {@code path}: the record components from the body's root to {@code type}. */
-    private static void collect(String endpoint, Class<?> type, String prefix, List<RecordComponent> path, List<Mutation> out) {
+    private static void collect(
+            String endpoint, Class<?> type, String prefix, List<RecordComponent> path, List<Mutation> out) {
         for (RecordComponent component : type.getRecordComponents()) {
             String field = prefix + component.getName();
             List<RecordComponent> at = new ArrayList<>(path);
             at.add(component);
             Class<?> raw = innermost(component.getGenericType());
             for (Map.Entry<String, JsonValue> bad : badValues(component, raw).entrySet()) {
-                out.add(new Mutation(endpoint, field, bad.getKey(), bodyWith(rootOf(at), at, bad.getValue()).toString()));
+                out.add(new Mutation(
+                        endpoint,
+                        field,
+                        bad.getKey(),
+                        bodyWith(rootOf(at), at, bad.getValue()).toString()));
             }
             if (raw.isRecord()) {
                 collect(endpoint, raw, field + ".", at, out);
@@ -204,9 +243,14 @@ class BadInputIT extends HttpApiTest {
     private static Map<String, JsonValue> badValues(RecordComponent component, Class<?> raw) {
         Map<String, JsonValue> bad = new java.util.LinkedHashMap<>();
         boolean list = Collection.class.isAssignableFrom(raw(component.getGenericType()));
-        bad.put("wrong type", raw == String.class || raw.isEnum() ? Json.createValue(12345) : Json.createValue("not-a-" + raw.getSimpleName()));
+        bad.put(
+                "wrong type",
+                raw == String.class || raw.isEnum()
+                        ? Json.createValue(12345)
+                        : Json.createValue("not-a-" + raw.getSimpleName()));
         bad.put("array", list ? Json.createArrayBuilder().add("text").build() : JsonValue.EMPTY_JSON_ARRAY);
-        // Bean Validation annotations of a record component land on its accessor (their targets have no RECORD_COMPONENT).
+        // Bean Validation annotations of a record component land on its accessor (their targets have no
+        // RECORD_COMPONENT).
         java.lang.reflect.Method accessor = component.getAccessor();
         if (accessor.isAnnotationPresent(NotNull.class) || accessor.isAnnotationPresent(NotBlank.class)) {
             bad.put("null", JsonValue.NULL);
@@ -241,8 +285,11 @@ class BadInputIT extends HttpApiTest {
         JsonObjectBuilder body = Json.createObjectBuilder();
         for (RecordComponent component : type.getRecordComponents()) {
             if (!path.isEmpty() && component.getName().equals(path.get(0).getName())) {
-                body.add(component.getName(), path.size() == 1 ? bad
-                        : bodyWith(innermost(component.getGenericType()), path.subList(1, path.size()), bad));
+                body.add(
+                        component.getName(),
+                        path.size() == 1
+                                ? bad
+                                : bodyWith(innermost(component.getGenericType()), path.subList(1, path.size()), bad));
             } else {
                 body.add(component.getName(), plausible(component));
             }
@@ -257,8 +304,16 @@ class BadInputIT extends HttpApiTest {
             return JsonValue.EMPTY_JSON_ARRAY;
         }
         if (raw == String.class) {
-            return Json.createValue(name.contains("mail") ? "plausible@example.test" : name.equals("phone") ? "+234 800 000 0000"
-                    : name.equals("prefix") ? "PLQ" : name.toLowerCase().contains("password") ? "plausible-password" : "Plausible value");
+            return Json.createValue(
+                    name.contains("mail")
+                            ? "plausible@example.test"
+                            : name.equals("phone")
+                                    ? "+234 800 000 0000"
+                                    : name.equals("prefix")
+                                            ? "PLQ"
+                                            : name.toLowerCase().contains("password")
+                                                    ? "plausible-password"
+                                                    : "Plausible value");
         }
         if (raw == Long.class || raw == long.class || raw == Integer.class || raw == int.class) {
             return Json.createValue(1);

@@ -1,5 +1,10 @@
 package com.estatedesk.hardening;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.estatedesk.database.Database;
 import com.estatedesk.testsupport.Api;
 import com.estatedesk.testsupport.Db;
@@ -8,9 +13,6 @@ import com.estatedesk.testsupport.TestDatabase;
 import com.estatedesk.testsupport.World;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.junit.jupiter.api.Test;
-
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,11 +21,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.junit.jupiter.api.Test;
 
 /**
  * SPEC guarantee 5, proved in PostgreSQL itself by connecting as the application role (DB_USER) of the
@@ -35,16 +34,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DatabaseRoleIT extends HttpApiTest {
 
     private static Connection as(String role) throws SQLException {
-        return DriverManager.getConnection(TestDatabase.adminUrl(TestDatabase.property("pg.database", "estatedesk_it")), role, TestDatabase.PASSWORD);
+        return DriverManager.getConnection(
+                TestDatabase.adminUrl(TestDatabase.property("pg.database", "estatedesk_it")),
+                role,
+                TestDatabase.PASSWORD);
     }
 
     private static List<String> companyTables() {
         List<String> tables = new ArrayList<>();
-        try (Connection connection = Db.superuser(); Statement sql = connection.createStatement();
-             ResultSet rows = sql.executeQuery("select c.table_name from information_schema.columns c"
-                     + " join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name"
-                     + " where c.table_schema = 'public' and c.column_name = 'company_id' and t.table_type = 'BASE TABLE'"
-                     + " order by 1")) {
+        try (Connection connection = Db.superuser();
+                Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery("select c.table_name from information_schema.columns c"
+                        + " join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name"
+                        + " where c.table_schema = 'public' and c.column_name = 'company_id' and t.table_type = 'BASE TABLE'"
+                        + " order by 1")) {
             while (rows.next()) {
                 tables.add(rows.getString(1));
             }
@@ -59,22 +62,28 @@ class DatabaseRoleIT extends HttpApiTest {
     void theApplicationRoleCannotReadOrPlantPrivateKeyMaterial() throws SQLException {
         World.build(api, fixtures, "Key Homes"); // the service has signed tokens by now
         assertTrue(Db.single("select count(*) from signing_key") > 0);
-        for (String statement : List.of("select private_jwk from signing_key", "select count(*) from signing_key",
+        for (String statement : List.of(
+                "select private_jwk from signing_key",
+                "select count(*) from signing_key",
                 "insert into signing_key (kid, private_jwk, created_at) values ('planted', '{}', now())",
-                "update signing_key set private_jwk = private_jwk", "delete from signing_key",
+                "update signing_key set private_jwk = private_jwk",
+                "delete from signing_key",
                 "insert into verification_key (kid, public_jwk, created_at) values ('planted', '{}', now())",
                 "delete from verification_key")) {
-            try (Connection app = as(TestDatabase.APP); Statement sql = app.createStatement()) {
+            try (Connection app = as(TestDatabase.APP);
+                    Statement sql = app.createStatement()) {
                 SQLException refused = assertThrows(SQLException.class, () -> sql.execute(statement), statement);
                 assertEquals("42501", refused.getSQLState(), statement + ": " + refused.getMessage());
             }
         }
         // What it may read, the public halves, holds no private parameter.
-        try (Connection app = as(TestDatabase.APP); Statement sql = app.createStatement();
-             ResultSet rows = sql.executeQuery("select public_jwk from verification_key")) {
+        try (Connection app = as(TestDatabase.APP);
+                Statement sql = app.createStatement();
+                ResultSet rows = sql.executeQuery("select public_jwk from verification_key")) {
             int keys = 0;
             while (rows.next()) {
-                JsonObject jwk = Json.createReader(new StringReader(rows.getString(1))).readObject();
+                JsonObject jwk =
+                        Json.createReader(new StringReader(rows.getString(1))).readObject();
                 for (String secret : List.of("d", "p", "q", "dp", "dq", "qi")) {
                     assertFalse(jwk.containsKey(secret), "public key material holds '" + secret + "'");
                 }
@@ -87,7 +96,8 @@ class DatabaseRoleIT extends HttpApiTest {
     @Test
     void withoutABoundCompanyTheApplicationRoleSeesNoCompanyRowAtAll() throws SQLException {
         World.build(api, fixtures, "Unbound Homes");
-        try (Connection app = as(TestDatabase.APP); Statement sql = app.createStatement()) {
+        try (Connection app = as(TestDatabase.APP);
+                Statement sql = app.createStatement()) {
             for (String table : companyTables()) {
                 assertTrue(Db.single("select count(*) from " + table) > 0, table + " has rows");
                 try (ResultSet row = sql.executeQuery("select count(*) from " + table)) {
@@ -101,30 +111,58 @@ class DatabaseRoleIT extends HttpApiTest {
     @Test
     void everyTableWithACompanyColumnHasRowLevelSecurityThatTheApplicationCannotEscape() throws SQLException {
         for (String table : companyTables()) {
-            assertEquals(1, Db.single("select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace"
-                    + " where n.nspname = 'public' and c.relname = ? and c.relrowsecurity", table), table + ": RLS enabled");
-            assertTrue(Db.single("select count(*) from pg_policies where schemaname = 'public' and tablename = ?"
-                    + " and qual like '%app.company_id%' and with_check like '%app.company_id%'", table) > 0, table + ": policy");
-            assertEquals(0, Db.single("select count(*) from pg_tables where schemaname = 'public' and tablename = ? and tableowner = ?",
-                    table, TestDatabase.APP), table + " is owned by the application role");
+            assertEquals(
+                    1,
+                    Db.single(
+                            "select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                                    + " where n.nspname = 'public' and c.relname = ? and c.relrowsecurity",
+                            table),
+                    table + ": RLS enabled");
+            assertTrue(
+                    Db.single(
+                                    "select count(*) from pg_policies where schemaname = 'public' and tablename = ?"
+                                            + " and qual like '%app.company_id%' and with_check like '%app.company_id%'",
+                                    table)
+                            > 0,
+                    table + ": policy");
+            assertEquals(
+                    0,
+                    Db.single(
+                            "select count(*) from pg_tables where schemaname = 'public' and tablename = ? and tableowner = ?",
+                            table,
+                            TestDatabase.APP),
+                    table + " is owned by the application role");
         }
-        assertEquals(0, Db.single("select count(*) from pg_roles where rolname = ? and (rolsuper or rolbypassrls)", TestDatabase.APP));
+        assertEquals(
+                0,
+                Db.single(
+                        "select count(*) from pg_roles where rolname = ? and (rolsuper or rolbypassrls)",
+                        TestDatabase.APP));
     }
 
     /** The rule readiness applies (DOWN unless ESTATEDESK_ALLOW_RLS_BYPASS): run on real connections of each kind of role. */
     @Test
     void theReadinessRuleTellsEnforcedFromBypassed() throws SQLException {
-        try (Connection app = as(TestDatabase.APP); Connection owner = as(TestDatabase.OWNER); Connection superuser = Db.superuser()) {
+        try (Connection app = as(TestDatabase.APP);
+                Connection owner = as(TestDatabase.OWNER);
+                Connection superuser = Db.superuser()) {
             assertEquals("enforced", Database.classifyRowLevelSecurity(app));
-            assertTrue(Database.classifyRowLevelSecurity(owner).startsWith("BYPASSED: the application role owns the tables"));
-            assertTrue(Database.classifyRowLevelSecurity(superuser).startsWith("BYPASSED: the application role is a superuser"));
+            assertTrue(Database.classifyRowLevelSecurity(owner)
+                    .startsWith("BYPASSED: the application role owns the tables"));
+            assertTrue(Database.classifyRowLevelSecurity(superuser)
+                    .startsWith("BYPASSED: the application role is a superuser"));
         }
-        assertTrue(Database.isolationDefect("BYPASSED: the application role owns the tables", false).isPresent());
-        assertTrue(Database.isolationDefect("BYPASSED: the application role owns the tables", true).isEmpty());
+        assertTrue(Database.isolationDefect("BYPASSED: the application role owns the tables", false)
+                .isPresent());
+        assertTrue(Database.isolationDefect("BYPASSED: the application role owns the tables", true)
+                .isEmpty());
         assertTrue(Database.isolationDefect("enforced", false).isEmpty());
         // MicroProfile Health is served at the server's root (WildFly: its management interface).
-        Api.Reply ready = api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                System.getProperty("estatedesk.health.url", api.base())).resolve("/health/ready")).GET());
+        Api.Reply ready = api.send(java.net.http.HttpRequest.newBuilder(java.net
+                        .URI
+                        .create(System.getProperty("estatedesk.health.url", api.base()))
+                        .resolve("/health/ready"))
+                .GET());
         assertEquals(200, ready.status(), ready::toString);
         assertTrue(ready.body().contains("enforced"), ready::toString);
     }
@@ -132,13 +170,14 @@ class DatabaseRoleIT extends HttpApiTest {
     @Test
     void theProbeFunctionCountsOnlyCompanyTables() throws SQLException {
         World world = World.build(api, fixtures, "Probe Homes");
-        try (Connection app = as(TestDatabase.APP); Statement sql = app.createStatement()) {
+        try (Connection app = as(TestDatabase.APP);
+                Statement sql = app.createStatement()) {
             try (ResultSet row = sql.executeQuery("select count_rows_with_id('client', " + world.client() + ")")) {
                 row.next();
                 assertEquals(1, row.getLong(1));
             }
-            SQLException refused = assertThrows(SQLException.class,
-                    () -> sql.executeQuery("select count_rows_with_id('signing_key', 1)"));
+            SQLException refused = assertThrows(
+                    SQLException.class, () -> sql.executeQuery("select count_rows_with_id('signing_key', 1)"));
             assertEquals("22023", refused.getSQLState(), refused.getMessage());
         }
     }
@@ -156,17 +195,28 @@ class DatabaseRoleIT extends HttpApiTest {
         String before = api.metrics();
         Db.update("alter role " + TestDatabase.OWNER + " nologin");
         try {
-            Db.longs("select count(pg_terminate_backend(pid)) from pg_stat_activity where usename = ?", TestDatabase.OWNER);
+            Db.longs(
+                    "select count(pg_terminate_backend(pid)) from pg_stat_activity where usename = ?",
+                    TestDatabase.OWNER);
             Api.Reply audit = api.get("/audit", platform);
             assertEquals(200, audit.status(), audit::toString);
             assertTrue(audit.json().getBoolean("ok"), audit::toString);
             assertEquals(200, api.get("/audit", a.company().adminToken()).status());
             Api.Reply foreign = api.get("/clients/" + b.client(), a.company().adminToken());
             assertEquals(404, foreign.status(), foreign::toString);
-            assertEquals(201, api.post("/clients", a.company().adminToken(),
-                    "{\"name\":\"Ownerless\",\"email\":\"ownerless@example.test\"}").status());
-            fixtures.login(a.company().adminEmail(), com.estatedesk.testsupport.Fixtures.ADMIN_PASSWORD, a.company().slug());
-            assertEquals(1.0, Api.delta(before, api.metrics(), "estatedesk_cross_company_attempts_total{table=\"client\"}"));
+            assertEquals(
+                    201,
+                    api.post(
+                                    "/clients",
+                                    a.company().adminToken(),
+                                    "{\"name\":\"Ownerless\",\"email\":\"ownerless@example.test\"}")
+                            .status());
+            fixtures.login(
+                    a.company().adminEmail(),
+                    com.estatedesk.testsupport.Fixtures.ADMIN_PASSWORD,
+                    a.company().slug());
+            assertEquals(
+                    1.0, Api.delta(before, api.metrics(), "estatedesk_cross_company_attempts_total{table=\"client\"}"));
             assertEquals(0, Db.single("select count(*) from pg_stat_activity where usename = ?", TestDatabase.OWNER));
         } finally {
             Db.update("alter role " + TestDatabase.OWNER + " login");

@@ -1,34 +1,33 @@
 package com.estatedesk.ids;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.estatedesk.sequence.SequenceKey;
 import com.estatedesk.sequence.Uids;
 import com.estatedesk.testsupport.Api;
 import com.estatedesk.testsupport.Concurrently;
 import com.estatedesk.testsupport.Db;
 import com.estatedesk.testsupport.Fixtures;
-import com.estatedesk.testsupport.HttpApiTest;
 import com.estatedesk.testsupport.Fixtures.Company;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.junit.jupiter.api.Test;
-
+import com.estatedesk.testsupport.HttpApiTest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.junit.jupiter.api.Test;
 
 /**
  * Guarantee 1 of the SPEC: each company's marketer and client numbers are exactly 1..n, under any
@@ -42,10 +41,16 @@ class CompanyScopedIdsIT extends HttpApiTest {
     @Test
     void theAuditsSqlUidIsTheServicesUid() {
         for (SequenceKey code : SequenceKey.values()) {
-            for (long number : new long[]{1, 7, 42, 999, 1000, 1001, 123_456, 9_876_543_210L}) {
-                assertEquals(Uids.format("LPL", code, number), Db.text("select " + Uids.sql("v.prefix", "v.code", "v.number")
-                        + " from (select cast(? as text) as prefix, cast(? as text) as code, cast(? as bigint) as number) v",
-                        "LPL", code.name(), number), code + " " + number);
+            for (long number : new long[] {1, 7, 42, 999, 1000, 1001, 123_456, 9_876_543_210L}) {
+                assertEquals(
+                        Uids.format("LPL", code, number),
+                        Db.text(
+                                "select " + Uids.sql("v.prefix", "v.code", "v.number")
+                                        + " from (select cast(? as text) as prefix, cast(? as text) as code, cast(? as bigint) as number) v",
+                                "LPL",
+                                code.name(),
+                                number),
+                        code + " " + number);
             }
         }
     }
@@ -54,14 +59,20 @@ class CompanyScopedIdsIT extends HttpApiTest {
     void concurrentRegistrationsAreGapless() {
         Company company = fixtures.company("Gapless Estates");
 
-        List<Api.Reply> replies = Concurrently.run(100, i ->
-                fixtures.register(company, "marketers", "Agent " + i, "agent" + i + "@gapless.test"));
+        List<Api.Reply> replies = Concurrently.run(
+                100, i -> fixtures.register(company, "marketers", "Agent " + i, "agent" + i + "@gapless.test"));
 
-        assertTrue(replies.stream().allMatch(reply -> reply.status() == 201), () -> "not all 201: " + statuses(replies));
-        List<Long> returned = replies.stream().map(reply -> reply.json().getJsonNumber("number").longValue()).sorted().toList();
+        assertTrue(
+                replies.stream().allMatch(reply -> reply.status() == 201), () -> "not all 201: " + statuses(replies));
+        List<Long> returned = replies.stream()
+                .map(reply -> reply.json().getJsonNumber("number").longValue())
+                .sorted()
+                .toList();
         assertEquals(LongStream.rangeClosed(1, 100).boxed().toList(), returned);
         replies.forEach(reply -> assertEquals(
-                String.format("%s-MKT%03d", company.prefix(), reply.json().getJsonNumber("number").longValue()),
+                String.format(
+                        "%s-MKT%03d",
+                        company.prefix(), reply.json().getJsonNumber("number").longValue()),
                 reply.json().getString("uid")));
         assertEquals(LongStream.rangeClosed(1, 100).boxed().toList(), committedNumbers("marketer", company));
         assertEquals(100, sequenceValue(company, "MKT"));
@@ -72,20 +83,29 @@ class CompanyScopedIdsIT extends HttpApiTest {
         Company first = fixtures.company("Parallel One");
         Company second = fixtures.company("Parallel Two");
 
-        List<Api.Reply> replies = Concurrently.run(80, i -> fixtures.register(i % 2 == 0 ? first : second,
-                "clients", "Buyer " + i, "buyer" + i + "@parallel.test"));
+        List<Api.Reply> replies = Concurrently.run(
+                80,
+                i -> fixtures.register(
+                        i % 2 == 0 ? first : second, "clients", "Buyer " + i, "buyer" + i + "@parallel.test"));
 
         assertTrue(replies.stream().allMatch(reply -> reply.status() == 201), () -> statuses(replies));
         assertEquals(LongStream.rangeClosed(1, 40).boxed().toList(), committedNumbers("client", first));
         assertEquals(LongStream.rangeClosed(1, 40).boxed().toList(), committedNumbers("client", second));
-        assertTrue(replies.stream().allMatch(reply -> reply.json().getString("uid")
-                .startsWith((reply.json().getString("email").matches("buyer\\d*[02468]@.*") ? first : second).prefix() + "-CLT")));
+        assertTrue(replies.stream()
+                .allMatch(reply -> reply.json()
+                        .getString("uid")
+                        .startsWith((reply.json().getString("email").matches("buyer\\d*[02468]@.*") ? first : second)
+                                        .prefix()
+                                + "-CLT")));
     }
 
     @Test
     void failedInsertLeavesNoGap() {
         Company company = fixtures.company("No Gap Homes");
-        assertEquals(201, fixtures.register(company, "clients", "First", "same@nogap.test").status());
+        assertEquals(
+                201,
+                fixtures.register(company, "clients", "First", "same@nogap.test")
+                        .status());
 
         Api.Reply duplicate = fixtures.register(company, "clients", "Again", "SAME@nogap.test");
         assertEquals(409, duplicate.status(), duplicate::toString);
@@ -93,8 +113,8 @@ class CompanyScopedIdsIT extends HttpApiTest {
 
         // Racing duplicates pass the existence check together; the unique constraint stops all but one,
         // and their sequence increments roll back with them.
-        List<Api.Reply> racing = Concurrently.run(10, i ->
-                fixtures.register(company, "clients", "Racer " + i, "racer@nogap.test"));
+        List<Api.Reply> racing =
+                Concurrently.run(10, i -> fixtures.register(company, "clients", "Racer " + i, "racer@nogap.test"));
         assertEquals(1, racing.stream().filter(reply -> reply.status() == 201).count(), () -> statuses(racing));
         assertEquals(9, racing.stream().filter(reply -> reply.status() == 409).count(), () -> statuses(racing));
 
@@ -108,10 +128,14 @@ class CompanyScopedIdsIT extends HttpApiTest {
     void missingSequenceRowContinuesAfterTheHighestNumber() {
         Company company = fixtures.company("Imported Data");
         for (int i = 1; i <= 3; i++) {
-            assertEquals(201, fixtures.register(company, "clients", "Old " + i, "old" + i + "@imported.test").status());
+            assertEquals(
+                    201,
+                    fixtures.register(company, "clients", "Old " + i, "old" + i + "@imported.test")
+                            .status());
         }
         // As if the clients had been loaded from elsewhere, without their sequence.
-        assertEquals(1, Db.update("delete from company_sequence where company_id = ? and seq_key = 'CLT'", company.id()));
+        assertEquals(
+                1, Db.update("delete from company_sequence where company_id = ? and seq_key = 'CLT'", company.id()));
 
         Api.Reply fourth = fixtures.register(company, "clients", "New", "new@imported.test");
         assertEquals(4, fourth.json().getJsonNumber("number").longValue(), fourth::toString);
@@ -119,8 +143,8 @@ class CompanyScopedIdsIT extends HttpApiTest {
 
         // Missing again, now with ten registrations racing to re-create it.
         Db.update("delete from company_sequence where company_id = ? and seq_key = 'CLT'", company.id());
-        List<Api.Reply> racing = Concurrently.run(10, i ->
-                fixtures.register(company, "clients", "Racer " + i, "racer" + i + "@imported.test"));
+        List<Api.Reply> racing = Concurrently.run(
+                10, i -> fixtures.register(company, "clients", "Racer " + i, "racer" + i + "@imported.test"));
         assertTrue(racing.stream().allMatch(reply -> reply.status() == 201), () -> statuses(racing));
         assertEquals(LongStream.rangeClosed(1, 14).boxed().toList(), committedNumbers("client", company));
         assertEquals(14, sequenceValue(company, "CLT"));
@@ -129,16 +153,20 @@ class CompanyScopedIdsIT extends HttpApiTest {
     @Test
     void numbersAreLockedWithSelectForUpdate() throws Exception {
         Company company = fixtures.company("Locked Row");
-        assertEquals(201, fixtures.register(company, "marketers", "Before", "before@locked.test").status());
+        assertEquals(
+                201,
+                fixtures.register(company, "marketers", "Before", "before@locked.test")
+                        .status());
 
         try (Connection holder = Db.superuser()) {
             holder.setAutoCommit(false);
             lockSequenceRow(holder, company, "MKT");
-            CompletableFuture<Api.Reply> waiting = CompletableFuture.supplyAsync(() ->
-                    fixtures.register(company, "marketers", "Waiter", "waiter@locked.test"));
+            CompletableFuture<Api.Reply> waiting = CompletableFuture.supplyAsync(
+                    () -> fixtures.register(company, "marketers", "Waiter", "waiter@locked.test"));
 
             String blockedQuery = awaitBlockedQueryOnSequence();
-            assertTrue(blockedQuery.toLowerCase().matches("(?s)select .* from company_sequence .*for update.*"),
+            assertTrue(
+                    blockedQuery.toLowerCase().matches("(?s)select .* from company_sequence .*for update.*"),
                     () -> "the registration waits in: " + blockedQuery);
             assertFalse(waiting.isDone());
 
@@ -152,7 +180,10 @@ class CompanyScopedIdsIT extends HttpApiTest {
     @Test
     void lockTimeoutAnswers503WithRetryAfterAndLeavesNoGap() throws Exception {
         Company company = fixtures.company("Busy Row");
-        assertEquals(201, fixtures.register(company, "clients", "Before", "before@busy.test").status());
+        assertEquals(
+                201,
+                fixtures.register(company, "clients", "Before", "before@busy.test")
+                        .status());
 
         Api.Reply refused;
         try (Connection holder = Db.superuser()) {
@@ -182,7 +213,10 @@ class CompanyScopedIdsIT extends HttpApiTest {
     @Test
     void registrationsQueuedBehindABusyCompanyAreWrittenTogetherEachWithItsOwnAnswer() throws Exception {
         Company company = fixtures.company("Batch Homes");
-        assertEquals(201, fixtures.register(company, "clients", "Taken", "taken@batch.test").status());
+        assertEquals(
+                201,
+                fixtures.register(company, "clients", "Taken", "taken@batch.test")
+                        .status());
         String replayedBody = Fixtures.person("Replayed", "replayed@batch.test", null);
         Api.Reply original = api.postWithKey("/clients", company.adminToken(), "replayed-key", replayedBody);
         assertEquals(201, original.status(), original::toString);
@@ -196,22 +230,35 @@ class CompanyScopedIdsIT extends HttpApiTest {
                 () -> api.postWithKey("/clients", company.adminToken(), "new-key", newKeyBody));
         String before = api.metrics();
 
-        List<Api.Reply> replies = registerWhileTheFirstWaitsOnTheLock(company, queued, () -> { });
+        List<Api.Reply> replies = registerWhileTheFirstWaitsOnTheLock(company, queued, () -> {});
 
         Api.Reply first = replies.get(0);
         assertEquals(201, first.status(), first::toString);
         assertEquals(3, first.json().getJsonNumber("number").longValue(), "the first was written alone, first");
         assertEquals(409, replies.get(1).status(), replies.get(1)::toString);
         assertTrue(replies.get(1).isProblem());
-        assertEquals(List.of(201, 409), Stream.of(replies.get(2), replies.get(3)).map(Api.Reply::status).sorted().toList());
+        assertEquals(
+                List.of(201, 409),
+                Stream.of(replies.get(2), replies.get(3))
+                        .map(Api.Reply::status)
+                        .sorted()
+                        .toList());
         assertEquals(201, replies.get(4).status(), replies.get(4)::toString);
         assertEquals(original.body(), replies.get(4).body(), "a replay, not a new client");
-        assertEquals(List.of(201, 409), Stream.of(replies.get(5), replies.get(6)).map(Api.Reply::status).sorted().toList());
+        assertEquals(
+                List.of(201, 409),
+                Stream.of(replies.get(5), replies.get(6))
+                        .map(Api.Reply::status)
+                        .sorted()
+                        .toList());
         String after = api.metrics();
         assertEquals(2.0, Api.delta(before, after, "estatedesk_registration_batch_size_count"), "alone, then together");
         assertEquals(7.0, Api.delta(before, after, "estatedesk_registration_batch_size_sum"));
         Api.Reply keyed = replies.get(5).status() == 201 ? replies.get(5) : replies.get(6);
-        assertEquals(keyed.body(), api.postWithKey("/clients", company.adminToken(), "new-key", newKeyBody).body(),
+        assertEquals(
+                keyed.body(),
+                api.postWithKey("/clients", company.adminToken(), "new-key", newKeyBody)
+                        .body(),
                 "the key was stored with the batch");
 
         assertEquals(LongStream.rangeClosed(1, 5).boxed().toList(), committedNumbers("client", company));
@@ -238,9 +285,12 @@ class CompanyScopedIdsIT extends HttpApiTest {
         List<Api.Reply> replies;
         try (Connection other = Db.superuser()) {
             other.setAutoCommit(false);
-            Db.prepare(other, "insert into idempotency_key (caller, idem_key, fingerprint, response, created_at)"
-                    + " values (?, 'clashing-key', 'another request', '{}', now())",
-                    "company:" + company.id() + ":account:" + adminAccount).executeUpdate();
+            Db.prepare(
+                            other,
+                            "insert into idempotency_key (caller, idem_key, fingerprint, response, created_at)"
+                                    + " values (?, 'clashing-key', 'another request', '{}', now())",
+                            "company:" + company.id() + ":account:" + adminAccount)
+                    .executeUpdate();
             replies = registerWhileTheFirstWaitsOnTheLock(company, queued, () -> {
                 try {
                     awaitBlockedQueryOn("idempotency_key"); // the batch, on the uncommitted key
@@ -260,7 +310,10 @@ class CompanyScopedIdsIT extends HttpApiTest {
         assertEquals(LongStream.rangeClosed(1, 4).boxed().toList(), committedNumbers("client", company));
         assertEquals(4, sequenceValue(company, "CLT"));
         String after = api.metrics();
-        assertEquals(6.0, Api.delta(before, after, "estatedesk_registration_batch_size_count"), "alone, together, then 4 alone");
+        assertEquals(
+                6.0,
+                Api.delta(before, after, "estatedesk_registration_batch_size_count"),
+                "alone, together, then 4 alone");
         assertEquals(9.0, Api.delta(before, after, "estatedesk_registration_batch_size_sum"));
     }
 
@@ -269,14 +322,14 @@ class CompanyScopedIdsIT extends HttpApiTest {
      * database), then the {@code queued} ones (they wait in the service for the company's turn), releases
      * the row, runs {@code meanwhile}, and returns all answers: the first one's, then the queued in order.
      */
-    private List<Api.Reply> registerWhileTheFirstWaitsOnTheLock(Company company, List<Supplier<Api.Reply>> queued,
-                                                                 Runnable meanwhile) throws Exception {
+    private List<Api.Reply> registerWhileTheFirstWaitsOnTheLock(
+            Company company, List<Supplier<Api.Reply>> queued, Runnable meanwhile) throws Exception {
         ExecutorService senders = Executors.newFixedThreadPool(queued.size() + 1);
         try (Connection holder = Db.superuser()) {
             holder.setAutoCommit(false);
             lockSequenceRow(holder, company, "CLT");
-            Future<Api.Reply> first = senders.submit(() ->
-                    fixtures.register(company, "clients", "First", "first-" + company.prefix() + "@batch.test"));
+            Future<Api.Reply> first = senders.submit(
+                    () -> fixtures.register(company, "clients", "First", "first-" + company.prefix() + "@batch.test"));
             awaitBlockedQueryOnSequence();
             List<Future<Api.Reply>> rest = new ArrayList<>();
             for (Supplier<Api.Reply> send : queued) {
@@ -304,16 +357,30 @@ class CompanyScopedIdsIT extends HttpApiTest {
     void uidsKeepAtLeastThreeDigitsAndGrowPastThem() {
         Company company = fixtures.company("Thousand Plots");
         // 998 marketers loaded from elsewhere (as the owner could), with their sequence: the next are 999 and 1000.
-        assertEquals(998, Db.update("insert into marketer (id, company_id, uid, uid_number, name, email, status, created_at)"
-                + " select nextval('person_id_seq'), ?, ? || '-MKT' || lpad(n::text, 3, '0'), n, 'Loaded ' || n,"
-                + " 'loaded' || n || '@thousand.test', 'ACTIVE', now() from generate_series(1, 998) n", company.id(), company.prefix()));
-        assertEquals(1, Db.update("update company_sequence set last_value = 998 where company_id = ? and seq_key = 'MKT'",
-                company.id()));
+        assertEquals(
+                998,
+                Db.update(
+                        "insert into marketer (id, company_id, uid, uid_number, name, email, status, created_at)"
+                                + " select nextval('person_id_seq'), ?, ? || '-MKT' || lpad(n::text, 3, '0'), n, 'Loaded ' || n,"
+                                + " 'loaded' || n || '@thousand.test', 'ACTIVE', now() from generate_series(1, 998) n",
+                        company.id(),
+                        company.prefix()));
+        assertEquals(
+                1,
+                Db.update(
+                        "update company_sequence set last_value = 998 where company_id = ? and seq_key = 'MKT'",
+                        company.id()));
 
-        assertEquals(company.prefix() + "-MKT999",
-                fixtures.register(company, "marketers", "Nine", "nine@thousand.test").json().getString("uid"));
-        assertEquals(company.prefix() + "-MKT1000",
-                fixtures.register(company, "marketers", "Thousand", "thousand@thousand.test").json().getString("uid"));
+        assertEquals(
+                company.prefix() + "-MKT999",
+                fixtures.register(company, "marketers", "Nine", "nine@thousand.test")
+                        .json()
+                        .getString("uid"));
+        assertEquals(
+                company.prefix() + "-MKT1000",
+                fixtures.register(company, "marketers", "Thousand", "thousand@thousand.test")
+                        .json()
+                        .getString("uid"));
         assertEquals(LongStream.rangeClosed(1, 1000).boxed().toList(), committedNumbers("marketer", company));
     }
 
@@ -330,38 +397,50 @@ class CompanyScopedIdsIT extends HttpApiTest {
         assertEquals("XAV", fixtures.company("Xavier 123", null).prefix());
         assertEquals("SH", fixtures.company("Sunrise Homes", null).prefix());
 
-        Api.Reply sameName = api.post("/companies", fixtures.platformToken(), newCompanyJson("QUILL umber vale limited", null));
+        Api.Reply sameName =
+                api.post("/companies", fixtures.platformToken(), newCompanyJson("QUILL umber vale limited", null));
         assertEquals(409, sameName.status(), sameName::toString);
 
-        Api.Reply takenPrefix = api.post("/companies", fixtures.platformToken(), newCompanyJson("Totally Different", "QUV2"));
+        Api.Reply takenPrefix =
+                api.post("/companies", fixtures.platformToken(), newCompanyJson("Totally Different", "QUV2"));
         assertEquals(409, takenPrefix.status(), takenPrefix::toString);
 
         Api.Reply tooShort = api.post("/companies", fixtures.platformToken(), newCompanyJson("X 99", null));
         assertEquals(400, tooShort.status(), tooShort::toString);
-        assertEquals("prefix", tooShort.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                "prefix",
+                tooShort.json().getJsonArray("errors").getJsonObject(0).getString("field"));
         assertEquals("XNN", fixtures.company("X 98", "XNN").prefix());
 
         Api.Reply badPrefix = api.post("/companies", fixtures.platformToken(), newCompanyJson("Bad Prefix Co", "lp1x"));
         assertEquals(400, badPrefix.status(), badPrefix::toString);
 
-        Api.Reply renamed = api.patch("/companies/" + first.id(), fixtures.platformToken(), "{\"name\":\"Renamed Estates\"}");
+        Api.Reply renamed =
+                api.patch("/companies/" + first.id(), fixtures.platformToken(), "{\"name\":\"Renamed Estates\"}");
         assertEquals(200, renamed.status(), renamed::toString);
         assertEquals("QUV", renamed.json().getString("prefix"));
         assertEquals("Renamed Estates", renamed.json().getString("name"));
 
-        Api.Reply prefixChange = api.patch("/companies/" + first.id(), fixtures.platformToken(), "{\"prefix\":\"NEW\"}");
+        Api.Reply prefixChange =
+                api.patch("/companies/" + first.id(), fixtures.platformToken(), "{\"prefix\":\"NEW\"}");
         assertEquals(400, prefixChange.status(), prefixChange::toString);
-        assertEquals("QUV", api.get("/companies/" + first.id(), fixtures.platformToken()).json().getString("prefix"));
+        assertEquals(
+                "QUV",
+                api.get("/companies/" + first.id(), fixtures.platformToken())
+                        .json()
+                        .getString("prefix"));
 
         // Not even the database lets it change.
-        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalStateException.class,
                 () -> Db.update("update company set prefix = 'NEW' where id = ?", first.id()));
         assertTrue(refused.getCause().getMessage().contains("immutable"), refused::toString);
     }
 
     private String newCompanyJson(String name, String prefix) {
         return "{\"name\":\"" + name + "\"," + (prefix == null ? "" : "\"prefix\":\"" + prefix + "\",")
-                + "\"admin\":{\"name\":\"A\",\"email\":\"a-" + System.nanoTime() + "@x.test\",\"password\":\"long-enough\"}}";
+                + "\"admin\":{\"name\":\"A\",\"email\":\"a-" + System.nanoTime()
+                + "@x.test\",\"password\":\"long-enough\"}}";
     }
 
     private static List<Long> committedNumbers(String table, Company company) {
@@ -369,13 +448,17 @@ class CompanyScopedIdsIT extends HttpApiTest {
     }
 
     private static long sequenceValue(Company company, String key) {
-        return Db.single("select last_value from company_sequence where company_id = ? and seq_key = ?", company.id(), key);
+        return Db.single(
+                "select last_value from company_sequence where company_id = ? and seq_key = ?", company.id(), key);
     }
 
     private static void lockSequenceRow(Connection holder, Company company, String key) throws Exception {
-        try (PreparedStatement lock = Db.prepare(holder,
-                "select last_value from company_sequence where company_id = ? and seq_key = ? for update", company.id(), key);
-             ResultSet row = lock.executeQuery()) {
+        try (PreparedStatement lock = Db.prepare(
+                        holder,
+                        "select last_value from company_sequence where company_id = ? and seq_key = ? for update",
+                        company.id(),
+                        key);
+                ResultSet row = lock.executeQuery()) {
             assertTrue(row.next());
         }
     }
@@ -389,10 +472,12 @@ class CompanyScopedIdsIT extends HttpApiTest {
     private static String awaitBlockedQueryOn(String table) throws InterruptedException {
         for (int attempt = 0; attempt < 100; attempt++) {
             try (Connection observer = Db.superuser();
-                 PreparedStatement activity = Db.prepare(observer,
-                         "select query from pg_stat_activity where usename = 'estatedesk_it_app'"
-                                 + " and wait_event_type = 'Lock' and query ilike ?", "%" + table + "%");
-                 ResultSet rows = activity.executeQuery()) {
+                    PreparedStatement activity = Db.prepare(
+                            observer,
+                            "select query from pg_stat_activity where usename = 'estatedesk_it_app'"
+                                    + " and wait_event_type = 'Lock' and query ilike ?",
+                            "%" + table + "%");
+                    ResultSet rows = activity.executeQuery()) {
                 if (rows.next()) {
                     return rows.getString(1);
                 }
@@ -405,7 +490,13 @@ class CompanyScopedIdsIT extends HttpApiTest {
     }
 
     private static String statuses(List<Api.Reply> replies) {
-        return replies.stream().collect(Collectors.groupingBy(Api.Reply::status, Collectors.counting())).toString()
-                + " e.g. " + replies.stream().filter(reply -> reply.status() >= 300).findFirst().map(Object::toString).orElse("");
+        return replies.stream()
+                        .collect(Collectors.groupingBy(Api.Reply::status, Collectors.counting()))
+                        .toString() + " e.g. "
+                + replies.stream()
+                        .filter(reply -> reply.status() >= 300)
+                        .findFirst()
+                        .map(Object::toString)
+                        .orElse("");
     }
 }

@@ -1,5 +1,8 @@
 package com.estatedesk.operations;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.estatedesk.testsupport.Api;
 import com.estatedesk.testsupport.Db;
 import com.estatedesk.testsupport.HttpApiTest;
@@ -7,13 +10,9 @@ import com.estatedesk.testsupport.TestDatabase;
 import com.estatedesk.testsupport.World;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.sql.Connection;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
-
-import java.sql.Connection;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What an operator watches: readiness follows the database, and /metrics counts exactly what happened. */
 @RunAsClient
@@ -24,14 +23,19 @@ class ObservabilityIT extends HttpApiTest {
         assertEquals(200, health("/health/live").status());
         assertEquals(200, health("/health/ready").status());
         // Ours among the server's own checks (WildFly adds several).
-        JsonObject ready = health("/health/ready").json().getJsonArray("checks").stream().map(JsonValue::asJsonObject)
-                .filter(check -> check.getString("name").equals("estatedesk-database")).findFirst().orElseThrow()
+        JsonObject ready = health("/health/ready").json().getJsonArray("checks").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(check -> check.getString("name").equals("estatedesk-database"))
+                .findFirst()
+                .orElseThrow()
                 .getJsonObject("data");
         assertEquals("enforced", ready.getString("rowLevelSecurity"));
         try {
             // The database refuses the application's role: a database the service cannot reach.
             Db.update("alter role " + TestDatabase.APP + " nologin");
-            Db.longs("select count(pg_terminate_backend(pid)) from pg_stat_activity where usename = ?", TestDatabase.APP);
+            Db.longs(
+                    "select count(pg_terminate_backend(pid)) from pg_stat_activity where usename = ?",
+                    TestDatabase.APP);
             assertTrue(eventually(() -> health("/health/ready").status() == 503), "readiness goes DOWN");
             assertEquals(200, health("/health/live").status(), "the process itself is alive");
         } finally {
@@ -49,42 +53,58 @@ class ObservabilityIT extends HttpApiTest {
 
         // Three committed registrations.
         for (int i = 1; i <= 3; i++) {
-            assertEquals(201, fixtures.register(a.company(), "clients", "Counted " + i, "counted" + i + "@metrics.test").status());
+            assertEquals(
+                    201,
+                    fixtures.register(a.company(), "clients", "Counted " + i, "counted" + i + "@metrics.test")
+                            .status());
         }
         // A lock timeout: the sequence row is held by someone else for longer than the service waits.
         try (Connection holder = Db.superuser()) {
             holder.setAutoCommit(false);
-            try (var lock = holder.prepareStatement("select 1 from company_sequence where company_id = ? and seq_key = 'CLT' for update")) {
+            try (var lock = holder.prepareStatement(
+                    "select 1 from company_sequence where company_id = ? and seq_key = 'CLT' for update")) {
                 lock.setLong(1, a.company().id());
                 lock.executeQuery().close();
             }
-            assertEquals(503, fixtures.register(a.company(), "clients", "Timed Out", "timeout@metrics.test").status());
+            assertEquals(
+                    503,
+                    fixtures.register(a.company(), "clients", "Timed Out", "timeout@metrics.test")
+                            .status());
             holder.rollback();
         }
         // A unique violation the database itself catches: the uid the next registration will get is taken.
         String nextUid = a.company().prefix() + "-CLT005";
         Db.update("alter table client drop constraint fk_client_company");
         try {
-            Db.update("insert into client (id, company_id, uid, uid_number, name, email, status, created_at)"
-                    + " values (nextval('person_id_seq'), ?, ?, 1, 'Squatter', 'squatter@metrics.test', 'ACTIVE', now())",
-                    b.company().id() + 1_000_000, nextUid);
+            Db.update(
+                    "insert into client (id, company_id, uid, uid_number, name, email, status, created_at)"
+                            + " values (nextval('person_id_seq'), ?, ?, 1, 'Squatter', 'squatter@metrics.test', 'ACTIVE', now())",
+                    b.company().id() + 1_000_000,
+                    nextUid);
             Api.Reply clash = fixtures.register(a.company(), "clients", "Clash", "clash@metrics.test");
             assertEquals(409, clash.status(), clash::toString);
         } finally {
             Db.update("delete from client where email = 'squatter@metrics.test'");
-            Db.update("alter table client add constraint fk_client_company foreign key (company_id) references company (id)");
+            Db.update(
+                    "alter table client add constraint fk_client_company foreign key (company_id) references company (id)");
         }
         // A cross-company attempt, and a plain missing id that is not one.
-        assertEquals(404, api.get("/marketers/" + b.marketer(), a.company().adminToken()).status());
-        assertEquals(404, api.get("/marketers/7999999999", a.company().adminToken()).status());
+        assertEquals(
+                404,
+                api.get("/marketers/" + b.marketer(), a.company().adminToken()).status());
+        assertEquals(
+                404, api.get("/marketers/7999999999", a.company().adminToken()).status());
 
         String after = api.metrics();
         assertEquals(3.0, Api.delta(before, after, "estatedesk_uid_allocations_total{role=\"CLT\"}"), after);
         assertEquals(1.0, Api.delta(before, after, "estatedesk_sequence_lock_timeouts_total"));
         assertEquals(1.0, Api.delta(before, after, "estatedesk_unique_violations_total{constraint=\"uq_client_uid\"}"));
         assertEquals(1.0, Api.delta(before, after, "estatedesk_cross_company_attempts_total{table=\"marketer\"}"));
-        assertEquals(5.0, Api.delta(before, after, "estatedesk_sequence_lock_wait_seconds_count"), "3 + timed out + clash");
-        assertTrue(Api.delta(before, after, "estatedesk_sequence_lock_wait_seconds_sum") >= 2.5, "the timed-out wait (3 s) is in");
+        assertEquals(
+                5.0, Api.delta(before, after, "estatedesk_sequence_lock_wait_seconds_count"), "3 + timed out + clash");
+        assertTrue(
+                Api.delta(before, after, "estatedesk_sequence_lock_wait_seconds_sum") >= 2.5,
+                "the timed-out wait (3 s) is in");
     }
 
     // --- helpers -------------------------------------------------------------------------------
@@ -93,7 +113,9 @@ class ObservabilityIT extends HttpApiTest {
         // MicroProfile Health is served by the server at its root, whatever the application's context root;
         // WildFly serves it on its management interface (estatedesk.health.url, set by -Pwildfly).
         String base = System.getProperty("estatedesk.health.url", api.base());
-        return api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base).resolve(path)).GET());
+        return api.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base).resolve(path))
+                        .GET());
     }
 
     private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {

@@ -1,10 +1,9 @@
 package com.estatedesk.people;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class ClientCsvTest {
 
@@ -19,7 +18,8 @@ class ClientCsvTest {
         assertEquals("''=x", ClientCsv.escape("'=x"));
         assertEquals("O'Brien", ClientCsv.escape("O'Brien"));
         assertEquals("'plain", ClientCsv.escape("'plain"));
-        for (String value : List.of("=1+1", "+1", "-1", "@x", "'=x", "''+x", "O'Brien", "'plain", "''", "'", "", "Ada")) {
+        for (String value :
+                List.of("=1+1", "+1", "-1", "@x", "'=x", "''+x", "O'Brien", "'plain", "''", "'", "", "Ada")) {
             assertEquals(value, ClientCsv.unescape(ClientCsv.escape(value)), "round trip of " + value);
         }
     }

@@ -1,28 +1,36 @@
 package com.estatedesk.rest;
 
-import com.estatedesk.problem.Problem.FieldError;
-import jakarta.json.Json;
-import jakarta.json.JsonValue;
-import org.junit.jupiter.api.Test;
-
-import java.io.StringReader;
-import java.util.List;
-import java.util.Optional;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.estatedesk.problem.Problem.FieldError;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
 class BodyShapeTest {
 
-    enum Unit { SQUARE_METERS, ACRES }
-
-    record Inner(String email) {
+    enum Unit {
+        SQUARE_METERS,
+        ACRES
     }
 
-    record Sample(String name, Long id, Integer units, Unit unit, List<Long> ids, Inner admin, Boolean flag,
-                  @MultilineText String body, Optional<Optional<String>> phone) {
-    }
+    record Inner(String email) {}
+
+    record Sample(
+            String name,
+            Long id,
+            Integer units,
+            Unit unit,
+            List<Long> ids,
+            Inner admin,
+            Boolean flag,
+            @MultilineText String body,
+            Optional<Optional<String>> phone) {}
 
     private static List<FieldError> check(String json) {
         return BodyShape.check(Json.createReader(new StringReader(json)).readValue(), Sample.class);
@@ -34,8 +42,11 @@ class BodyShapeTest {
 
     @Test
     void aWellShapedBodyPasses() {
-        assertEquals(List.of(), check("{\"name\":\"Ada\",\"id\":7,\"units\":3,\"unit\":\"ACRES\",\"ids\":[1,2],"
-                + "\"admin\":{\"email\":\"a@b.c\"},\"flag\":true,\"body\":\"two\\nlines\\twith tab\\r\\n\",\"phone\":null}"));
+        assertEquals(
+                List.of(),
+                check(
+                        "{\"name\":\"Ada\",\"id\":7,\"units\":3,\"unit\":\"ACRES\",\"ids\":[1,2],"
+                                + "\"admin\":{\"email\":\"a@b.c\"},\"flag\":true,\"body\":\"two\\nlines\\twith tab\\r\\n\",\"phone\":null}"));
         assertEquals(List.of(), check("{\"name\":null}"), "null is Bean Validation's business");
     }
 
@@ -70,7 +81,8 @@ class BodyShapeTest {
 
     @Test
     void controlCharactersAreRefusedAndOnlyMultilineTextMayHoldTabAndLineBreaks() {
-        for (String control : List.of("\\u0000", "\\u0007", "\\u001b", "\\u007f", "\\u0085", "\\u009f", "\\t", "\\n", "\\r")) {
+        for (String control :
+                List.of("\\u0000", "\\u0007", "\\u001b", "\\u007f", "\\u0085", "\\u009f", "\\t", "\\n", "\\r")) {
             assertEquals(List.of("name"), fields("{\"name\":\"a" + control + "b\"}"), control);
             assertEquals(List.of("admin.email"), fields("{\"admin\":{\"email\":\"a" + control + "b\"}}"), control);
         }
@@ -87,7 +99,10 @@ class BodyShapeTest {
         assertEquals(List.of("id"), fields("{\"id\":9223372036854775808}"));
         assertEquals(List.of(), fields("{\"id\":1e3}"));
         JsonValue huge = Json.createValue(new java.math.BigDecimal("1e999999999"));
-        assertEquals(List.of("id"), BodyShape.check(Json.createObjectBuilder().add("id", huge).build(), Sample.class)
-                .stream().map(FieldError::field).toList());
+        assertEquals(
+                List.of("id"),
+                BodyShape.check(Json.createObjectBuilder().add("id", huge).build(), Sample.class).stream()
+                        .map(FieldError::field)
+                        .toList());
     }
 }

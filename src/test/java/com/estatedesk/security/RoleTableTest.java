@@ -1,9 +1,10 @@
 package com.estatedesk.security;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.estatedesk.testsupport.ResourceModel;
 import com.estatedesk.testsupport.ResourceModel.Endpoint;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The README's role table says what {@code @RolesAllowed} on the resource methods says ({@link Access},
@@ -44,7 +43,9 @@ class RoleTableTest {
                 differences.put(key, "declared " + roles + ", README " + readme.get(key));
             }
         });
-        readme.keySet().stream().filter(key -> !declared.containsKey(key)).forEach(key -> differences.put(key, "only in the README"));
+        readme.keySet().stream()
+                .filter(key -> !declared.containsKey(key))
+                .forEach(key -> differences.put(key, "only in the README"));
         assertEquals(Map.of(), differences, "README 'API (v1)' role table vs @RolesAllowed");
     }
 

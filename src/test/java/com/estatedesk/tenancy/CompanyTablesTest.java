@@ -1,14 +1,13 @@
 package com.estatedesk.tenancy;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.estatedesk.testsupport.CompiledClasses;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import org.junit.jupiter.api.Test;
-
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** The entity model and {@link CompanyTables} name the same tables (the catalog is checked by CompanyIsolationIT). */
 class CompanyTablesTest {
@@ -21,7 +20,9 @@ class CompanyTablesTest {
                 entityTables.add(type.getAnnotation(Table.class).name());
             }
         }
-        assertEquals(new TreeSet<>(CompanyTables.ALL), entityTables,
+        assertEquals(
+                new TreeSet<>(CompanyTables.ALL),
+                entityTables,
                 "tables of @Entity classes extending CompanyOwned (so under @Multitenant) vs CompanyTables.ALL");
     }
 }

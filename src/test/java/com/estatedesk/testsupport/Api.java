@@ -4,7 +4,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -40,12 +39,14 @@ public final class Api {
     }
 
     public Reply post(String path, String token, String json) {
-        return send(request(path, token).header("Content-Type", "application/json")
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Reply patch(String path, String token, String json) {
-        return send(request(path, token).header("Content-Type", "application/json")
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -56,8 +57,8 @@ public final class Api {
     /** Any request, for the cases the helpers above do not cover (media types, raw bodies, headers). */
     public Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response);
         } catch (IOException e) {
             throw new IllegalStateException("HTTP request failed: " + e, e);
@@ -69,14 +70,17 @@ public final class Api {
 
     /** POST of JSON with an Idempotency-Key. */
     public Reply postWithKey(String path, String token, String key, String json) {
-        return send(request(path, token).header("Content-Type", "application/json")
-                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** The service's Prometheus scrape (/metrics). */
     public String metrics() {
         Reply reply = send(HttpRequest.newBuilder(URI.create(base.replace("/api/v1", "/metrics")))
-                .header("Authorization", "Bearer " + System.getenv("ESTATEDESK_METRICS_TOKEN")).GET());
+                .header("Authorization", "Bearer " + System.getenv("ESTATEDESK_METRICS_TOKEN"))
+                .GET());
         if (reply.status() != 200 || !reply.contentType().startsWith("text/plain")) {
             throw new IllegalStateException("metrics: " + reply);
         }
@@ -85,8 +89,12 @@ public final class Api {
 
     /** One series of a scrape ("name{labels}" as printed), 0 when absent. */
     public static double metric(String scrape, String series) {
-        return scrape.lines().filter(line -> line.startsWith(series + " ")).findFirst()
-                .map(line -> Double.parseDouble(line.substring(series.length() + 1).trim())).orElse(0.0);
+        return scrape.lines()
+                .filter(line -> line.startsWith(series + " "))
+                .findFirst()
+                .map(line ->
+                        Double.parseDouble(line.substring(series.length() + 1).trim()))
+                .orElse(0.0);
     }
 
     public static double delta(String before, String after, String series) {
@@ -139,8 +147,12 @@ public final class Api {
         /** The problem's type and title: what must be identical between two "not found" answers. */
         public List<Object> problemIdentity() {
             JsonObject problem = json();
-            return List.of(status, problem.getString("type"), problem.getString("title"),
-                    problem.getString("detail"), problem.getOrDefault("errors", JsonValue.NULL).toString());
+            return List.of(
+                    status,
+                    problem.getString("type"),
+                    problem.getString("title"),
+                    problem.getString("detail"),
+                    problem.getOrDefault("errors", JsonValue.NULL).toString());
         }
 
         @Override

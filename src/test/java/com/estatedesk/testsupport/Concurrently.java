@@ -12,8 +12,7 @@ import java.util.function.IntFunction;
 /** Runs n calls at the same moment, each on its own thread, and returns their results in order. */
 public final class Concurrently {
 
-    private Concurrently() {
-    }
+    private Concurrently() {}
 
     public static <T> List<T> run(int n, IntFunction<T> call) {
         ExecutorService threads = Executors.newFixedThreadPool(n);

@@ -14,21 +14,23 @@ import java.util.List;
  */
 public final class Db {
 
-    private Db() {
-    }
+    private Db() {}
 
     public static Connection superuser() {
         try {
-            return DriverManager.getConnection(TestDatabase.adminUrl(TestDatabase.property("pg.database", "estatedesk_it")),
-                    TestDatabase.property("pg.admin", "postgres"), "");
+            return DriverManager.getConnection(
+                    TestDatabase.adminUrl(TestDatabase.property("pg.database", "estatedesk_it")),
+                    TestDatabase.property("pg.admin", "postgres"),
+                    "");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
     public static List<Long> longs(String sql, Object... parameters) {
-        try (Connection connection = superuser(); PreparedStatement statement = prepare(connection, sql, parameters);
-             ResultSet rows = statement.executeQuery()) {
+        try (Connection connection = superuser();
+                PreparedStatement statement = prepare(connection, sql, parameters);
+                ResultSet rows = statement.executeQuery()) {
             List<Long> values = new ArrayList<>();
             while (rows.next()) {
                 values.add(rows.getLong(1));
@@ -48,8 +50,9 @@ public final class Db {
     }
 
     public static String text(String sql, Object... parameters) {
-        try (Connection connection = superuser(); PreparedStatement statement = prepare(connection, sql, parameters);
-             ResultSet rows = statement.executeQuery()) {
+        try (Connection connection = superuser();
+                PreparedStatement statement = prepare(connection, sql, parameters);
+                ResultSet rows = statement.executeQuery()) {
             if (!rows.next()) {
                 throw new AssertionError("no row from " + sql);
             }
@@ -60,14 +63,16 @@ public final class Db {
     }
 
     public static int update(String sql, Object... parameters) {
-        try (Connection connection = superuser(); PreparedStatement statement = prepare(connection, sql, parameters)) {
+        try (Connection connection = superuser();
+                PreparedStatement statement = prepare(connection, sql, parameters)) {
             return statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
+    public static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+            throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < parameters.length; i++) {
             statement.setObject(i + 1, parameters[i]);

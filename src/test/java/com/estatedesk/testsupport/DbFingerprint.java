@@ -15,11 +15,11 @@ import java.util.TreeMap;
  */
 public final class DbFingerprint {
 
-    private DbFingerprint() {
-    }
+    private DbFingerprint() {}
 
     public static Map<String, String> take() {
-        try (Connection connection = Db.superuser(); Statement sql = connection.createStatement()) {
+        try (Connection connection = Db.superuser();
+                Statement sql = connection.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rows = sql.executeQuery("select table_name from information_schema.tables"
                     + " where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name")) {
@@ -29,7 +29,8 @@ public final class DbFingerprint {
             }
             Map<String, String> fingerprint = new TreeMap<>();
             for (String table : tables) {
-                try (ResultSet row = sql.executeQuery("select count(*), coalesce(max(xmin::text::bigint), 0) from " + table)) {
+                try (ResultSet row =
+                        sql.executeQuery("select count(*), coalesce(max(xmin::text::bigint), 0) from " + table)) {
                     row.next();
                     fingerprint.put(table, row.getLong(1) + "@" + row.getLong(2));
                 }

@@ -1,15 +1,13 @@
 package com.estatedesk.testsupport;
 
+import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-
-import java.io.File;
 
 /** The WAR exactly as the build packaged it: the tests run against what ships. */
 public final class Deployments {
 
-    private Deployments() {
-    }
+    private Deployments() {}
 
     public static WebArchive packagedWar() {
         File war = new File(System.getProperty("estatedesk.war", "target/estatedesk.war"));

@@ -1,12 +1,11 @@
 package com.estatedesk.testsupport;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Companies, people and tokens created through the public API, unique per test run. */
 public final class Fixtures {
@@ -21,12 +20,12 @@ public final class Fixtures {
         this.api = api;
     }
 
-    public record Company(long id, String name, String slug, String prefix, String adminEmail, String adminToken) {
-    }
+    public record Company(long id, String name, String slug, String prefix, String adminEmail, String adminToken) {}
 
     public String platformToken() {
         if (platformToken == null) {
-            platformToken = login(System.getenv("ESTATEDESK_ADMIN_EMAIL"), System.getenv("ESTATEDESK_ADMIN_PASSWORD"), null);
+            platformToken =
+                    login(System.getenv("ESTATEDESK_ADMIN_EMAIL"), System.getenv("ESTATEDESK_ADMIN_PASSWORD"), null);
         }
         return platformToken;
     }
@@ -54,9 +53,14 @@ public final class Fixtures {
 
     public Company company(String name, String explicitPrefix) {
         String adminEmail = "admin-" + UUID.randomUUID() + "@example.test";
-        var body = Json.createObjectBuilder().add("name", name)
-                .add("admin", Json.createObjectBuilder().add("name", "Admin of " + name)
-                        .add("email", adminEmail).add("password", ADMIN_PASSWORD));
+        var body = Json.createObjectBuilder()
+                .add("name", name)
+                .add(
+                        "admin",
+                        Json.createObjectBuilder()
+                                .add("name", "Admin of " + name)
+                                .add("email", adminEmail)
+                                .add("password", ADMIN_PASSWORD));
         if (explicitPrefix != null) {
             body.add("prefix", explicitPrefix);
         }
@@ -64,8 +68,13 @@ public final class Fixtures {
         assertEquals(201, reply.status(), () -> "create company " + name + ": " + reply);
         JsonObject created = reply.json();
         String slug = created.getString("slug");
-        return new Company(created.getJsonNumber("id").longValue(), name, slug, created.getString("prefix"),
-                adminEmail, login(adminEmail, ADMIN_PASSWORD, slug));
+        return new Company(
+                created.getJsonNumber("id").longValue(),
+                name,
+                slug,
+                created.getString("prefix"),
+                adminEmail,
+                login(adminEmail, ADMIN_PASSWORD, slug));
     }
 
     public Api.Reply register(Company company, String kind, String name, String email) {

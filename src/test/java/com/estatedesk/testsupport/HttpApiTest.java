@@ -1,13 +1,12 @@
 package com.estatedesk.testsupport;
 
+import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.net.URL;
 
 /**
  * Base of the black-box tests: the packaged WAR runs in a fresh Payara Micro, and the test talks to

@@ -7,12 +7,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
-
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +24,8 @@ import java.util.stream.Collectors;
  */
 public final class ResourceModel {
 
-    public record Endpoint(String httpMethod, String template, Set<String> roles, boolean permitAll, Class<?> bodyType) {
+    public record Endpoint(
+            String httpMethod, String template, Set<String> roles, boolean permitAll, Class<?> bodyType) {
         public boolean hasPathIds() {
             return template.contains("{");
         }
@@ -36,13 +36,13 @@ public final class ResourceModel {
         }
     }
 
-    private ResourceModel() {
-    }
+    private ResourceModel() {}
 
     public static List<Endpoint> endpoints() {
         List<Endpoint> endpoints = new ArrayList<>();
         for (Class<?> type : resourceClasses()) {
-            String base = "/" + type.getAnnotation(jakarta.ws.rs.Path.class).value().replaceAll("^/|/$", "");
+            String base =
+                    "/" + type.getAnnotation(jakarta.ws.rs.Path.class).value().replaceAll("^/|/$", "");
             for (Method method : type.getMethods()) {
                 String httpMethod = httpMethod(method);
                 if (httpMethod == null) {
@@ -51,7 +51,8 @@ public final class ResourceModel {
                 jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
                 String template = sub == null ? base : base + "/" + sub.value().replaceAll("^/|/$", "");
                 Access access = Access.of(type, method);
-                Set<String> roles = access.anyone() ? Set.of()
+                Set<String> roles = access.anyone()
+                        ? Set.of()
                         : access.roles().stream().map(Role::name).collect(Collectors.toUnmodifiableSet());
                 endpoints.add(new Endpoint(httpMethod, template, roles, access.anyone(), bodyType(method)));
             }
@@ -63,8 +64,11 @@ public final class ResourceModel {
     /** The entity parameter: the one without a JAX-RS parameter annotation. */
     private static Class<?> bodyType(Method method) {
         for (Parameter parameter : method.getParameters()) {
-            boolean bound = Arrays.stream(parameter.getAnnotations()).anyMatch(annotation ->
-                    annotation.annotationType().getPackageName().equals("jakarta.ws.rs")
+            boolean bound = Arrays.stream(parameter.getAnnotations())
+                    .anyMatch(annotation -> annotation
+                                    .annotationType()
+                                    .getPackageName()
+                                    .equals("jakarta.ws.rs")
                             || annotation.annotationType().getPackageName().equals("jakarta.ws.rs.core"));
             if (!bound) {
                 return parameter.getType();
@@ -94,7 +98,8 @@ public final class ResourceModel {
 
     private static List<Class<?>> resourceClasses() {
         return CompiledClasses.all().stream()
-                .filter(type -> type.isAnnotationPresent(jakarta.ws.rs.Path.class) && !Modifier.isAbstract(type.getModifiers()))
+                .filter(type ->
+                        type.isAnnotationPresent(jakarta.ws.rs.Path.class) && !Modifier.isAbstract(type.getModifiers()))
                 .toList();
     }
 }

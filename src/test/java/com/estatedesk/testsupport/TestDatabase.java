@@ -1,6 +1,5 @@
 package com.estatedesk.testsupport;
 
-
 /**
  * Creates the integration-test database from scratch before the container starts (Maven
  * pre-integration-test) with {@code scripts/create-database.sh}, so that the tests run on exactly the
@@ -15,8 +14,7 @@ public final class TestDatabase {
     /** Both roles' password (the script's default: the database's name); as in the pom's DB_PASSWORD. */
     public static final String PASSWORD = NAME;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     public static void main(String[] args) throws Exception {
         String database = property("pg.database", NAME);
@@ -28,13 +26,15 @@ public final class TestDatabase {
         script.environment().put("PGUSER", property("pg.admin", "postgres"));
         int exit = script.start().waitFor();
         if (exit != 0) {
-            throw new IllegalStateException("scripts/create-database.sh " + database + " failed with exit code " + exit);
+            throw new IllegalStateException(
+                    "scripts/create-database.sh " + database + " failed with exit code " + exit);
         }
         System.out.println("Test database " + database + " ready (owner " + OWNER + ", application role " + APP + ")");
     }
 
     public static String adminUrl(String database) {
-        return "jdbc:postgresql://" + property("pg.host", "127.0.0.1") + ":" + property("pg.port", "5432") + "/" + database;
+        return "jdbc:postgresql://" + property("pg.host", "127.0.0.1") + ":" + property("pg.port", "5432") + "/"
+                + database;
     }
 
     public static String property(String name, String fallback) {

@@ -1,18 +1,31 @@
 package com.estatedesk.testsupport;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * One company with one of everything, made through the API: people with logins, an assignment, an
  * estate with plots, an allocation and a message. Isolation tests build two and cross them.
  */
-public record World(Fixtures.Company company, String marketerToken, String clientToken,
-                    long marketer, long otherMarketer, long client, long assignment, long estate, long plotSize,
-                    long plotNumber, long freePlotNumber, long allocation, long message,
-                    long adminAccount, long marketerAccount, long clientAccount) {
+public record World(
+        Fixtures.Company company,
+        String marketerToken,
+        String clientToken,
+        long marketer,
+        long otherMarketer,
+        long client,
+        long assignment,
+        long estate,
+        long plotSize,
+        long plotNumber,
+        long freePlotNumber,
+        long allocation,
+        long message,
+        long adminAccount,
+        long marketerAccount,
+        long clientAccount) {
 
     public static final String PASSWORD = "world-password";
 
@@ -22,40 +35,94 @@ public record World(Fixtures.Company company, String marketerToken, String clien
      * until it is added here.
      */
     public static final java.util.Map<String, java.util.function.ToLongFunction<World>> ID_KINDS = java.util.Map.of(
-            "marketers", World::marketer, "clients", World::client, "assignments", World::assignment,
-            "estates", World::estate, "plot-sizes", World::plotSize, "plot-numbers", World::plotNumber,
-            "allocations", World::allocation, "messages", World::message, "plotSizeId", World::plotSize,
-            "companies", world -> world.company().id());
+            "marketers",
+            World::marketer,
+            "clients",
+            World::client,
+            "assignments",
+            World::assignment,
+            "estates",
+            World::estate,
+            "plot-sizes",
+            World::plotSize,
+            "plot-numbers",
+            World::plotNumber,
+            "allocations",
+            World::allocation,
+            "messages",
+            World::message,
+            "plotSizeId",
+            World::plotSize,
+            "companies",
+            world -> world.company().id());
 
     public static World build(Api api, Fixtures fixtures, String label) {
         Fixtures.Company company = fixtures.company(label);
         String admin = company.adminToken();
         String tag = Long.toString(company.id());
-        JsonObject marketer = created(api.post("/marketers", admin, Fixtures.person("Mark " + tag, "mark" + tag + "@world.test", PASSWORD)));
-        long otherMarketer = created(api.post("/marketers", admin, Fixtures.person("Other " + tag, "other" + tag + "@world.test", null))).getJsonNumber("id").longValue();
-        JsonObject client = created(api.post("/clients", admin, Fixtures.person("Cliff " + tag, "cliff" + tag + "@world.test", PASSWORD)));
+        JsonObject marketer = created(
+                api.post("/marketers", admin, Fixtures.person("Mark " + tag, "mark" + tag + "@world.test", PASSWORD)));
+        long otherMarketer = created(api.post(
+                        "/marketers", admin, Fixtures.person("Other " + tag, "other" + tag + "@world.test", null)))
+                .getJsonNumber("id")
+                .longValue();
+        JsonObject client = created(
+                api.post("/clients", admin, Fixtures.person("Cliff " + tag, "cliff" + tag + "@world.test", PASSWORD)));
         long marketerId = marketer.getJsonNumber("id").longValue();
         long clientId = client.getJsonNumber("id").longValue();
-        long assignment = id(api.post("/assignments", admin, Json.createObjectBuilder()
-                .add("clientId", clientId).add("marketerId", marketerId).build().toString()));
-        long estate = id(api.post("/estates", admin, "{\"name\":\"Estate " + tag + "\",\"location\":\"Lekki, Lagos\","
-                + "\"size\":12.5,\"sizeUnit\":\"HECTARES\",\"titleDeed\":\"GAZETTE\"}"));
+        long assignment = id(api.post(
+                "/assignments",
+                admin,
+                Json.createObjectBuilder()
+                        .add("clientId", clientId)
+                        .add("marketerId", marketerId)
+                        .build()
+                        .toString()));
+        long estate = id(api.post(
+                "/estates",
+                admin,
+                "{\"name\":\"Estate " + tag + "\",\"location\":\"Lekki, Lagos\","
+                        + "\"size\":12.5,\"sizeUnit\":\"HECTARES\",\"titleDeed\":\"GAZETTE\"}"));
         long plotSize = id(api.post("/plot-sizes", admin, "{\"size\":\"500 sqm\"}"));
         long plotNumber = id(api.post("/plot-numbers", admin, "{\"number\":\"A-1\"}"));
         long freePlotNumber = id(api.post("/plot-numbers", admin, "{\"number\":\"A-2\"}"));
-        created(api.post("/estates/" + estate + "/plots", admin, "{\"plotSizeId\":" + plotSize + ",\"totalUnits\":5,"
-                + "\"plotNumberIds\":[" + plotNumber + "," + freePlotNumber + "]}"));
-        long allocation = id(api.post("/allocations", admin, "{\"clientId\":" + clientId + ",\"estateId\":" + estate
-                + ",\"plotSizeId\":" + plotSize + ",\"plotNumberId\":" + plotNumber + ",\"paymentType\":\"FULL\"}"));
+        created(api.post(
+                "/estates/" + estate + "/plots",
+                admin,
+                "{\"plotSizeId\":" + plotSize + ",\"totalUnits\":5," + "\"plotNumberIds\":[" + plotNumber + ","
+                        + freePlotNumber + "]}"));
+        long allocation = id(api.post(
+                "/allocations",
+                admin,
+                "{\"clientId\":" + clientId + ",\"estateId\":" + estate + ",\"plotSizeId\":" + plotSize
+                        + ",\"plotNumberId\":" + plotNumber + ",\"paymentType\":\"FULL\"}"));
         String marketerToken = fixtures.login("mark" + tag + "@world.test", PASSWORD, company.slug());
         String clientToken = fixtures.login("cliff" + tag + "@world.test", PASSWORD, company.slug());
-        long adminAccount = api.get("/me", admin).json().getJsonNumber("accountId").longValue();
+        long adminAccount =
+                api.get("/me", admin).json().getJsonNumber("accountId").longValue();
         long marketerAccount = marketer.getJsonNumber("accountId").longValue();
         long clientAccount = client.getJsonNumber("accountId").longValue();
-        long message = id(api.post("/messages", marketerToken, "{\"recipientId\":" + clientAccount
-                + ",\"type\":\"ENQUIRY\",\"body\":\"Hello from " + tag + "\"}"));
-        return new World(company, marketerToken, clientToken, marketerId, otherMarketer, clientId, assignment, estate,
-                plotSize, plotNumber, freePlotNumber, allocation, message, adminAccount, marketerAccount, clientAccount);
+        long message = id(api.post(
+                "/messages",
+                marketerToken,
+                "{\"recipientId\":" + clientAccount + ",\"type\":\"ENQUIRY\",\"body\":\"Hello from " + tag + "\"}"));
+        return new World(
+                company,
+                marketerToken,
+                clientToken,
+                marketerId,
+                otherMarketer,
+                clientId,
+                assignment,
+                estate,
+                plotSize,
+                plotNumber,
+                freePlotNumber,
+                allocation,
+                message,
+                adminAccount,
+                marketerAccount,
+                clientAccount);
     }
 
     /** The token of a role in this company. */
