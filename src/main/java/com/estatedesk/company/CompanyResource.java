@@ -53,6 +53,13 @@ public class CompanyResource {
         return companies.list(PageRequest.of(limit, cursor));
     }
 
+    /** The prefix a new company of this name would get: the console shows it while the name is typed. */
+    @GET
+    @Path("prefix")
+    public PrefixPreview prefix(@QueryParam("name") String name) {
+        return companies.previewPrefix(name);
+    }
+
     @GET
     @Path("{id}")
     public CompanyView get(@PathParam("id") String id) {

@@ -80,6 +80,14 @@ public class CompanyService {
         return CompanyView.of(company);
     }
 
+    /** What {@link #createCompany} would choose for this name now, without an explicit prefix. */
+    public PrefixPreview previewPrefix(String name) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw Problems.invalid("name", "is required, at most 200 characters");
+        }
+        return new PrefixPreview(name.trim(), choosePrefix(name.trim(), null));
+    }
+
     public CompanyView find(long id) {
         return CompanyView.of(existing(id));
     }

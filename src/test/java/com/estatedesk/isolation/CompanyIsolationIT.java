@@ -14,6 +14,7 @@ import com.estatedesk.testsupport.ResourceModel;
 import com.estatedesk.testsupport.ResourceModel.Endpoint;
 import com.estatedesk.testsupport.TestDatabase;
 import com.estatedesk.testsupport.World;
+import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -169,7 +170,8 @@ class CompanyIsolationIT extends HttpApiTest {
             if (endpoint.httpMethod().equals("GET")
                     && !endpoint.hasPathIds()
                     && !lists.containsKey(endpoint.template())
-                    && !List.of("/me", "/companies", "/audit").contains(endpoint.template())) {
+                    && !List.of("/me", "/companies", "/companies/prefix", "/audit", "/summary")
+                            .contains(endpoint.template())) {
                 fail("new list " + endpoint + ": add it to this test");
             }
         }
@@ -207,6 +209,30 @@ class CompanyIsolationIT extends HttpApiTest {
                         .filter(item ->
                                 item.asJsonObject().getJsonNumber("plotSizeId").longValue() == b.plotSize())
                         .toList());
+    }
+
+    /** The dashboard's counts are the caller's company's alone (B's rows, built the same, are not in them). */
+    @Test
+    void theSummaryCountsOnlyTheCallersCompany() {
+        JsonObject summary = api.get("/summary", a.company().adminToken()).json();
+        long id = a.company().id();
+        assertEquals(
+                Db.single("select count(*) from marketer where company_id = ?", id),
+                summary.getJsonNumber("marketers").longValue());
+        assertEquals(
+                Db.single("select count(*) from client where company_id = ?", id),
+                summary.getJsonNumber("clients").longValue());
+        assertEquals(
+                Db.single("select count(*) from estate where company_id = ?", id),
+                summary.getJsonNumber("estates").longValue());
+        assertEquals(
+                Db.single("select count(*) from allocation where company_id = ?", id),
+                summary.getJsonNumber("allocations").longValue());
+        assertEquals(
+                Db.single("select coalesce(sum(available_units), 0) from estate_plot where company_id = ?", id),
+                summary.getJsonNumber("availableUnits").longValue());
+        assertEquals(summary, api.get("/summary", a.company().adminToken()).json(), "stable");
+        assertUnchanged();
     }
 
     @Test
