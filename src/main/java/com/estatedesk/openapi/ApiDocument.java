@@ -14,6 +14,7 @@ import com.estatedesk.people.MarketerResource;
 import com.estatedesk.people.MeResource;
 import com.estatedesk.security.Access;
 import com.estatedesk.security.AuthResource;
+import com.estatedesk.summary.SummaryResource;
 import com.estatedesk.security.Role;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -67,7 +68,8 @@ public class ApiDocument implements OASModelReader {
             PlotNumberResource.class,
             AllocationResource.class,
             MessageResource.class,
-            AuditResource.class);
+            AuditResource.class,
+            SummaryResource.class);
 
     private static final String PROBLEM = "#/components/schemas/Problem";
 
