@@ -228,7 +228,7 @@ export function importPage(main) {
                     h('strong', {class: 'uid'}, result.lastUid), '.');
             } catch (failure) {
                 if (failure instanceof Problem && failure.errors.length) {
-                    replace(report, h('div', {class: 'failure', role: 'alert'}, h('p', {}, `${failure.describe()} Nothing was imported.`),
+                    replace(report, h('div', {class: 'failure', role: 'alert'}, h('p', {}, failure.describe().replace(/\.?$/, '.'), ' Nothing was imported.'),
                         table('Rows to correct', ['Row and column', 'Problem'], failure.errors, (e) => [e.field, e.message])));
                     return;
                 }
