@@ -91,6 +91,15 @@ public final class FailureClassifier {
                 LOG.warning(() -> "Database connection ended by the server (" + state + "): " + sql.getMessage());
                 return Problems.busy("The database is restarting or dropped the connection; retry shortly.", 2);
             }
+            case "55000" -> {
+                // The driver's own "This statement has been closed." after the server side of the connection
+                // went away (a failover, a pooler dropping it): nothing was written; a retry is safe.
+                if (message.contains("has been closed")) {
+                    LOG.warning(() -> "Statement on a lost connection (" + state + "): " + sql.getMessage());
+                    return Problems.busy("The database connection was lost; retry shortly.", 2);
+                }
+                return null;
+            }
             case "57014" -> {
                 return Problems.busy("The request took too long and was cancelled; retry shortly.", 1);
             }

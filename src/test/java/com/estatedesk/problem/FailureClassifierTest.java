@@ -21,6 +21,20 @@ class FailureClassifierTest {
         }
     }
 
+    /** Seen in the failover drill: a cached statement of a connection the failover cut. */
+    @Test
+    void aStatementOfALostConnectionIsA503ButOther55000sAreNot() {
+        SQLException closed = new SQLException("This statement has been closed.", "55000");
+        assertEquals(
+                503,
+                FailureClassifier.classify(new EJBException(new PersistenceException(closed)))
+                        .status());
+        assertEquals(
+                500,
+                FailureClassifier.classify(new SQLException("lock file exists", "55000"))
+                        .status());
+    }
+
     @Test
     void aPoolThatCannotHandOutAWorkingConnectionIsA503() {
         SQLException allocation = new SQLException(
