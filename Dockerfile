@@ -19,7 +19,7 @@ FROM payara/micro:6.2025.10-jdk17
 WORKDIR /opt/payara/estatedesk
 COPY --from=build --chown=payara:payara /build/target/estatedesk-micro.jar target/estatedesk-micro.jar
 COPY --chown=payara:payara server-config/payara/postboot-postgresql.asadmin server-config/payara/postboot-postgresql.asadmin
-ENV DB_PORT=5432
+ENV DB_PORT=5432 DB_PREPARE_THRESHOLD=5
 # The image's unprivileged user; nothing here needs root.
 USER payara
 EXPOSE 8080

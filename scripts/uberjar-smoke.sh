@@ -29,7 +29,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
 fi
 scripts/create-database.sh estatedesk_smoke smoke
 export DB_HOST=127.0.0.1 DB_PORT=5432 DB_NAME=estatedesk_smoke DB_USER=estatedesk_smoke_app DB_PASSWORD=smoke \
-  DB_OWNER_USER=estatedesk_smoke_owner DB_OWNER_PASSWORD=smoke \
+  DB_OWNER_USER=estatedesk_smoke_owner DB_OWNER_PASSWORD=smoke DB_PREPARE_THRESHOLD=5 \
   ESTATEDESK_ADMIN_EMAIL=smoke@estatedesk.test ESTATEDESK_ADMIN_PASSWORD=smoke-admin-password
 pid=
 trap 'stop' EXIT

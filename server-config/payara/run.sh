@@ -10,13 +10,14 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  ./mvnw -q -DskipTests package
+  ./mvnw -q -DskipTests -Dspotless.check.skip=true package
 fi
 
 if [ -n "${DB_HOST:-}" ]; then
   : "${DB_NAME:?DB_NAME is required with DB_HOST}" "${DB_USER:?DB_USER is required with DB_HOST}"
   : "${DB_OWNER_USER:?DB_OWNER_USER (the schema owner, not DB_USER) is required with DB_HOST}"
-  export DB_PORT="${DB_PORT:-5432}" DB_PASSWORD="${DB_PASSWORD:-}" DB_OWNER_PASSWORD="${DB_OWNER_PASSWORD:-}"
+  export DB_PORT="${DB_PORT:-5432}" DB_PASSWORD="${DB_PASSWORD:-}" DB_OWNER_PASSWORD="${DB_OWNER_PASSWORD:-}" \
+    DB_PREPARE_THRESHOLD="${DB_PREPARE_THRESHOLD:-5}"
   postboot=server-config/payara/postboot-postgresql.asadmin
   preboot=()
 else
