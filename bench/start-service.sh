@@ -4,7 +4,7 @@
 # $pid (the service's java process, stopped by pid on exit) and $LOG.
 BENCH_DB="$1"
 BENCH_PORT="$2"
-./mvnw -q -DskipTests package
+./mvnw -q -DskipTests -Dspotless.check.skip=true package
 scripts/create-database.sh "$BENCH_DB" "$BENCH_DB"
 export DB_HOST=127.0.0.1 DB_PORT=5432 DB_NAME="$BENCH_DB" DB_USER="${BENCH_DB}_app" DB_PASSWORD="$BENCH_DB" \
   DB_OWNER_USER="${BENCH_DB}_owner" DB_OWNER_PASSWORD="$BENCH_DB" \
