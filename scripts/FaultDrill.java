@@ -69,6 +69,7 @@ public class FaultDrill {
         String jdbc = args[3];
         String platform = token(lb, "{\"email\":\"" + args[4] + "\",\"password\":\"" + args[5] + "\"}");
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase();
+        String mode = args.length > 6 ? args[6] : "single";
 
         System.out.println("== Cluster checks");
         clusterChecks(one, two, platform, jdbc, run);
@@ -95,29 +96,61 @@ public class FaultDrill {
         }
         List<String> results = new ArrayList<>();
         pause(8);
-        results.add(scenario("kill -9 instance 1", () -> {
-            // The pid cluster.sh recorded: a pgrep pattern would also match this very shell's command line.
-            sh("kill -9 $(cat target/cluster/instance-" + URI.create(args[1]).getPort() + ".pid)");
-        }));
-        System.out.println("   (instance 1 is started again; it is the crashed one, not the survivor)");
-        sh("scripts/cluster.sh restart-instance 1");
-        pause(5);
-        results.add(scenario(
-                "PostgreSQL restart",
-                () -> sh("pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main restart")));
-        results.add(scenario(
-                "pg_terminate_backend of the service's connections",
-                () -> sh(
-                        "echo \"   connections terminated: $(psql -h 127.0.0.1 -U postgres -qAt -c \"select count(pg_terminate_backend(pid)) from pg_stat_activity"
-                                + " where datname = current_database() and application_name like 'estatedesk%'\" "
-                                + database(jdbc) + ")\"")));
+        boolean consistent = true;
+        if (mode.equals("ha")) {
+            // Patroni: PostgreSQL itself fails over; each step is checked from the database before the next.
+            String primary = sh("scripts/ha.sh primary").trim();
+            results.add(scenario(
+                    "kill -9 of the primary's postmaster (" + primary + ")", () -> sh("scripts/ha.sh kill-primary")));
+            consistent &= verify(jdbc, companies, lb, platform, false);
+            results.add(scenario(
+                    "old primary rejoins as a replica (" + primary + ")",
+                    () -> sh("scripts/ha.sh wait-replica " + primary)));
+            consistent &= verify(jdbc, companies, lb, platform, false);
+            results.add(scenario("planned switchover (patronictl)", () -> sh("scripts/ha.sh switchover")));
+            consistent &= verify(jdbc, companies, lb, platform, false);
+            String replica = sh("scripts/ha.sh replica").trim();
+            results.add(scenario(
+                    "replica stopped (" + replica + "): the primary runs alone",
+                    () -> sh("scripts/ha.sh stop-node " + replica)));
+            consistent &= verify(jdbc, companies, lb, platform, false);
+            sh("scripts/ha.sh start-node " + replica + " && scripts/ha.sh wait-replica " + replica);
+        } else {
+            results.add(scenario("kill -9 instance 1", () -> {
+                // The pid cluster.sh recorded: a pgrep pattern would also match this very shell's command line.
+                sh("kill -9 $(cat target/cluster/instance-"
+                        + URI.create(args[1]).getPort() + ".pid)");
+            }));
+            System.out.println("   (instance 1 is started again; it is the crashed one, not the survivor)");
+            sh("scripts/cluster.sh restart-instance 1");
+            pause(5);
+            results.add(scenario(
+                    "PostgreSQL restart",
+                    () -> sh("pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main restart")));
+            results.add(scenario(
+                    "pg_terminate_backend of the service's connections",
+                    () -> sh(
+                            "echo \"   connections terminated: $(psql -h 127.0.0.1 -U postgres -qAt -c \"select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                                    + " where datname = current_database() and application_name like 'estatedesk%'\" "
+                                    + database(jdbc) + ")\"")));
+        }
         running.set(false);
         clients.shutdown();
         clients.awaitTermination(GIVE_UP_AFTER.toSeconds() + 30, TimeUnit.SECONDS);
 
         System.out.println("== Results");
         results.forEach(System.out::println);
-        boolean ok = verify(jdbc, companies, lb, platform);
+        boolean ok = verify(jdbc, companies, lb, platform, true)
+                && consistent
+                && eachCompanySeesOnlyItsOwn(lb, companies, jdbc);
+        List<String> kinds =
+                FAILURES.stream().map(Failure::what).distinct().sorted().toList();
+        boolean onlyRetryable = kinds.stream().allMatch(kind -> kind.equals("HTTP 503") || kind.equals("HTTP 409"));
+        System.out.println("answers other than 201 that clients saw: " + (kinds.isEmpty() ? "none" : kinds)
+                + (onlyRetryable
+                        ? " (503 + Retry-After, or 409 while a retry's first attempt was still running)"
+                        : " <- NOT ONLY 503/409"));
+        ok &= onlyRetryable;
         System.out.println(ok ? "DRILL PASSED" : "DRILL FAILED");
         System.exit(ok ? 0 : 1);
     }
@@ -144,7 +177,14 @@ public class FaultDrill {
                     ? new ArrayList<>(FAILURES).get(FAILURES.size() - 1).atNanos()
                     : injected;
             boolean inFlightDone = PENDING.values().stream().noneMatch(started -> started <= injected);
-            if (inFlightDone && System.nanoTime() - lastFailure > 3e9) {
+            // A pooler may hold requests rather than fail them: recovered means a registration begun after
+            // the fault was acknowledged, not merely that nothing failed for a while.
+            boolean recovered = ACKS.stream().anyMatch(a -> a.firstAttemptNanos() > injected);
+            // ... and writes flow: none has been waiting for more than 2 s (a commit may hang, rather than
+            // fail, while a new primary waits for a synchronous standby).
+            long now = System.nanoTime();
+            boolean flowing = PENDING.values().stream().noneMatch(started -> now - started > 2e9);
+            if (inFlightDone && recovered && flowing && now - lastFailure > 3e9) {
                 break;
             }
         }
@@ -157,14 +197,20 @@ public class FaultDrill {
                 .mapToLong(a -> a.ackNanos() - a.firstAttemptNanos())
                 .max()
                 .orElse(0);
+        long firstAck = ACKS.stream()
+                .filter(a -> a.firstAttemptNanos() > injected)
+                .mapToLong(Ack::ackNanos)
+                .min()
+                .orElse(windowEnd);
         String recovery = seen.isEmpty()
                 ? "no failed attempt"
                 : String.format(
                         "failures stopped %.1f s after the fault",
                         (seen.get(seen.size() - 1).atNanos() - injected) / 1e9);
         return String.format(
-                "%-50s %s; longest wait for an acknowledgment %.1f s; failed attempts, all retried: %d %s",
-                name, recovery, longestWait / 1e9, seen.size(), kinds);
+                "%-50s first write begun after the fault acknowledged %.1f s after it; %s; longest wait for an acknowledgment %.1f s;"
+                        + " failed attempts, all retried: %d %s",
+                name, (firstAck - injected) / 1e9, recovery, longestWait / 1e9, seen.size(), kinds);
     }
 
     static final Map<String, Long> PENDING = new ConcurrentHashMap<>();
@@ -201,7 +247,12 @@ public class FaultDrill {
                                 attempts));
                         return;
                     }
-                    FAILURES.add(new Failure(System.nanoTime(), "HTTP " + response.statusCode()));
+                    boolean retryAfter =
+                            response.headers().firstValue("Retry-After").isPresent();
+                    FAILURES.add(new Failure(
+                            System.nanoTime(),
+                            "HTTP " + response.statusCode()
+                                    + (response.statusCode() == 503 && !retryAfter ? " without Retry-After" : "")));
                 } catch (Exception e) {
                     FAILURES.add(new Failure(System.nanoTime(), e.getClass().getSimpleName()));
                 }
@@ -213,7 +264,12 @@ public class FaultDrill {
         }
     }
 
-    static boolean verify(String jdbc, List<Company> companies, String api, String platform) throws Exception {
+    /**
+     * Checks the database against the acknowledgments. Mid-drill ({@code complete} false, load running) a
+     * row may be committed but not yet acknowledged, so only lost, doubled, wrong and gaps count then.
+     */
+    static boolean verify(String jdbc, List<Company> companies, String api, String platform, boolean complete)
+            throws Exception {
         List<Ack> acks = List.copyOf(ACKS);
         int lost = 0;
         int duplicates = 0;
@@ -267,11 +323,17 @@ public class FaultDrill {
                                         + (gaps == 0 ? " without holes" : " WITH HOLES"));
             }
         }
-        HttpResponse<String> audit = HTTP.send(
-                HttpRequest.newBuilder(URI.create(api + "/audit"))
-                        .header("Authorization", "Bearer " + platform)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> audit = null;
+        for (int attempt = 0; attempt < 20 && (audit == null || audit.statusCode() == 503); attempt++) {
+            if (attempt > 0) {
+                pause(1); // the checker retries a 503 like any client would
+            }
+            audit = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(api + "/audit"))
+                            .header("Authorization", "Bearer " + platform)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
         boolean auditGreen = audit.statusCode() == 200 && audit.body().startsWith("{\"ok\":true");
         int retried = (int) acks.stream().filter(a -> a.attempts() > 1).count();
         System.out.printf(
@@ -287,9 +349,48 @@ public class FaultDrill {
                 && duplicates == 0
                 && gaps == 0
                 && wrongUid == 0
-                && unacknowledged == 0
+                && (!complete || unacknowledged == 0)
                 && GAVE_UP.get() == 0
                 && auditGreen;
+    }
+
+    /**
+     * Mixed tenants through shared (pooled) server connections: each company's export, through the load
+     * balancer, holds exactly its own rows, all with its own prefix.
+     */
+    static boolean eachCompanySeesOnlyItsOwn(String api, List<Company> companies, String jdbc) throws Exception {
+        int leaks = 0;
+        int missing = 0;
+        try (Connection db = DriverManager.getConnection(jdbc, "postgres", "")) {
+            for (Company company : companies) {
+                HttpResponse<String> export = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(api + "/clients"))
+                                .header("Authorization", "Bearer " + company.token())
+                                .header("Accept", "text/csv")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                List<String> uids = export.body()
+                        .lines()
+                        .skip(1)
+                        .map(line -> line.split(",")[0])
+                        .toList();
+                leaks += (int) uids.stream()
+                        .filter(uid -> !uid.startsWith(company.prefix() + "-"))
+                        .count();
+                try (PreparedStatement count =
+                        db.prepareStatement("select count(*) from client where company_id = ?")) {
+                    count.setLong(1, company.id());
+                    try (ResultSet row = count.executeQuery()) {
+                        row.next();
+                        missing += Math.abs(row.getInt(1) - uids.size());
+                    }
+                }
+            }
+        }
+        System.out.printf(
+                "each company's export through the load balancer: %d rows of another company, %d rows missing%n",
+                leaks, missing);
+        return leaks == 0 && missing == 0;
     }
 
     static void clusterChecks(String one, String two, String platform, String jdbc, String run) throws Exception {
@@ -456,11 +557,17 @@ public class FaultDrill {
         return jdbc.substring(jdbc.lastIndexOf('/') + 1);
     }
 
-    static void sh(String command) throws Exception {
-        Process process = new ProcessBuilder("bash", "-c", command).inheritIO().start();
-        if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
+    /** Runs a shell command (its errors shown as they come) and returns, and shows, what it printed. */
+    static String sh(String command) throws Exception {
+        Process process = new ProcessBuilder("bash", "-c", command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(240, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException("failed: " + command);
         }
+        System.out.print(output.lines().map(line -> "   " + line + "\n").reduce("", String::concat));
+        return output;
     }
 
     static void pause(double seconds) {

@@ -18,10 +18,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIR=target/cluster
-PORTS=(8081 8082)
+# INSTANCES (default 2): instances on :8081, :8082, ...
+PORTS=()
+for ((i = 1; i <= ${INSTANCES:-2}; i++)); do PORTS+=($((8080 + i))); done
 LB_PORT=8090
 
-export DB_HOST=127.0.0.1 DB_PORT=5432 DB_NAME=estatedesk_cluster \
+# DB_HOST / DB_PORT (default: the machine's PostgreSQL) may point elsewhere, e.g. PgBouncer of
+# scripts/ha.sh; ADMIN_PGPORT is where the database is created as the superuser (default: DB_PORT).
+export DB_HOST="${DB_HOST:-127.0.0.1}" DB_PORT="${DB_PORT:-5432}" DB_NAME=estatedesk_cluster \
   DB_USER=estatedesk_cluster_app DB_PASSWORD=cluster DB_OWNER_USER=estatedesk_cluster_owner DB_OWNER_PASSWORD=cluster \
   ESTATEDESK_ADMIN_EMAIL="${ESTATEDESK_ADMIN_EMAIL:-cluster@estatedesk.test}" \
   ESTATEDESK_ADMIN_PASSWORD="${ESTATEDESK_ADMIN_PASSWORD:-cluster-admin-password}" \
@@ -64,6 +68,9 @@ defaults
     retries 2
     option redispatch
     retry-on conn-failure
+    # No instance ready (each says so while the database is unreachable, e.g. during a failover): the
+    # same answer an instance gives, a problem with Retry-After, so clients retry the same way.
+    http-error status 503 content-type "application/problem+json" hdr Retry-After 2 string "{\\"type\\":\\"https://estatedesk.io/problems/busy\\",\\"title\\":\\"Service busy\\",\\"status\\":503,\\"detail\\":\\"No instance is ready right now; retry shortly.\\"}"
 frontend estatedesk
     bind 127.0.0.1:$LB_PORT
     default_backend instances
@@ -72,8 +79,7 @@ backend instances
     option httpchk GET /health/ready
     http-check expect status 200
     default-server inter 1s fall 2 rise 2
-    server one 127.0.0.1:${PORTS[0]} check
-    server two 127.0.0.1:${PORTS[1]} check
+$(for port in "${PORTS[@]}"; do echo "    server i$port 127.0.0.1:$port check"; done)
 CFG
   haproxy -c -q -f "$DIR/haproxy.cfg"
   haproxy -D -f "$DIR/haproxy.cfg" -p "$DIR/haproxy.pid"
@@ -97,18 +103,18 @@ case "${1:-}" in
     mkdir -p "$DIR"
     stop
     if [ "${SKIP_BUILD:-0}" != 1 ]; then
-      ./mvnw -q -DskipTests package
+      ./mvnw -q -DskipTests -Dspotless.check.skip=true package
     fi
-    scripts/create-database.sh estatedesk_cluster cluster
+    PGHOST="$DB_HOST" PGPORT="${ADMIN_PGPORT:-$DB_PORT}" scripts/create-database.sh estatedesk_cluster cluster
     started=$SECONDS
-    # The first instance migrates the schema alone; the second then finds it up to date.
-    start_instance "${PORTS[0]}"
-    wait_ready "${PORTS[0]}"
-    start_instance "${PORTS[1]}"
-    wait_ready "${PORTS[1]}"
+    # The first instance migrates the schema alone; the others then find it up to date.
+    for port in "${PORTS[@]}"; do
+      start_instance "$port"
+      wait_ready "$port"
+    done
     start_haproxy
     until curl -sf "localhost:$LB_PORT/health/ready" > /dev/null; do sleep 0.5; done
-    echo "cluster ready in $((SECONDS - started)) s: http://localhost:$LB_PORT/api/v1 -> :${PORTS[0]}, :${PORTS[1]} (logs in $DIR)"
+    echo "cluster ready in $((SECONDS - started)) s: http://localhost:$LB_PORT/api/v1 -> ${PORTS[*]} (logs in $DIR)"
     ;;
   stop)
     stop
