@@ -136,7 +136,7 @@ function showSignIn(message) {
             } else {
                 route();
             }
-        }),
+        }, {label: 'Sign in'}),
         h('p', {}, 'REST clients: see the ', link('api-explorer.html', 'API explorer'), '.'));
 }
 

@@ -75,10 +75,10 @@ export function field(label, name, {kind = 'text', value, options, required, hin
  * A form that submits with the keyboard or the mouse. onSubmit(values, form) may throw a Problem: its
  * detail appears above the form, and each of its errors[] next to the field it names.
  */
-export function form(title, fields, submitLabel, onSubmit, {extra} = {}) {
+export function form(title, fields, submitLabel, onSubmit, {extra, label} = {}) {
     const alert = h('div', {class: 'form-alert', role: 'alert'});
     const button = h('button', {type: 'submit'}, submitLabel);
-    const element = h('form', {class: 'card', novalidate: true, 'aria-label': title},
+    const element = h('form', {class: 'card', novalidate: true, 'aria-label': label || title},
         title ? h('h3', {}, title) : null, alert, fields, extra, h('div', {class: 'actions'}, button));
     element.addEventListener('submit', async (event) => {
         event.preventDefault();

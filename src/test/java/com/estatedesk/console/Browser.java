@@ -109,13 +109,20 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Signs out and waits until the sign-in form is back (signing out is asynchronous: it revokes the token first). */
+    void signOut() {
+        driver.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
+        form("Sign in");
+        until(driver -> driver.findElements(By.cssSelector("#nav a")).isEmpty());
+    }
+
     void submit(WebElement form) {
         form.findElement(By.cssSelector("button[type=submit]")).click();
     }
 
     void signIn(String email, String password, String company) {
         open("#/");
-        WebElement form = until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main form")));
+        WebElement form = form("Sign in");
         fill(form, "Email", email);
         fill(form, "Password", password);
         if (company != null) {

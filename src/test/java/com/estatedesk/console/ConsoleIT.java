@@ -70,9 +70,7 @@ class ConsoleIT extends HttpApiTest {
             String slug = strong.get(1).getText();
             assertEquals(
                     "Its IDs will start with " + prefix + "-", preview, "the preview named the prefix the company got");
-            browser.driver()
-                    .findElement(By.xpath("//button[normalize-space()='Sign out']"))
-                    .click();
+            browser.signOut();
 
             // ... and its admin signs in.
             browser.signIn("ada-" + suffix + "@console.test", "ada-password-1", slug);
@@ -189,7 +187,7 @@ class ConsoleIT extends HttpApiTest {
         try (Browser browser = new Browser(deployment)) {
             // Signed in with the keyboard alone.
             browser.open("#/");
-            WebElement form = browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main form")));
+            WebElement form = browser.form("Sign in");
             browser.input(form, "Email")
                     .sendKeys("kemi@console.test", Keys.TAB, "kemi-password-1", Keys.TAB, company.slug(), Keys.ENTER);
             browser.heading("My clients");
@@ -206,8 +204,7 @@ class ConsoleIT extends HttpApiTest {
             browser.script("sessionStorage.setItem('estatedesk.token', 'expired')");
             browser.open("#/allocations");
             browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "Your session has ended"));
-            WebElement again =
-                    browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main form")));
+            WebElement again = browser.form("Sign in");
             browser.fill(again, "Email", "kemi@console.test");
             browser.fill(again, "Password", "kemi-password-1");
             browser.fill(again, "Company", company.slug());
