@@ -1,7 +1,10 @@
 package com.estatedesk.database;
 
+import com.estatedesk.metrics.AppMetrics;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -24,6 +27,17 @@ public class ReadinessCheck implements HealthCheck {
 
     @Inject
     Database database;
+
+    /**
+     * estatedesk_ready (1 or 0): this check's answer, read at every scrape, so that an alert can say
+     * "not ready for a minute" without a probe of its own (server-config/prometheus).
+     */
+    void publishAsMetric(@Observes @Initialized(ApplicationScoped.class) Object started, AppMetrics metrics) {
+        metrics.gauge(
+                "estatedesk.ready",
+                "1 while this instance's readiness check passes, 0 otherwise",
+                () -> call().getStatus() == HealthCheckResponse.Status.UP ? 1 : 0);
+    }
 
     @Override
     public HealthCheckResponse call() {

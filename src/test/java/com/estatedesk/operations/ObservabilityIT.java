@@ -30,6 +30,7 @@ class ObservabilityIT extends HttpApiTest {
                 .orElseThrow()
                 .getJsonObject("data");
         assertEquals("enforced", ready.getString("rowLevelSecurity"));
+        assertEquals(1.0, Api.metric(api.metrics(), "estatedesk_ready"), "the readiness gauge the alerts use");
         try {
             // The database refuses the application's role: a database the service cannot reach.
             Db.update("alter role " + TestDatabase.APP + " nologin");
@@ -38,6 +39,7 @@ class ObservabilityIT extends HttpApiTest {
                     TestDatabase.APP);
             assertTrue(eventually(() -> health("/health/ready").status() == 503), "readiness goes DOWN");
             assertEquals(200, health("/health/live").status(), "the process itself is alive");
+            assertEquals(0.0, Api.metric(api.metrics(), "estatedesk_ready"), "the gauge follows readiness");
         } finally {
             Db.update("alter role " + TestDatabase.APP + " login");
         }
