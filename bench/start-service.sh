@@ -1,10 +1,10 @@
 # Sourced by the benchmarks: `source bench/start-service.sh NAME PORT` builds the WAR, creates the
 # database NAME with its roles NAME_owner / NAME_app (password NAME), starts the service on it at PORT
 # (the caller's environment passes through), waits until it is ready, prints the start-up time and sets
-# $pid (the service's java process, stopped by pid on exit) and $LOG.
+# $pid (the service's java process, stopped by pid on exit) and $LOG. SKIP_BUILD=1 uses the WAR as built.
 BENCH_DB="$1"
 BENCH_PORT="$2"
-./mvnw -q -DskipTests -Dspotless.check.skip=true package
+[ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -q -DskipTests -Dspotless.check.skip=true package
 scripts/create-database.sh "$BENCH_DB" "$BENCH_DB"
 export DB_HOST=127.0.0.1 DB_PORT=5432 DB_NAME="$BENCH_DB" DB_USER="${BENCH_DB}_app" DB_PASSWORD="$BENCH_DB" \
   DB_OWNER_USER="${BENCH_DB}_owner" DB_OWNER_PASSWORD="$BENCH_DB" \
