@@ -4,6 +4,7 @@ import com.estatedesk.database.Database;
 import com.estatedesk.idempotency.Idempotent;
 import com.estatedesk.paging.Page;
 import com.estatedesk.paging.PageRequest;
+import com.estatedesk.people.Emails;
 import com.estatedesk.problem.Conflict;
 import com.estatedesk.problem.Problems;
 import com.estatedesk.security.Account;
@@ -19,7 +20,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -70,7 +70,7 @@ public class CompanyService {
         // The new company is the tenant of the rest of this transaction: its admin and sequences.
         tenancy.bindToTransaction(company.id());
         em.persist(new Account(
-                request.admin().email().trim().toLowerCase(Locale.ROOT),
+                Emails.normalize(request.admin().email()),
                 request.admin().name().trim(),
                 adminPasswordHash,
                 Role.COMPANY_ADMIN));

@@ -1,5 +1,6 @@
 package com.estatedesk.security;
 
+import com.estatedesk.people.Emails;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -7,7 +8,6 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -51,7 +51,7 @@ public class PlatformAdminBootstrap {
                     + "(at least 8 characters) are not set: nobody can create companies.");
             return;
         }
-        String normalized = email.get().trim().toLowerCase(Locale.ROOT);
+        String normalized = Emails.normalize(email.get());
         em.persist(new PlatformAdmin(normalized, passwords.hash(password.get())));
         LOG.info("Created the first platform admin " + normalized);
     }
