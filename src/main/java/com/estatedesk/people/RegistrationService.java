@@ -159,11 +159,7 @@ public class RegistrationService {
     }
 
     private void requireEmailFree(PersonKind kind, String email) {
-        if (!em.createQuery("select p.id from " + kind.entityName() + " p where p.email = :email")
-                .setParameter("email", email)
-                .setMaxResults(1)
-                .getResultList()
-                .isEmpty()) {
+        if (!emailsInUse(kind, List.of(email)).isEmpty()) {
             throw kind.emailConflict().problem();
         }
     }

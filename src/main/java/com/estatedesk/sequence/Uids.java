@@ -10,6 +10,7 @@ public final class Uids {
 
     static final String SEPARATOR = "-";
     static final int MIN_DIGITS = 3;
+    private static final String NUMBER = "%0" + MIN_DIGITS + "d";
 
     private Uids() {}
 
@@ -18,7 +19,7 @@ public final class Uids {
             throw new IllegalArgumentException("uid numbers start at 1");
         }
         // %0Nd pads and never truncates: 1000 prints as 1000 (unlike SQL lpad).
-        return companyPrefix + SEPARATOR + roleCode.name() + String.format("%0" + MIN_DIGITS + "d", number);
+        return companyPrefix + SEPARATOR + roleCode.name() + String.format(NUMBER, number);
     }
 
     /**
