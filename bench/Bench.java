@@ -97,20 +97,30 @@ public class Bench {
                 "cpu ms",
                 "per tx",
                 "ratio");
+        // --cells=spread:8,hot:1 measures only those cells (bench/profile.sh); all six by default.
+        List<String> only = List.of(args).stream()
+                .filter(a -> a.startsWith("--cells="))
+                .flatMap(a -> List.of(a.substring("--cells=".length()).split(",")).stream())
+                .toList();
         for (Cell cell : List.of(
-                new Cell("hot", 1),
-                new Cell("hot", 8),
-                new Cell("hot", 32),
-                new Cell("spread", 1),
-                new Cell("spread", 8),
-                new Cell("spread", 32))) {
+                        new Cell("hot", 1),
+                        new Cell("hot", 8),
+                        new Cell("hot", 32),
+                        new Cell("spread", 1),
+                        new Cell("spread", 8),
+                        new Cell("spread", 32))
+                .stream()
+                .filter(c -> only.isEmpty() || only.contains(c.mix() + ":" + c.clients()))
+                .toList()) {
             List<Company> targets = cell.mix().equals("hot") ? companies.subList(0, 1) : companies;
             Result raw =
                     run(cell.clients(), seconds, i -> rawRegistration(jdbc, dbUser, targets.get(i % targets.size())));
             double cpuBefore = cpuSeconds(servicePid);
             double[] batchesBefore = batches(api);
+            hook("start", cell);
             Result service =
                     run(cell.clients(), seconds, i -> serviceRegistration(api, targets.get(i % targets.size())));
+            hook("stop", cell);
             double cpuPerRequest = 1000 * (cpuSeconds(servicePid) - cpuBefore) / Math.max(1, service.done());
             double[] batchesAfter = batches(api);
             double perTransaction =
@@ -132,36 +142,66 @@ public class Bench {
                     100 * service.throughput() / raw.throughput());
         }
         verifyGapless(jdbc, dbUser, companies);
-        importAndExport(api, platform, run);
+        if (!only.isEmpty()) {
+            return;
+        }
+        importAndExport(api, platform, run, jdbc, option(args, "--app-user"), option(args, "--app-password"));
         if (List.of(args).contains("--lists")) {
             lists(api, jdbc, dbUser, platform, run);
         }
     }
 
+    /** The value of a --name=value argument, or null. */
+    static String option(String[] args, String name) {
+        return List.of(args).stream()
+                .filter(a -> a.startsWith(name + "="))
+                .map(a -> a.substring(name.length() + 1))
+                .findFirst()
+                .orElse(null);
+    }
+
     /**
-     * Bulk import of 10 000 rows (five rounds, new emails each time, one company; the median is the
-     * figure, a round that meets a checkpoint of the database can be several times slower) and the CSV
-     * export of the 50 000 clients that makes, each timed over HTTP.
+     * $BENCH_PROFILE_HOOK, when set, runs with "start"/"stop" and the cell's name around each service
+     * cell (bench/profile.sh attaches a profiler with it), so that a profile holds that cell's requests only.
      */
-    static void importAndExport(String api, String platform, String run) throws Exception {
+    static void hook(String phase, Cell cell) throws Exception {
+        String command = System.getenv("BENCH_PROFILE_HOOK");
+        if (command != null && !command.isBlank()) {
+            new ProcessBuilder(command, phase, cell.mix() + "-" + cell.clients())
+                    .inheritIO()
+                    .start()
+                    .waitFor();
+        }
+    }
+
+    /**
+     * Bulk import of 10 000 rows (five rounds, new emails each time; the median is the figure, a round
+     * that meets a checkpoint of the database can be several times slower), timed over HTTP, and the raw
+     * limit for the same rows in the same round: plain JDBC as the application role, under row-level
+     * security, all or nothing — the emails checked first, one lock and one block of numbers, multi-row
+     * INSERTs (COPY FROM is refused on tables with row-level security). Then the CSV export of the
+     * 50 000 clients the service imported.
+     */
+    static void importAndExport(
+            String api, String platform, String run, String jdbc, String appUser, String appPassword) throws Exception {
         Company company = company(api, platform, "Import " + run, "I" + run.replaceAll("[0-9]", "") + "Q");
-        System.out.printf("%nimport of 10 000 rows (CSV)%n");
+        Company rawCompany = company(api, platform, "Raw import " + run, "R" + run.replaceAll("[0-9]", "") + "Q");
+        System.out.printf("%nimport of 10 000 rows          raw (JDBC)          service (CSV over HTTP)   ratio%n");
+        List<Double> rawRates = new ArrayList<>();
         List<Double> rates = new ArrayList<>();
         for (int round = 1; round <= 5; round++) {
+            List<String[]> rows = new ArrayList<>();
             StringBuilder csv = new StringBuilder("name,email,phone\n");
             for (int row = 1; row <= 10_000; row++) {
-                csv.append("Imported ")
-                        .append(round)
-                        .append('-')
-                        .append(row)
-                        .append(",import")
-                        .append(round)
-                        .append('-')
-                        .append(row)
-                        .append("@bench.test,+234 800 555 ")
-                        .append(1000 + row % 9000)
-                        .append('\n');
+                String[] fields = {
+                    "Imported " + round + "-" + row,
+                    "import" + round + "-" + row + "@bench.test",
+                    "+234 800 555 " + (1000 + row % 9000)
+                };
+                rows.add(fields);
+                csv.append(String.join(",", fields)).append('\n');
             }
+            double rawElapsed = appUser == null ? Double.NaN : rawImport(jdbc, appUser, appPassword, rawCompany, rows);
             long t0 = System.nanoTime();
             HttpResponse<String> imported = HTTP.send(
                     HttpRequest.newBuilder(URI.create(api + "/clients/import"))
@@ -175,12 +215,22 @@ public class Bench {
                 throw new IllegalStateException("import: " + imported.statusCode() + " " + imported.body());
             }
             System.out.printf(
-                    "  round %d: %.2f s, %.0f rows/s (%d KiB)%n",
-                    round, elapsed, 10_000 / elapsed, csv.length() / 1024);
+                    "  round %d (%d KiB)     %5.2f s %7.0f rows/s   %5.2f s %7.0f rows/s   %4.0f%%%n",
+                    round,
+                    csv.length() / 1024,
+                    rawElapsed,
+                    10_000 / rawElapsed,
+                    elapsed,
+                    10_000 / elapsed,
+                    100 * rawElapsed / elapsed);
+            rawRates.add(10_000 / rawElapsed);
             rates.add(10_000 / elapsed);
         }
+        Collections.sort(rawRates);
         Collections.sort(rates);
-        System.out.printf("  median %.0f rows/s, slowest %.0f rows/s%n", rates.get(2), rates.get(0));
+        System.out.printf(
+                "  median                     %7.0f rows/s           %7.0f rows/s   %4.0f%%  (slowest service round %.0f rows/s)%n",
+                rawRates.get(2), rates.get(2), 100 * rates.get(2) / rawRates.get(2), rates.get(0));
         long t0 = System.nanoTime();
         HttpResponse<String> exported = HTTP.send(
                 HttpRequest.newBuilder(URI.create(api + "/clients"))
@@ -262,6 +312,68 @@ public class Bench {
             while (plan.next()) {
                 System.out.println("  " + plan.getString(1));
             }
+        }
+    }
+
+    /** The raw limit of one import: seconds from the first statement to the commit. */
+    static double rawImport(String jdbc, String user, String password, Company company, List<String[]> rows)
+            throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbc, user, password)) {
+            connection.setAutoCommit(false);
+            long t0 = System.nanoTime();
+            try (PreparedStatement bind = connection.prepareStatement("select set_config('app.company_id', ?, true)")) {
+                bind.setString(1, Long.toString(company.id()));
+                bind.executeQuery().close();
+            }
+            try (PreparedStatement taken = connection.prepareStatement(
+                    "select count(*) from client where company_id = ? and email = any(?)")) {
+                taken.setLong(1, company.id());
+                taken.setArray(
+                        2,
+                        connection.createArrayOf(
+                                "varchar", rows.stream().map(r -> r[1]).toArray()));
+                try (ResultSet count = taken.executeQuery()) {
+                    count.next();
+                    if (count.getLong(1) != 0) {
+                        throw new IllegalStateException("raw import: emails already taken");
+                    }
+                }
+            }
+            long first;
+            try (PreparedStatement lock = connection.prepareStatement("update company_sequence set last_value ="
+                    + " last_value + ? where company_id = ? and seq_key = 'CLT' returning last_value")) {
+                lock.setLong(1, rows.size());
+                lock.setLong(2, company.id());
+                try (ResultSet last = lock.executeQuery()) {
+                    last.next();
+                    first = last.getLong(1) - rows.size() + 1;
+                }
+            }
+            int chunk = 1000;
+            StringBuilder values = new StringBuilder();
+            for (int i = 0; i < chunk; i++) {
+                values.append(i == 0 ? "" : ",")
+                        .append("(nextval('person_id_seq'), ?, ?, ?, ?, ?, ?, 'ACTIVE', now())");
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into client (id, company_id, uid, uid_number, name, email, phone, status, created_at)"
+                            + " values " + values)) {
+                for (int from = 0; from < rows.size(); from += chunk) {
+                    int p = 1;
+                    for (int i = from; i < from + chunk; i++) {
+                        String[] row = rows.get(i);
+                        insert.setLong(p++, company.id());
+                        insert.setString(p++, String.format("%s-CLT%03d", company.prefix(), first + i));
+                        insert.setLong(p++, first + i);
+                        insert.setString(p++, row[0]);
+                        insert.setString(p++, row[1]);
+                        insert.setString(p++, row[2]);
+                    }
+                    insert.executeUpdate();
+                }
+            }
+            connection.commit();
+            return (System.nanoTime() - t0) / 1e9;
         }
     }
 
