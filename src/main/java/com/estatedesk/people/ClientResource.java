@@ -4,7 +4,7 @@ import com.estatedesk.paging.Page;
 import com.estatedesk.paging.PageRequest;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
@@ -14,8 +14,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -24,7 +26,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 @Path("clients")
-@RequestScoped
+@ApplicationScoped
 public class ClientResource extends PeopleResource {
 
     static final String CSV = "text/csv";
@@ -60,7 +62,7 @@ public class ClientResource extends PeopleResource {
     @Consumes(CSV)
     @RolesAllowed(Role.COMPANY_ADMIN_NAME)
     @APIResponseSchema(value = ImportResult.class, responseCode = "201")
-    public Response importCsv(InputStream csv) {
+    public Response importCsv(InputStream csv, @Context UriInfo uri) {
         ImportResult result = registrations.importClients(ClientCsv.read(csv, validator));
         return Response.created(
                         uri.getBaseUriBuilder().path(ClientResource.class).build())

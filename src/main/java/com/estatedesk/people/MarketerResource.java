@@ -3,7 +3,7 @@ package com.estatedesk.people;
 import com.estatedesk.paging.Page;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,7 +11,7 @@ import jakarta.ws.rs.QueryParam;
 
 /** Clients never read marketers: a client learns its marketers from its messages, not from this list. */
 @Path("marketers")
-@RequestScoped
+@ApplicationScoped
 public class MarketerResource extends PeopleResource {
 
     @Override

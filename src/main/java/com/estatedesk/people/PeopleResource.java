@@ -26,6 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
  * company admin's and declared here; reads are declared by each subclass, with the roles that may read
  * that kind. Which of those rows a role sees is decided on the data (see {@code Visibility}).
  * There is no DELETE (405): people are deactivated, never deleted, and their uids never reused.
+ *
+ * <p>The subclasses are application-scoped and keep no state of a request (the request's {@link UriInfo}
+ * comes as a parameter): creating and injecting a request-scoped resource cost about 6 % of the CPU of a
+ * registration (BENCHMARKS.md).
  */
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,15 +44,12 @@ public abstract class PeopleResource {
     @Inject
     RegistrationLanes lanes;
 
-    @Context
-    UriInfo uri;
-
     protected abstract PersonKind kind();
 
     @POST
     @RolesAllowed(Role.COMPANY_ADMIN_NAME)
     @APIResponseSchema(value = PersonView.class, responseCode = "201")
-    public Response register(@NotNull @Valid NewPerson request) {
+    public Response register(@NotNull @Valid NewPerson request, @Context UriInfo uri) {
         PersonView created = lanes.register(kind(), request);
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(Long.toString(created.id()))
