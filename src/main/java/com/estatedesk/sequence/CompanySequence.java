@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
@@ -14,17 +13,9 @@ import jakarta.persistence.Table;
 /** The numbering state of one company for one key; unique per (company, key). */
 @Entity
 @Table(name = "company_sequence")
-/*
- * The lock mode is part of the named query, not set on each use: a lock mode set on the query object
- * makes EclipseLink prepare its SQL again on every registration (about 1.5 % of its CPU, BENCHMARKS.md).
- */
-@NamedQuery(
-        name = CompanySequence.BY_KEY,
-        query = "select s from CompanySequence s where s.key = :key",
-        lockMode = LockModeType.PESSIMISTIC_WRITE)
+@NamedQuery(name = CompanySequence.BY_KEY, query = "select s from CompanySequence s where s.key = :key")
 public class CompanySequence extends CompanyOwned {
 
-    /** Locks the row it reads (SELECT … FOR UPDATE): only for taking numbers. */
     static final String BY_KEY = "CompanySequence.byKey";
 
     @Id

@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
@@ -95,10 +96,11 @@ public class SequenceAllocator {
         });
     }
 
-    /** SELECT … FROM company_sequence WHERE seq_key = ? AND company_id = ? FOR UPDATE (PESSIMISTIC_WRITE, in the named query) */
+    /** SELECT … FROM company_sequence WHERE seq_key = ? AND company_id = ? FOR UPDATE */
     private Optional<CompanySequence> lockedRow(SequenceKey key) {
         return em.createNamedQuery(CompanySequence.BY_KEY, CompanySequence.class)
                 .setParameter("key", key.name())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream()
                 .findFirst();
     }
