@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
  * page, a page deep in the list and a ?q= uid-prefix search of one company are measured over HTTP.
  *
  * java -cp postgresql.jar bench/Bench.java <service base url> <jdbc url> <db user> <platform email> <platform password> [seconds per cell] [warm-up seconds] [--lists] [--service-pid=N]
+ *     [--cells=spread:8,hot:1] [--app-user=U --app-password=P (the raw import row)]
  *
  * With --service-pid, each service cell also reports the CPU the service process spent per registration
  * (from /proc), which tells whether the service or the lock is the limit.
@@ -75,11 +76,8 @@ public class Bench {
             companies.add(
                     company(api, platform, "Bench " + run + " " + i, "B" + letters(i) + run.replaceAll("[0-9]", "")));
         }
-        long servicePid = List.of(args).stream()
-                .filter(a -> a.startsWith("--service-pid="))
-                .mapToLong(a -> Long.parseLong(a.substring("--service-pid=".length())))
-                .findFirst()
-                .orElse(-1);
+        String pidOption = option(args, "--service-pid");
+        long servicePid = pidOption == null ? -1 : Long.parseLong(pidOption);
         double maxWarmup = args.length > 6 && args[6].matches("\\d+") ? Double.parseDouble(args[6]) : 600;
         warmUp(api, jdbc, dbUser, companies, servicePid, maxWarmup);
         System.out.printf(
@@ -98,10 +96,8 @@ public class Bench {
                 "per tx",
                 "ratio");
         // --cells=spread:8,hot:1 measures only those cells (bench/profile.sh); all six by default.
-        List<String> only = List.of(args).stream()
-                .filter(a -> a.startsWith("--cells="))
-                .flatMap(a -> List.of(a.substring("--cells=".length()).split(",")).stream())
-                .toList();
+        String cellsOption = option(args, "--cells");
+        List<String> only = cellsOption == null ? List.of() : List.of(cellsOption.split(","));
         for (Cell cell : List.of(
                         new Cell("hot", 1),
                         new Cell("hot", 8),
@@ -315,6 +311,11 @@ public class Bench {
         }
     }
 
+    /** The uid the service would give: the raw rows must look like the service's (bench/ has no access to sequence.Uids). */
+    static String clientUid(Company company, long number) {
+        return String.format("%s-CLT%03d", company.prefix(), number);
+    }
+
     /** The raw limit of one import: seconds from the first statement to the commit. */
     static double rawImport(String jdbc, String user, String password, Company company, List<String[]> rows)
             throws SQLException {
@@ -363,7 +364,7 @@ public class Bench {
                     for (int i = from; i < from + chunk; i++) {
                         String[] row = rows.get(i);
                         insert.setLong(p++, company.id());
-                        insert.setString(p++, String.format("%s-CLT%03d", company.prefix(), first + i));
+                        insert.setString(p++, clientUid(company, first + i));
                         insert.setLong(p++, first + i);
                         insert.setString(p++, row[0]);
                         insert.setString(p++, row[1]);
@@ -549,7 +550,7 @@ public class Bench {
             update.setLong(2, company.id());
             update.executeUpdate();
             insert.setLong(1, company.id());
-            insert.setString(2, String.format("%s-CLT%03d", company.prefix(), next));
+            insert.setString(2, clientUid(company, next));
             insert.setLong(3, next);
             insert.setString(4, "Raw " + next);
             insert.setString(5, "raw" + SERIAL.incrementAndGet() + "@bench.test");

@@ -28,8 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
  * There is no DELETE (405): people are deactivated, never deleted, and their uids never reused.
  *
  * <p>The subclasses are application-scoped and keep no state of a request (the request's {@link UriInfo}
- * comes as a parameter): creating and injecting a request-scoped resource cost about 6 % of the CPU of a
- * registration (BENCHMARKS.md).
+ * comes as a parameter): creating and injecting a request-scoped resource took about 5 % of the CPU samples of
+ * a registration (BENCHMARKS.md).
  */
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
