@@ -146,16 +146,22 @@ public class RegistrationService {
         return person;
     }
 
-    /** Which of these (normalized) emails the company's people of this kind already have; 1 000 per query. */
+    /**
+     * Which of these (normalized) emails the company's people of this kind already have. One array
+     * parameter, not an IN list: with a thousand bound values the planner, before the table has
+     * statistics (straight after a first big import), scanned the whole company and compared each row
+     * with every value (1.1 s per 1 000 emails at 50 000 clients); an array keeps it on the
+     * (company_id, email) index (2 ms), and one statement text serves every batch size. Native, so it
+     * names the company itself; row-level security checks it again.
+     */
+    @SuppressWarnings("unchecked")
     private Set<String> emailsInUse(PersonKind kind, List<String> emails) {
-        Set<String> taken = new HashSet<>();
-        for (int from = 0; from < emails.size(); from += 1000) {
-            taken.addAll(em.createQuery(
-                            "select p.email from " + kind.entityName() + " p where p.email in :emails", String.class)
-                    .setParameter("emails", emails.subList(from, Math.min(emails.size(), from + 1000)))
-                    .getResultList());
-        }
-        return taken;
+        return new HashSet<>(
+                em.createNativeQuery("select email from " + kind.table() + " where company_id = ?1 and email = any(?2)")
+                        .setParameter(1, tenancy.boundCompany())
+                        .setParameter(2, emails.toArray(String[]::new))
+                        .setHint(Tenancy.NATIVE_SQL_HINT, true)
+                        .getResultList());
     }
 
     private void requireEmailFree(PersonKind kind, String email) {
