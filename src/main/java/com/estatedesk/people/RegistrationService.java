@@ -147,21 +147,23 @@ public class RegistrationService {
     }
 
     /**
-     * Which of these (normalized) emails the company's people of this kind already have. One array
-     * parameter, not an IN list: with a thousand bound values the planner, before the table has
-     * statistics (straight after a first big import), scanned the whole company and compared each row
-     * with every value (1.1 s per 1 000 emails at 50 000 clients); an array keeps it on the
-     * (company_id, email) index (2 ms), and one statement text serves every batch size. Native, so it
-     * names the company itself; row-level security checks it again.
+     * Which of these (normalized) emails the company's people of this kind already have: one array
+     * parameter joined to the (company_id, email) index. Not {@code email in (...)} nor
+     * {@code email = any(?)}: PgJDBC prepares a repeated statement on the server, and a plan cached
+     * while the table was small (or before it had statistics) kept scanning the whole company and
+     * comparing every row with every email, so the check grew with the company (5.2 s for 10 000
+     * emails at 50 000 clients). As a join its worst plan is one hash of the company's emails (27 ms
+     * there); with statistics it is one index probe per email. Native, so it names the company
+     * itself; row-level security checks it again.
      */
     @SuppressWarnings("unchecked")
     private Set<String> emailsInUse(PersonKind kind, List<String> emails) {
-        return new HashSet<>(
-                em.createNativeQuery("select email from " + kind.table() + " where company_id = ?1 and email = any(?2)")
-                        .setParameter(1, tenancy.boundCompany())
-                        .setParameter(2, emails.toArray(String[]::new))
-                        .setHint(Tenancy.NATIVE_SQL_HINT, true)
-                        .getResultList());
+        return new HashSet<>(em.createNativeQuery("select p.email from unnest(?2) as given(email) join " + kind.table()
+                        + " p on p.company_id = ?1 and p.email = given.email")
+                .setParameter(1, tenancy.boundCompany())
+                .setParameter(2, emails.toArray(String[]::new))
+                .setHint(Tenancy.NATIVE_SQL_HINT, true)
+                .getResultList());
     }
 
     private void requireEmailFree(PersonKind kind, String email) {
