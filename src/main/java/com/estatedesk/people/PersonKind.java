@@ -10,9 +10,7 @@ public enum PersonKind {
     MARKETER("marketer", Marketer.class, SequenceKey.MKT, Role.MARKETER, Marketer::new, Conflict.MARKETER_EMAIL),
     CLIENT("client", Client.class, SequenceKey.CLT, Role.CLIENT, Client::new, Conflict.CLIENT_EMAIL);
 
-    /** Also the table's name. */
     private final String label;
-
     private final Class<? extends Person> entityClass;
     private final SequenceKey sequenceKey;
     private final Role loginRole;
@@ -35,11 +33,6 @@ public enum PersonKind {
     }
 
     String label() {
-        return label;
-    }
-
-    /** The table, for the one native query ({@link RegistrationService}'s email check). */
-    String table() {
         return label;
     }
 

@@ -158,8 +158,8 @@ public class RegistrationService {
      */
     @SuppressWarnings("unchecked")
     private Set<String> emailsInUse(PersonKind kind, List<String> emails) {
-        return new HashSet<>(em.createNativeQuery("select p.email from unnest(?2) as given(email) join " + kind.table()
-                        + " p on p.company_id = ?1 and p.email = given.email")
+        return new HashSet<>(em.createNativeQuery("select p.email from unnest(?2) as given(email) join "
+                        + kind.sequenceKey().numberedTable() + " p on p.company_id = ?1 and p.email = given.email")
                 .setParameter(1, tenancy.boundCompany())
                 .setParameter(2, emails.toArray(String[]::new))
                 .setHint(Tenancy.NATIVE_SQL_HINT, true)

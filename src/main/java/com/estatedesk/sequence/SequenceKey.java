@@ -11,7 +11,7 @@ public enum SequenceKey {
         this.numberedTable = numberedTable;
     }
 
-    String numberedTable() {
+    public String numberedTable() {
         return numberedTable;
     }
 }
