@@ -1,11 +1,12 @@
 package com.estatedesk.people;
 
 import com.estatedesk.idempotency.IdempotencyClaim;
+import java.util.concurrent.locks.Condition;
 
 /**
  * A registration waiting in its company's lane, and later its {@link Outcome}. Written by whichever
- * request thread writes the batch, read by the request's own thread after it has taken the lane's turn
- * (the lock orders both).
+ * request thread writes the batch, read by the request's own thread once the writer has woken it
+ * through {@link #wakeUp()} (the lane's monitor orders both).
  */
 final class QueuedRegistration {
 
@@ -23,11 +24,18 @@ final class QueuedRegistration {
 
     private final NewPerson request;
     private final IdempotencyClaim claim;
+    private final Condition wakeUp;
     private Outcome outcome;
 
-    QueuedRegistration(NewPerson request, IdempotencyClaim claim) {
+    QueuedRegistration(NewPerson request, IdempotencyClaim claim, Condition wakeUp) {
         this.request = request;
         this.claim = claim;
+        this.wakeUp = wakeUp;
+    }
+
+    /** Where the request's own thread waits for its outcome or its turn to write. */
+    Condition wakeUp() {
+        return wakeUp;
     }
 
     NewPerson request() {

@@ -13,13 +13,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -58,7 +54,7 @@ public class RegistrationLanes {
     @ConfigProperty(name = "estatedesk.registration.batch.max", defaultValue = "32")
     int batchMax;
 
-    private final ConcurrentMap<Lane.Key, Lane> lanes = new ConcurrentHashMap<>();
+    private final ConcurrentMap<CompanyLane.Key, CompanyLane> lanes = new ConcurrentHashMap<>();
 
     @PostConstruct
     void publishQueueLength() {
@@ -76,24 +72,15 @@ public class RegistrationLanes {
             metrics.registrationsWritten(1);
             return registrations.register(kind, request);
         }
-        QueuedRegistration mine = new QueuedRegistration(request, IdempotencyClaim.of(caller, idempotency));
-        Lane lane = lanes.computeIfAbsent(new Lane.Key(companyId, kind), key -> new Lane());
-        lane.waiting.add(mine);
-        lane.turn.lock();
-        try {
-            while (!mine.isSettled()) {
-                List<QueuedRegistration> batch = lane.take(batchMax);
-                if (batch.isEmpty()) {
-                    mine.settle(new RunAlone()); // cannot happen: an unsettled registration is still waiting
-                } else if (batch.size() == 1 && batch.get(0) == mine) {
-                    writeAlone(kind, mine);
-                } else {
-                    writeTogether(kind, batch);
-                }
+        CompanyLane lane = lanes.computeIfAbsent(new CompanyLane.Key(companyId, kind), key -> new CompanyLane());
+        QueuedRegistration mine = lane.enqueue(request, IdempotencyClaim.of(caller, idempotency));
+        lane.awaitOutcome(mine, batchMax, batch -> {
+            if (batch.size() == 1 && batch.get(0) == mine) {
+                writeAlone(kind, mine);
+            } else {
+                writeTogether(kind, batch);
             }
-        } finally {
-            lane.turn.unlock();
-        }
+        });
         Outcome outcome = mine.outcome();
         if (outcome instanceof Written written) {
             return written.person();
@@ -133,24 +120,6 @@ public class RegistrationLanes {
                     queued.settle(new RunAlone()); // an Error: no thread may wait for an answer that never comes
                 }
             }
-        }
-    }
-
-    /** One company's (and kind's) registrations on this instance. */
-    private static final class Lane {
-
-        record Key(long companyId, PersonKind kind) {}
-
-        final Queue<QueuedRegistration> waiting = new ConcurrentLinkedQueue<>();
-        final ReentrantLock turn = new ReentrantLock();
-
-        /** The oldest waiting registrations, at most {@code max}; called with the turn held. */
-        List<QueuedRegistration> take(int max) {
-            List<QueuedRegistration> batch = new ArrayList<>();
-            for (QueuedRegistration next; batch.size() < max && (next = waiting.poll()) != null; ) {
-                batch.add(next);
-            }
-            return batch;
         }
     }
 }
