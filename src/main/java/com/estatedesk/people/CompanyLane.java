@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * it holds the monitor only to take its batch and to wake the others, never while it talks to the
  * database. A registration settled by someone else's batch is woken at once: it never waits for the
  * next batch's transaction to learn that its own is done (with a lock held across the write, settled
- * requests queued behind the next writer, and 8 clients of one company ran at a fifth of raw).
+ * requests queued behind the next writer's transaction).
  */
 final class CompanyLane {
 
