@@ -147,6 +147,9 @@ public class Database {
                         meta.getDatabaseProductVersion(),
                         meta.getUserName(),
                         meta.getDatabaseProductName().toLowerCase().contains("postgresql"));
+                if (known.postgreSql()) {
+                    warnIfAutovacuumIsOff(connection);
+                }
             } catch (SQLException e) {
                 throw new IllegalStateException("The application datasource jdbc/estatedesk is not usable", e);
             }
@@ -160,5 +163,20 @@ public class Database {
             }
         }
         return known;
+    }
+
+    /**
+     * Without autovacuum no table gets statistics, and a plan PostgreSQL caches for a pooled connection's
+     * prepared statement while a table is small stays in use as the table grows: the duplicate-email check
+     * of batched registrations came to scan the whole company (BENCHMARKS.md, issue 15's third stop).
+     */
+    private static void warnIfAutovacuumIsOff(Connection connection) throws SQLException {
+        try (var setting = connection.prepareStatement("select current_setting('autovacuum')");
+                var value = setting.executeQuery()) {
+            if (value.next() && "off".equals(value.getString(1))) {
+                LOG.warning("PostgreSQL runs with autovacuum off: tables get no statistics unless someone runs"
+                        + " ANALYZE, and the plans cached for pooled connections degrade as tables grow");
+            }
+        }
     }
 }

@@ -42,7 +42,6 @@ public class DatabaseMigration {
         if (app.postgreSql()) {
             try (Connection owner = database.ownerConnectionAtStartUp()) {
                 AuditFunctions.install(owner, app.user());
-                warnIfAutovacuumIsOff(owner);
             } catch (SQLException e) {
                 throw new IllegalStateException("Cannot install the audit functions", e);
             }
@@ -50,21 +49,6 @@ public class DatabaseMigration {
         expectedVersion = flyway.info().current().getVersion().getVersion();
         LOG.info("Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied now); row-level security: " + database.rowLevelSecurity());
-    }
-
-    /**
-     * Without autovacuum no table gets statistics, and a plan PostgreSQL caches for a pooled connection's
-     * prepared statement while a table is small stays in use as the table grows: the duplicate-email check
-     * of batched registrations came to scan the whole company (BENCHMARKS.md, issue 15's third stop).
-     */
-    private static void warnIfAutovacuumIsOff(Connection owner) throws SQLException {
-        try (PreparedStatement setting = owner.prepareStatement("select current_setting('autovacuum')");
-                ResultSet value = setting.executeQuery()) {
-            if (value.next() && "off".equals(value.getString(1))) {
-                LOG.warning("PostgreSQL runs with autovacuum off: tables get no statistics unless someone runs"
-                        + " ANALYZE, and the plans cached for pooled connections degrade as tables grow");
-            }
-        }
     }
 
     private Flyway flyway(Database.Description app) {
