@@ -93,6 +93,11 @@ if [ "$uid" != "LPL-CLT001" ]; then
   exit 1
 fi
 echo "uber-jar smoke test passed: registered $uid at / on PostgreSQL, configured by environment only"
+# What ships hashes with OWASP's 600 000 PBKDF2 iterations (the test suite configures fewer, to run fast).
+iterations=$(psql -h "$DB_HOST" -p "$DB_PORT" -U postgres -d "$DB_NAME" -tAc \
+  "select split_part(password_hash, ':', 2) from account where email = 'ada@lpl.test'")
+[ "$iterations" = 600000 ] || fail "the company admin's password was hashed with $iterations iterations, not 600000"
+echo "password hashes: PBKDF2 with $iterations iterations (the default)"
 
 # /metrics without ESTATEDESK_METRICS_TOKEN: loopback callers only.
 [ "$(curl -s -o /dev/null -w '%{http_code}' localhost:8080/metrics)" = 200 ] || fail "/metrics refused a loopback caller"

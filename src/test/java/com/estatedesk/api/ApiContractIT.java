@@ -38,14 +38,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 
 /**
  * The REST contract of SPEC §2 as a client sees it over HTTP: tokens, roles, company isolation,
  * problem+json errors that change nothing, pagination and search.
  */
-@RunAsClient
 class ApiContractIT extends HttpApiTest {
 
     @Test

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.Test;
  * (made as the database superuser, bypassing the application) turns exactly its check red. Also the
  * sequence backfill, which mends what the numbering audit finds.
  */
-@RunAsClient
 class AuditIT extends HttpApiTest {
 
     @Test

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,7 +29,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * The browser console, driven in a real headless Chromium against the WAR on PostgreSQL: it reaches
  * the data only through the public API, so what it shows is what the API lets the signed-in person see.
  */
-@RunAsClient
 class ConsoleIT extends HttpApiTest {
 
     /**

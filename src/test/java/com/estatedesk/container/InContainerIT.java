@@ -18,6 +18,7 @@ import com.estatedesk.sequence.SequenceKey;
 import com.estatedesk.tenancy.Tenancy;
 import com.estatedesk.testsupport.Concurrently;
 import com.estatedesk.testsupport.Deployments;
+import com.estatedesk.testsupport.ServiceUnderTest;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
@@ -39,12 +40,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * transaction; numbers are taken only inside the caller's transaction, rolled back with it; the
  * daily audit runs once per day however many instances' timers fire.
  */
-@ExtendWith(ArquillianExtension.class)
+// The suite's server first: on WildFly, Arquillian deploys this archive to that running server beside the WAR.
+@ExtendWith({ServiceUnderTest.class, ArquillianExtension.class})
 class InContainerIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.packagedWar().addClasses(InContainerIT.class, Concurrently.class);
+        return Deployments.inContainerWar()
+                .addClasses(
+                        InContainerIT.class,
+                        Concurrently.class,
+                        ServiceUnderTest.class,
+                        ServiceUnderTest.Running.class);
     }
 
     @Inject

@@ -21,7 +21,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,14 +29,10 @@ import org.junit.jupiter.api.Test;
  * company table (found in the catalog, not in a list) has row-level security, and no request needs the
  * schema owner.
  */
-@RunAsClient
 class DatabaseRoleIT extends HttpApiTest {
 
     private static Connection as(String role) throws SQLException {
-        return DriverManager.getConnection(
-                TestDatabase.adminUrl(TestDatabase.property("pg.database", "estatedesk_it")),
-                role,
-                TestDatabase.PASSWORD);
+        return DriverManager.getConnection(TestDatabase.adminUrl(TestDatabase.NAME), role, TestDatabase.PASSWORD);
     }
 
     private static List<String> companyTables() {

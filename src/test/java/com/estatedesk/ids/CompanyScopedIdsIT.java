@@ -12,6 +12,7 @@ import com.estatedesk.testsupport.Db;
 import com.estatedesk.testsupport.Fixtures;
 import com.estatedesk.testsupport.Fixtures.Company;
 import com.estatedesk.testsupport.HttpApiTest;
+import com.estatedesk.testsupport.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +27,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +34,6 @@ import org.junit.jupiter.api.Test;
  * concurrency; uids are {prefix}-{role}{number}. Real concurrent HTTP requests against Payara Micro
  * and PostgreSQL; the database is read directly to check what was committed.
  */
-@RunAsClient
 class CompanyScopedIdsIT extends HttpApiTest {
 
     /** The audit's SQL form of a uid (Uids.sql), run by PostgreSQL, equals Uids.format, also past 999. */
@@ -474,8 +473,9 @@ class CompanyScopedIdsIT extends HttpApiTest {
             try (Connection observer = Db.superuser();
                     PreparedStatement activity = Db.prepare(
                             observer,
-                            "select query from pg_stat_activity where usename = 'estatedesk_it_app'"
+                            "select query from pg_stat_activity where usename = ?"
                                     + " and wait_event_type = 'Lock' and query ilike ?",
+                            TestDatabase.APP,
                             "%" + table + "%");
                     ResultSet rows = activity.executeQuery()) {
                 if (rows.next()) {

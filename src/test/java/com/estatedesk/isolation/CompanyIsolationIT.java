@@ -29,7 +29,6 @@ import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +37,6 @@ import org.junit.jupiter.api.Test;
  * rows. The matrices are generated from the deployed resource classes: a new endpoint is covered
  * without editing this test (a new kind of id makes it fail until it is mapped below).
  */
-@RunAsClient
 class CompanyIsolationIT extends HttpApiTest {
 
     static final long MISSING = 8_000_000_000L;
@@ -240,7 +238,7 @@ class CompanyIsolationIT extends HttpApiTest {
         World c = World.build(api, fixtures, "Charlie Roles");
         Map<String, String> tokens = Map.of(
                 "PLATFORM_ADMIN",
-                fixtures.platformToken(),
+                fixtures.ownPlatformToken(), // the logout below ends it
                 "COMPANY_ADMIN",
                 c.company().adminToken(),
                 "MARKETER",
@@ -310,9 +308,7 @@ class CompanyIsolationIT extends HttpApiTest {
     @Test
     void rowLevelSecurityLimitsTheApplicationRoleToTheBoundCompany() throws SQLException {
         try (Connection app = DriverManager.getConnection(
-                TestDatabase.adminUrl(TestDatabase.property("pg.database", "estatedesk_it")),
-                TestDatabase.APP,
-                TestDatabase.PASSWORD)) {
+                TestDatabase.adminUrl(TestDatabase.NAME), TestDatabase.APP, TestDatabase.PASSWORD)) {
             app.setAutoCommit(false);
             try (Statement sql = app.createStatement()) {
                 for (String table : COMPANY_TABLES) {

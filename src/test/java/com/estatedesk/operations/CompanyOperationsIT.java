@@ -13,11 +13,9 @@ import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 
 /** Assignments, estates and plots, allocations under contention, and messages, over HTTP. */
-@RunAsClient
 class CompanyOperationsIT extends HttpApiTest {
 
     @Test

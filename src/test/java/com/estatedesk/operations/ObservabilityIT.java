@@ -11,11 +11,9 @@ import com.estatedesk.testsupport.World;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.sql.Connection;
-import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 
 /** What an operator watches: readiness follows the database, and /metrics counts exactly what happened. */
-@RunAsClient
 class ObservabilityIT extends HttpApiTest {
 
     @Test

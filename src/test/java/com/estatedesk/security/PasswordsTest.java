@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 class PasswordsTest {
@@ -38,6 +39,16 @@ class PasswordsTest {
         assertTrue(passwords.matches("correct horse", first));
         assertFalse(passwords.matches("correct horsE", first));
         assertTrue(configured(2000).matches("correct horse", first), "the stored iteration count is used");
+    }
+
+    /** The suite's servers run with few iterations (pom.xml); what ships unconfigured is OWASP's figure. */
+    @Test
+    void theDefaultIsSixHundredThousandIterations() throws NoSuchFieldException {
+        ConfigProperty iterations =
+                Passwords.class.getDeclaredField("iterations").getAnnotation(ConfigProperty.class);
+        assertEquals("estatedesk.password.iterations", iterations.name());
+        assertEquals(600_000, Integer.parseInt(iterations.defaultValue()));
+        assertEquals(600_000, Passwords.RECOMMENDED_ITERATIONS);
     }
 
     @Test

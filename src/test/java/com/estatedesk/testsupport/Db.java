@@ -19,9 +19,7 @@ public final class Db {
     public static Connection superuser() {
         try {
             return DriverManager.getConnection(
-                    TestDatabase.adminUrl(TestDatabase.property("pg.database", "estatedesk_it")),
-                    TestDatabase.property("pg.admin", "postgres"),
-                    "");
+                    TestDatabase.adminUrl(TestDatabase.NAME), TestDatabase.property("pg.admin", "postgres"), "");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

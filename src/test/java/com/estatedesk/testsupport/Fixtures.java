@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Companies, people and tokens created through the public API, unique per test run. */
@@ -13,8 +15,13 @@ public final class Fixtures {
     private static final AtomicInteger SERIAL = new AtomicInteger();
     public static final String ADMIN_PASSWORD = "company-admin-secret";
 
+    /**
+     * One platform admin's login per run and service: every test needs one, and each login is a password
+     * hash. A test that ends a platform admin's token takes {@link #ownPlatformToken()}.
+     */
+    private static final Map<String, String> PLATFORM_TOKENS = new ConcurrentHashMap<>();
+
     private final Api api;
-    private String platformToken;
 
     public Fixtures(Api api) {
         this.api = api;
@@ -23,11 +30,12 @@ public final class Fixtures {
     public record Company(long id, String name, String slug, String prefix, String adminEmail, String adminToken) {}
 
     public String platformToken() {
-        if (platformToken == null) {
-            platformToken =
-                    login(System.getenv("ESTATEDESK_ADMIN_EMAIL"), System.getenv("ESTATEDESK_ADMIN_PASSWORD"), null);
-        }
-        return platformToken;
+        return PLATFORM_TOKENS.computeIfAbsent(api.base(), base -> ownPlatformToken());
+    }
+
+    /** A platform admin's token of its own, for a test that ends it (a logout): never the shared one. */
+    public String ownPlatformToken() {
+        return login(System.getenv("ESTATEDESK_ADMIN_EMAIL"), System.getenv("ESTATEDESK_ADMIN_PASSWORD"), null);
     }
 
     public String login(String email, String password, String companySlug) {

@@ -8,7 +8,9 @@ package com.estatedesk.testsupport;
  */
 public final class TestDatabase {
 
-    public static final String NAME = "estatedesk_it";
+    /** One database per server's suite (pom.xml: test.pg.database), so that the two suites can run side by side. */
+    public static final String NAME = property("pg.database", "estatedesk_it");
+
     public static final String OWNER = NAME + "_owner";
     public static final String APP = NAME + "_app";
     /** Both roles' password (the script's default: the database's name); as in the pom's DB_PASSWORD. */
@@ -17,7 +19,7 @@ public final class TestDatabase {
     private TestDatabase() {}
 
     public static void main(String[] args) throws Exception {
-        String database = property("pg.database", NAME);
+        String database = NAME;
         ProcessBuilder script = new ProcessBuilder("scripts/create-database.sh", database, PASSWORD)
                 .directory(new java.io.File(property("basedir", ".")))
                 .inheritIO();
