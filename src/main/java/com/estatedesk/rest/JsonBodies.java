@@ -1,16 +1,10 @@
 package com.estatedesk.rest;
 
 import com.estatedesk.problem.Problem.FieldError;
-import com.estatedesk.problem.ProblemException;
 import com.estatedesk.problem.Problems;
 import jakarta.annotation.Priority;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -22,11 +16,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The one way a JSON request body becomes a request record, on every endpoint, login included:
- * parse (malformed → 400), check its shape against the record ({@link BodyShape}: not an object,
+ * parse strictly ({@link StrictJson}: malformed, ambiguous, too deep, not UTF-8 → 400), check its shape against the record ({@link BodyShape}: not an object,
  * wrong JSON type, unknown enum constant, control characters → 400 naming the field), then bind it
  * directly from the parsed tree, or with the record's own {@code from(JsonObject)}. Bean Validation runs after this on the
  * bound record. Being the application's reader for these types, it takes precedence over the server's
@@ -39,9 +32,6 @@ import java.util.Map;
 // Object) was broken differently from one start to the next.
 @Priority(1)
 public class JsonBodies implements MessageBodyReader<Record> {
-
-    /** One factory: Json.createReader looks the JSON-P provider up anew on every call (a service-loader scan). */
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -56,7 +46,7 @@ public class JsonBodies implements MessageBodyReader<Record> {
             MediaType mediaType,
             MultivaluedMap<String, String> headers,
             InputStream body) {
-        JsonValue json = parse(body);
+        JsonValue json = StrictJson.read(body);
         List<FieldError> errors = BodyShape.check(json, type);
         if (!errors.isEmpty()) {
             throw Problems.invalid(errors);
@@ -64,21 +54,6 @@ public class JsonBodies implements MessageBodyReader<Record> {
         Method from = BodyShape.shape(type).readsItself();
         return (Record)
                 (from != null ? readItself(from, json.asJsonObject()) : BodyShape.bind(json.asJsonObject(), type));
-    }
-
-    private static JsonValue parse(InputStream body) {
-        try (JsonReader reader = READERS.createReader(body)) {
-            return reader.readValue();
-        } catch (JsonParsingException e) {
-            throw Problems.malformedJson("The request body is not valid JSON: " + e.getMessage());
-        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof ProblemException tooLarge) {
-                    throw tooLarge;
-                }
-            }
-            throw Problems.malformedJson("The request body is empty or not valid JSON.");
-        }
     }
 
     private static Object readItself(Method from, JsonObject json) {

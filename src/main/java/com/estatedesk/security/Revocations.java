@@ -31,14 +31,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Revocations {
 
     private static final Logger LOG = Logger.getLogger(Revocations.class.getName());
-    /** Re-read this much before the last poll: a revoking transaction may commit after it started. */
-    private static final long POLL_OVERLAP_MILLIS = 10_000;
-
     private final Map<Long, Revoked> accounts = new ConcurrentHashMap<>();
     private final Map<Long, Revoked> platformAdmins = new ConcurrentHashMap<>();
     private final Map<Long, Revoked> companies = new ConcurrentHashMap<>();
     private final Map<String, Revoked> tokens = new ConcurrentHashMap<>();
-    private volatile Timestamp pollFrom;
+    /** The oldest transaction still running when the last poll began (PostgreSQL); null: read everything. */
+    private volatile String pollFromXact;
+
     private volatile boolean pollFailing;
 
     @PersistenceContext
@@ -106,22 +105,34 @@ public class Revocations {
         AfterCommit.run(transaction, () -> apply(subject, generation));
     }
 
-    /** Reads what other instances (or this one) revoked since the last poll; the first poll reads everything. */
+    /**
+     * Reads what other instances (or this one) revoked since the last poll; the first poll reads everything.
+     * On PostgreSQL "since" is in commit order, not by time: the poll notes the oldest transaction still
+     * running <em>before</em> it reads, and the next poll reads every row written by that transaction or a
+     * later one. A row is therefore read by the first poll after its commit, however long its transaction
+     * ran (see V5_2__revocations_in_commit_order.sql). The embedded H2 serves one instance, which applies
+     * its own revocations at commit: there the poll simply reads the whole (small) table.
+     */
     public void poll() {
-        Timestamp from = pollFrom;
+        String from = pollFromXact;
+        boolean postgreSql = database.isPostgreSql();
         try (Connection connection = database.dataSource().getConnection()) {
-            Timestamp now;
-            try (PreparedStatement clock = connection.prepareStatement("select current_timestamp");
-                    ResultSet row = clock.executeQuery()) {
-                row.next();
-                now = row.getTimestamp(1);
+            String oldestRunning = null;
+            if (postgreSql) {
+                try (PreparedStatement snapshot =
+                                connection.prepareStatement("select pg_snapshot_xmin(pg_current_snapshot())::text");
+                        ResultSet row = snapshot.executeQuery()) {
+                    row.next();
+                    oldestRunning = row.getString(1);
+                }
             }
             try (PreparedStatement changed = connection.prepareStatement(
                     from == null
                             ? "select subject, min_generation from token_revocation"
-                            : "select subject, min_generation from token_revocation where changed_at >= ?")) {
+                            : "select subject, min_generation from token_revocation"
+                                    + " where changed_xact >= cast(? as xid8)")) {
                 if (from != null) {
-                    changed.setTimestamp(1, from);
+                    changed.setString(1, from);
                 }
                 try (ResultSet rows = changed.executeQuery()) {
                     while (rows.next()) {
@@ -129,7 +140,7 @@ public class Revocations {
                     }
                 }
             }
-            pollFrom = new Timestamp(now.getTime() - POLL_OVERLAP_MILLIS);
+            pollFromXact = oldestRunning;
             if (pollFailing) {
                 pollFailing = false;
                 LOG.info("Reading token revocations works again");

@@ -34,7 +34,6 @@ import java.util.Optional;
 import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +44,6 @@ import org.junit.jupiter.api.Test;
  * no stack trace and no Java type in it, and change no row. A new endpoint or field is covered without
  * editing this test.
  */
-@RunAsClient
 class BadInputIT extends HttpApiTest {
 
     private static final List<String> ROLE_PREFERENCE =
@@ -119,6 +117,93 @@ class BadInputIT extends HttpApiTest {
             }
             assertEquals(before, DbFingerprint.take(), endpoint + ": a non-object body changed rows");
         }
+    }
+
+    /**
+     * Issue 25, points 2, 5, 6 and 7, on every endpoint that takes a JSON body: nesting past 64 levels (1 001
+     * levels used to answer 500 and write 75 KB of stack trace), a number literal of 1 101 characters,
+     * data after the value, two values, a repeated key, bytes that are not UTF-8 and a lone surrogate. Each
+     * is a 400 problem, changes nothing, and grows the server's log by less than 2 KB.
+     */
+    @Test
+    void hostileJsonIsA400EverywhereAndWritesNoStackTrace() throws Exception {
+        World world = World.build(api, fixtures, "Hostile Json Homes");
+        java.nio.file.Path log = com.estatedesk.testsupport.ServiceUnderTest.log();
+        int cases = 0;
+        long largestGrowth = 0;
+        for (Endpoint endpoint : ResourceModel.endpoints()) {
+            if (endpoint.bodyType() == null || !endpoint.bodyType().isRecord()) {
+                continue;
+            }
+            Class<?> type = endpoint.bodyType();
+            RecordComponent first = type.getRecordComponents()[0];
+            RecordComponent number = java.util.Arrays.stream(type.getRecordComponents())
+                    .filter(component -> List.of(Long.class, long.class, Integer.class, int.class)
+                            .contains(innermost(component.getGenericType())))
+                    .findFirst()
+                    .orElse(first);
+            RecordComponent text = java.util.Arrays.stream(type.getRecordComponents())
+                    .filter(component -> innermost(component.getGenericType()) == String.class)
+                    .findFirst()
+                    .orElse(first);
+            String plausible = bodyWith(type, List.of(), JsonValue.NULL).toString();
+            Map<String, byte[]> bodies = new java.util.LinkedHashMap<>();
+            bodies.put("1 001 levels of arrays", utf8("[".repeat(1_001) + "]".repeat(1_001)));
+            bodies.put(
+                    "65 levels in a field",
+                    utf8("{\"" + first.getName() + "\":" + "[".repeat(64) + "]".repeat(64) + "}"));
+            bodies.put(
+                    "a number of 1 101 characters", utf8("{\"" + number.getName() + "\":" + "7".repeat(1_101) + "}"));
+            bodies.put("data after the value", utf8(plausible + " xyz"));
+            bodies.put("two values", utf8(plausible + plausible));
+            bodies.put(
+                    "a repeated key",
+                    utf8("{\"" + first.getName() + "\":" + plausible(first) + "," + plausible.substring(1)));
+            bodies.put(
+                    "bytes that are not UTF-8",
+                    withBytes("{\"" + text.getName() + "\":\"a", new byte[] {(byte) 0xff, (byte) 0xfe}, "b\"}"));
+            bodies.put(
+                    "an overlong encoding",
+                    withBytes("{\"" + text.getName() + "\":\"a", new byte[] {(byte) 0xc0, (byte) 0x80}, "b\"}"));
+            bodies.put("a lone surrogate", utf8("{\"" + text.getName() + "\":\"a\\ud800b\"}"));
+            Map<String, String> before = DbFingerprint.take();
+            for (Map.Entry<String, byte[]> body : bodies.entrySet()) {
+                long logBefore = java.nio.file.Files.size(log);
+                Api.Reply reply = api.send(api.request(path(endpoint.template(), world), token(endpoint, world))
+                        .header("Content-Type", "application/json")
+                        .method(endpoint.httpMethod(), HttpRequest.BodyPublishers.ofByteArray(body.getValue())));
+                String what = endpoint + " with " + body.getKey() + " -> " + reply;
+                assertEquals(400, reply.status(), what);
+                assertTrue(reply.isProblem(), what);
+                assertNoInternals(reply, what);
+                if (body.getKey().equals("a repeated key")) {
+                    assertTrue(reply.body().contains("\"" + first.getName() + "\""), what + ": does not name the key");
+                }
+                long growth = java.nio.file.Files.size(log) - logBefore;
+                largestGrowth = Math.max(largestGrowth, growth);
+                assertTrue(growth < 2_048, what + ": the log grew by " + growth + " bytes");
+                cases++;
+            }
+            assertEquals(before, DbFingerprint.take(), endpoint + ": hostile JSON changed rows");
+        }
+        Thread.sleep(500); // anything logged after the last answer
+        assertTrue(cases >= 14 * 9, "too few cases: " + cases);
+        System.out.println("Hostile JSON: " + cases + " cases, all 400; the log grew by at most " + largestGrowth
+                + " bytes per request");
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static byte[] withBytes(String before, byte[] raw, String after) {
+        byte[] head = utf8(before);
+        byte[] tail = utf8(after);
+        byte[] body = new byte[head.length + raw.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(raw, 0, body, head.length, raw.length);
+        System.arraycopy(tail, 0, body, head.length + raw.length, tail.length);
+        return body;
     }
 
     /** The lines of issue 11 "Bad input reaches 5xx or gets in", each as it was reproduced. */
