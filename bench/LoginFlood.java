@@ -43,7 +43,7 @@ public class LoginFlood {
         ExecutorService flood = Executors.newFixedThreadPool(200);
         AtomicLong serial = new AtomicLong();
         List<Long> bursts = Collections.synchronizedList(new ArrayList<>());
-        Thread bursting = new Thread(() -> {
+        Runnable bursts200 = () -> {
             while (flooding.get()) {
                 long start = System.nanoTime();
                 List<java.util.concurrent.Future<?>> burst = new ArrayList<>();
@@ -53,7 +53,8 @@ public class LoginFlood {
                             int status = login(
                                             "guess-" + serial.incrementAndGet() + "@flooded.test",
                                             "wrong-password",
-                                            slugA)
+                                            slugA,
+                                            FLOOD_ADDRESS)
                                     .statusCode();
                             answers.computeIfAbsent(status, s -> new AtomicLong())
                                     .incrementAndGet();
@@ -71,11 +72,41 @@ public class LoginFlood {
                 }
                 bursts.add(System.nanoTime() - start);
             }
-        });
+        };
+        Thread bursting = new Thread(bursts200);
         bursting.start();
         List<Long> flooded = measure(tokenB, seconds, flooding);
         flooding.set(false);
         bursting.join();
+
+        // A crowd is not a flood: 16 people of company B sign in at once, each from an address of its own,
+        // alone and then while the bursts of wrong logins for company A (all from one address) go on.
+        List<String> crowd = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String email = "crowd-" + i + "@bystander.test";
+            HttpResponse<String> registered = post(
+                    "/marketers",
+                    tokenB,
+                    "{\"name\":\"Crowd " + i + "\",\"email\":\"" + email + "\",\"password\":\"crowd-password-" + i
+                            + "\"}");
+            if (registered.statusCode() != 201) {
+                throw new IllegalStateException("crowd: " + registered.body());
+            }
+            crowd.add(email);
+        }
+        Map<Integer, AtomicLong> crowdAloneAnswers = new ConcurrentHashMap<>();
+        List<Long> crowdAlone = crowd(crowd, slugB, 3, crowdAloneAnswers);
+        Map<Integer, AtomicLong> floodAnswersBefore = new java.util.TreeMap<>();
+        answers.forEach((status, count) -> floodAnswersBefore.put(status, new AtomicLong(count.get())));
+        answers.clear();
+        flooding.set(true);
+        Thread floodingAgain = new Thread(bursts200);
+        floodingAgain.start();
+        Thread.sleep(1_000); // the flood is under way
+        Map<Integer, AtomicLong> crowdAnswers = new ConcurrentHashMap<>();
+        List<Long> crowdFlooded = crowd(crowd, slugB, 3, crowdAnswers);
+        flooding.set(false);
+        floodingAgain.join();
         flood.shutdown();
 
         System.out.printf("GET /me of another company, %d s per phase%n", seconds);
@@ -89,8 +120,57 @@ public class LoginFlood {
         System.out.printf(
                 "  %d bursts of 200 parallel wrong logins, each answered in p50=%.0f ms max=%.0f ms%n",
                 bursts.size(), ms(bursts, 50), ms(bursts, 100));
-        System.out.println("  the flood was answered (status -> count): " + new java.util.TreeMap<>(answers));
+        System.out.println("  the flood was answered (status -> count): " + floodAnswersBefore);
+        System.out.printf(
+                "Crowd: 16 people of company B signing in at once, 3 rounds (goal: every one 200 within 2 s)%n");
+        System.out.printf(
+                "  alone:        p50=%.0f ms p99=%.0f ms max=%.0f ms, answers %s%n",
+                ms(crowdAlone, 50),
+                ms(crowdAlone, 99),
+                ms(crowdAlone, 100),
+                new java.util.TreeMap<>(crowdAloneAnswers));
+        System.out.printf(
+                "  during flood: p50=%.0f ms p99=%.0f ms max=%.0f ms, answers %s%n",
+                ms(crowdFlooded, 50),
+                ms(crowdFlooded, 99),
+                ms(crowdFlooded, 100),
+                new java.util.TreeMap<>(crowdAnswers));
+        System.out.println(
+                "  the flood meanwhile (from one address, status -> count): " + new java.util.TreeMap<>(answers));
         System.exit(0); // the HTTP client's executor threads would keep the JVM alive
+    }
+
+    static final String FLOOD_ADDRESS = "203.0.113.66";
+
+    /** {@code rounds} times, every person of the crowd signs in at the same moment; each from its own address. */
+    static List<Long> crowd(List<String> emails, String slug, int rounds, Map<Integer, AtomicLong> answers)
+            throws Exception {
+        List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService people = Executors.newFixedThreadPool(emails.size());
+        for (int round = 0; round < rounds; round++) {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> logins = new ArrayList<>();
+            for (int i = 0; i < emails.size(); i++) {
+                int person = i;
+                logins.add(people.submit(() -> {
+                    go.await();
+                    long start = System.nanoTime();
+                    int status = login(
+                                    emails.get(person), "crowd-password-" + person, slug, "198.51.100." + (person + 1))
+                            .statusCode();
+                    nanos.add(System.nanoTime() - start);
+                    answers.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (var login : logins) {
+                login.get();
+            }
+            Thread.sleep(500);
+        }
+        people.shutdown();
+        return nanos;
     }
 
     static List<Long> measure(String token, int seconds, AtomicBoolean whileTrue) throws Exception {
@@ -136,11 +216,20 @@ public class LoginFlood {
     }
 
     static HttpResponse<String> login(String email, String password, String slug) throws Exception {
-        return post(
-                "/auth/token",
-                null,
-                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\""
-                        + (slug == null ? "" : ",\"company\":\"" + slug + "\"") + "}");
+        return login(email, password, slug, null);
+    }
+
+    /** {@code address}: sent as X-Forwarded-For (login-flood.sh starts the service trusting 127.0.0.1 as a proxy). */
+    static HttpResponse<String> login(String email, String password, String slug, String address) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + "/auth/token"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + password
+                        + "\"" + (slug == null ? "" : ",\"company\":\"" + slug + "\"") + "}"));
+        if (address != null) {
+            request.header("X-Forwarded-For", address);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static String token(HttpResponse<String> reply) {

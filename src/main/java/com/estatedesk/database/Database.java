@@ -73,45 +73,53 @@ public class Database {
     }
 
     /**
-     * Whether PostgreSQL row-level security applies to the application's connections: not for a
-     * superuser, a BYPASSRLS role, or the owner of the tables (RLS is not FORCEd on the owner). Read
-     * after the migration; logged loudly and reported by readiness when it does not apply.
+     * Whether PostgreSQL row-level security applies to the application's connections, read anew on
+     * {@code connection} (readiness asks at every probe: a role can be given BYPASSRLS or a membership while
+     * the service runs). Logged loudly whenever it stops applying.
      */
-    public String rowLevelSecurity() {
-        String known = rowLevelSecurity;
-        if (known != null) {
-            return known;
-        }
+    public String rowLevelSecurity(Connection connection) {
         if (!isPostgreSql()) {
-            known = "not available (embedded demo database)";
-        } else {
-            try (Connection connection = dataSource.getConnection()) {
-                known = classifyRowLevelSecurity(connection);
-            } catch (SQLException e) {
-                return "unknown (" + e.getSQLState() + ")";
-            }
+            return "not available (embedded demo database)";
         }
-        if (known.startsWith("BYPASSED")) {
+        String now;
+        try {
+            now = classifyRowLevelSecurity(connection);
+        } catch (SQLException e) {
+            return "unknown (" + e.getSQLState() + ")";
+        }
+        String before = rowLevelSecurity;
+        rowLevelSecurity = now;
+        if (now.startsWith("BYPASSED") && !now.equals(before)) {
             LOG.severe(
-                    "*** Row-level security " + known + ". Company isolation then rests on the application alone. ***");
+                    "*** Row-level security " + now + ". Company isolation then rests on the application alone. ***");
+        } else if (!now.equals(before) && before != null && before.startsWith("BYPASSED")) {
+            LOG.warning("Row-level security is " + now + " again");
         }
-        rowLevelSecurity = known;
-        return known;
+        return now;
+    }
+
+    /** As {@link #rowLevelSecurity(Connection)}, on a connection of its own. */
+    public String rowLevelSecurity() {
+        try (Connection connection = dataSource.getConnection()) {
+            return rowLevelSecurity(connection);
+        } catch (SQLException e) {
+            return "unknown (" + e.getSQLState() + ")";
+        }
     }
 
     /**
      * Why the service must not be called ready although the database answers: on PostgreSQL, row-level
      * security not applying to the application role (SPEC §3), unless the operator said so. Empty when fine.
      */
-    public java.util.Optional<String> isolationDefect() {
-        return isolationDefect(rowLevelSecurity(), allowRlsBypass);
+    public java.util.Optional<String> isolationDefect(String rowLevelSecurity) {
+        return isolationDefect(rowLevelSecurity, allowRlsBypass);
     }
 
     public static java.util.Optional<String> isolationDefect(String status, boolean allowRlsBypass) {
         if (status.startsWith("BYPASSED") && !allowRlsBypass) {
-            return java.util.Optional.of(
-                    "row-level security " + status
-                            + "; set DB_USER to a non-owner role without SUPERUSER/BYPASSRLS (or ESTATEDESK_ALLOW_RLS_BYPASS=true)");
+            return java.util.Optional.of("row-level security " + status
+                    + "; set DB_USER to a non-owner role without SUPERUSER/BYPASSRLS and without membership"
+                    + " in such a role (or ESTATEDESK_ALLOW_RLS_BYPASS=true)");
         }
         return java.util.Optional.empty();
     }
@@ -119,20 +127,26 @@ public class Database {
     /**
      * Whether row-level security applies to the role of this connection: not for a superuser, a BYPASSRLS
      * role, or one that owns any table of the schema (RLS is not FORCEd on owners: the owner's audit
-     * functions must see every company).
+     * functions must see every company) — nor for a member of any such role, which can SET ROLE to it
+     * (or inherits the owner's right to switch row-level security off).
      */
     public static String classifyRowLevelSecurity(Connection connection) throws SQLException {
-        try (var statement = connection.prepareStatement("select r.rolsuper, r.rolbypassrls,"
-                        + " exists (select 1 from pg_tables t where t.schemaname = current_schema() and t.tableowner = current_user)"
-                        + " from pg_roles r where r.rolname = current_user");
+        try (var statement = connection.prepareStatement("select"
+                        + " exists (select 1 from pg_roles r where r.rolsuper"
+                        + " and pg_has_role(current_user, r.oid, 'MEMBER')),"
+                        + " exists (select 1 from pg_roles r where r.rolbypassrls"
+                        + " and pg_has_role(current_user, r.oid, 'MEMBER')),"
+                        + " exists (select 1 from pg_tables t where t.schemaname = current_schema()"
+                        + " and pg_has_role(current_user, t.tableowner, 'MEMBER'))");
                 var row = statement.executeQuery()) {
             row.next();
             return row.getBoolean(1)
-                    ? "BYPASSED: the application role is a superuser"
+                    ? "BYPASSED: the application role is a superuser, or a member of one"
                     : row.getBoolean(2)
-                            ? "BYPASSED: the application role has BYPASSRLS"
+                            ? "BYPASSED: the application role has BYPASSRLS, or is a member of a role that has it"
                             : row.getBoolean(3)
-                                    ? "BYPASSED: the application role owns the tables (set DB_OWNER_USER to another role)"
+                                    ? "BYPASSED: the application role owns the tables, or is a member of their owner"
+                                            + " (set DB_OWNER_USER to another role)"
                                     : "enforced";
         }
     }

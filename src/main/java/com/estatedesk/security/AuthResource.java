@@ -4,12 +4,15 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -23,12 +26,18 @@ public class AuthResource {
     @EJB
     AuthService auth;
 
+    @Inject
+    ClientAddress clientAddress;
+
+    @Context
+    HttpServletRequest request;
+
     @POST
     @Path("token")
     @PermitAll
     @Throttled
     public TokenResponse token(@NotNull @Valid Credentials credentials) {
-        Tokens.Issued issued = auth.login(credentials);
+        Tokens.Issued issued = auth.login(credentials, clientAddress.of(request));
         return new TokenResponse(issued.token(), "Bearer", issued.expiresIn());
     }
 

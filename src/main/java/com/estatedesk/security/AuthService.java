@@ -42,21 +42,26 @@ public class AuthService {
     @EJB
     LoginThrottle throttle;
 
+    @Inject
+    HashingQueue hashing;
+
     /**
-     * A hashing slot first (503 at once when a flood holds them all, before any database work), then the
-     * attempt is counted (429 over the limit), then the password is checked.
+     * Admitted to the hashing queue first (503 at once when this company's or this address's share is
+     * full, before any database work), then the attempt is counted (429 over the limit), then the
+     * password is checked in its turn.
      */
-    public Tokens.Issued login(Credentials credentials) {
+    public Tokens.Issued login(Credentials credentials, String clientAddress) {
         String email = Emails.normalize(credentials.email());
         String companyKey = credentials.company() == null
                 ? ""
                 : credentials.company().trim().toLowerCase(Locale.ROOT);
-        Tokens.Subject subject = passwords.inSlot(() -> {
+        Tokens.Subject subject;
+        try (HashingQueue.Admission admitted = hashing.admit(companyKey, clientAddress)) {
             throttle.admit(companyKey, email);
-            return credentials.company() == null
+            subject = credentials.company() == null
                     ? platformAdminLogin(email, credentials.password())
                     : companyLogin(companyKey, email, credentials.password());
-        });
+        }
         throttle.clear(companyKey, email);
         return tokens.issue(subject);
     }

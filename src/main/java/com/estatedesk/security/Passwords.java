@@ -1,6 +1,5 @@
 package com.estatedesk.security;
 
-import com.estatedesk.problem.Problems;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,8 +7,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.crypto.SecretKeyFactory;
@@ -22,9 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Pbkdf2PasswordHash still verify. Not Pbkdf2PasswordHash itself: WildFly only provides that bean to
  * deployments that declare a Jakarta Security authentication mechanism, which this one does not need.
  * <p>
- * Each hash costs a core ~0.2 s, so hashing runs in a bounded number of slots (half the cores by
- * default): a flood of logins gets quick 503s instead of taking every core and request thread from
- * the other requests.
+ * Each hash costs a core ~0.2 s, so hashing runs in a bounded number of slots, in turns that
+ * {@link HashingQueue} keeps fair: a flood of logins gets quick 503s instead of taking every core and
+ * request thread from the other requests, and a crowd of honest logins is served.
  */
 @ApplicationScoped
 public class Passwords {
@@ -40,34 +37,23 @@ public class Passwords {
     @ConfigProperty(name = "estatedesk.password.iterations", defaultValue = "600000")
     int iterations;
 
-    /** Hashes computed at once; 0 = half the cores (at least one). */
+    /** Where hashes wait their turn (fair, bounded by expected wait): see {@link HashingQueue}. */
     @Inject
-    @ConfigProperty(name = "estatedesk.password.hash.concurrency", defaultValue = "0")
-    int concurrency;
-
-    /** How long a request waits for a hashing slot before it is answered 503. */
-    @Inject
-    @ConfigProperty(name = "estatedesk.password.hash.wait.ms", defaultValue = "250")
-    long waitMillis;
-
-    private Semaphore slots;
-    private int permits;
-    private static final ThreadLocal<Boolean> HOLDING = ThreadLocal.withInitial(() -> false);
+    HashingQueue queue;
 
     /** Verified against when an email is unknown, so that both failures take the same time. */
     private String decoy;
 
     @PostConstruct
     void configure() {
-        permits =
-                concurrency > 0 ? concurrency : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-        slots = new Semaphore(permits, true);
         if (iterations < RECOMMENDED_ITERATIONS) {
             Logger.getLogger(Passwords.class.getName())
                     .warning("ESTATEDESK_PASSWORD_ITERATIONS=" + iterations + " is below the recommended "
                             + RECOMMENDED_ITERATIONS);
         }
+        long started = System.nanoTime();
         decoy = computeHash("decoy-password");
+        queue.observe(System.nanoTime() - started); // the queue's first estimate of a hash, on this machine
     }
 
     public String hash(String password) {
@@ -84,39 +70,9 @@ public class Passwords {
         }
     }
 
-    /**
-     * Runs {@code work} holding a hashing slot; hashes inside it take no second one. A free slot is taken
-     * at once; otherwise the request waits up to ESTATEDESK_PASSWORD_HASH_WAIT_MS, but only while fewer
-     * requests wait than there are slots: under a flood every further login is answered 503 at once,
-     * holding neither a request thread nor a database connection, so other requests keep flowing.
-     */
-    /** Whether a request asking for a slot now would get one or be allowed to wait for it. */
-    public boolean hasCapacity() {
-        return slots.availablePermits() > 0 || slots.getQueueLength() < permits;
-    }
-
+    /** Runs {@code work} in a hashing slot, in its turn (HashingQueue); hashes inside it take no second slot. */
     public <T> T inSlot(Supplier<T> work) {
-        if (HOLDING.get()) {
-            return work.get();
-        }
-        boolean acquired = slots.tryAcquire();
-        try {
-            if (!acquired && slots.getQueueLength() < permits) {
-                acquired = slots.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (!acquired) {
-            throw Problems.busy("Too many logins at once; retry shortly.", 1);
-        }
-        HOLDING.set(true);
-        try {
-            return work.get();
-        } finally {
-            HOLDING.set(false);
-            slots.release();
-        }
+        return queue.hash(work);
     }
 
     private String computeHash(String password) {

@@ -19,8 +19,10 @@ BEGIN
                    ' plot_size, plot_number, estate_plot, estate_plot_number, allocation, message TO %I', app);
     EXECUTE format('GRANT DELETE ON assignment TO %I', app);
     -- Shared operational state, purged by the service on a schedule.
-    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON idempotency_key, login_attempt, token_revocation,'
-                   ' scheduled_run TO %I', app);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON idempotency_key, token_revocation, scheduled_run TO %I', app);
+    -- The login throttle: through its functions only (V5_3), never the table.
+    EXECUTE format('GRANT EXECUTE ON FUNCTION count_login_attempt(TEXT, TEXT, TIMESTAMPTZ, INTERVAL),'
+                   ' clear_login_attempts(TEXT, TEXT), purge_login_attempts(TIMESTAMPTZ) TO %I', app);
     -- Read-only: the public halves of the token keys, and the migration history (readiness).
     EXECUTE format('GRANT SELECT ON verification_key, ${flyway:table} TO %I', app);
     -- signing_key (private keys): no grant at all.

@@ -162,6 +162,79 @@ class DatabaseRoleIT extends HttpApiTest {
         assertTrue(ready.body().contains("enforced"), ready::toString);
     }
 
+    /**
+     * Issue 25, point 9: the application role reaches the login throttle only through its functions. It
+     * cannot read other logins' attempts (their emails and companies), clear a count with a DELETE, or
+     * write one; the functions count, clear one pair and purge, and nothing else.
+     */
+    @Test
+    void theApplicationRoleReachesTheLoginThrottleOnlyThroughItsFunctions() throws SQLException {
+        Db.update("insert into login_attempt (company_key, email, attempts, window_started)"
+                + " values ('role-test', 'victim@example.test', 5, now())");
+        try (Connection app = as(TestDatabase.APP);
+                Statement sql = app.createStatement()) {
+            for (String statement : List.of(
+                    "select email from login_attempt",
+                    "delete from login_attempt",
+                    "update login_attempt set attempts = 0",
+                    "insert into login_attempt (company_key, email, attempts, window_started) values ('x', 'y', 0, now())")) {
+                SQLException refused = assertThrows(SQLException.class, () -> sql.execute(statement), statement);
+                assertEquals("42501", refused.getSQLState(), statement + ": " + refused.getMessage());
+            }
+            try (ResultSet counted = sql.executeQuery(
+                    "select attempt_count from count_login_attempt('role-test', 'victim@example.test', now(), interval '15 minutes')")) {
+                counted.next();
+                assertEquals(6, counted.getInt(1));
+            }
+        }
+        assertEquals(
+                6,
+                Db.single(
+                        "select attempts from login_attempt where company_key = 'role-test' and email = 'victim@example.test'"));
+        Db.update("delete from login_attempt where company_key = 'role-test'");
+    }
+
+    /**
+     * Issue 25, point 8: readiness reads the role's attributes and memberships at every probe. BYPASSRLS
+     * given to the running service's role, or membership in the owner (which could switch row-level
+     * security off), turns readiness DOWN with its reason at the next probe; taken back, UP again.
+     */
+    @Test
+    void readinessTurnsDownWhenTheRunningRoleGainsABypass() {
+        assertTrue(readiness().body().contains("enforced"), () -> readiness().toString());
+        for (String[] change : List.of(
+                new String[] {
+                    "alter role " + TestDatabase.APP + " bypassrls",
+                    "alter role " + TestDatabase.APP + " nobypassrls",
+                    "BYPASSRLS"
+                },
+                new String[] {
+                    "grant " + TestDatabase.OWNER + " to " + TestDatabase.APP,
+                    "revoke " + TestDatabase.OWNER + " from " + TestDatabase.APP,
+                    "member of their owner"
+                })) {
+            Db.update(change[0]);
+            try {
+                Api.Reply down = readiness();
+                assertEquals(503, down.status(), change[0] + ": " + down);
+                assertTrue(down.body().contains(change[2]), change[0] + ": " + down);
+            } finally {
+                Db.update(change[1]);
+            }
+            Api.Reply up = readiness();
+            assertEquals(200, up.status(), change[1] + ": " + up);
+            assertTrue(up.body().contains("enforced"), up::toString);
+        }
+    }
+
+    private Api.Reply readiness() {
+        return api.send(java.net.http.HttpRequest.newBuilder(java.net
+                        .URI
+                        .create(System.getProperty("estatedesk.health.url", api.base()))
+                        .resolve("/health/ready"))
+                .GET());
+    }
+
     @Test
     void theProbeFunctionCountsOnlyCompanyTables() throws SQLException {
         World world = World.build(api, fixtures, "Probe Homes");

@@ -1,6 +1,7 @@
 package com.estatedesk.operations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.estatedesk.testsupport.Api;
@@ -11,6 +12,7 @@ import com.estatedesk.testsupport.World;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.sql.Connection;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What an operator watches: readiness follows the database, and /metrics counts exactly what happened. */
@@ -28,6 +30,12 @@ class ObservabilityIT extends HttpApiTest {
                 .orElseThrow()
                 .getJsonObject("data");
         assertEquals("enforced", ready.getString("rowLevelSecurity"));
+        // Health answers anyone: UP/DOWN and why, never the database's build or the heap (issue 25, point 10).
+        String serverVersion = Db.text("show server_version").split(" ")[0];
+        for (String path : List.of("/health", "/health/ready", "/health/live")) {
+            String body = health(path).body();
+            assertFalse(body.contains(serverVersion) || body.toLowerCase().contains("heap"), path + ": " + body);
+        }
         assertEquals(1.0, Api.metric(api.metrics(), "estatedesk_ready"), "the readiness gauge the alerts use");
         try {
             // The database refuses the application's role: a database the service cannot reach.

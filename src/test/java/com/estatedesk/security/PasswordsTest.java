@@ -19,6 +19,9 @@ class PasswordsTest {
     private static Passwords configured(int iterations) {
         Passwords passwords = new Passwords();
         passwords.iterations = iterations;
+        passwords.queue = new HashingQueue();
+        passwords.queue.maxWaitMillis = 2_000;
+        passwords.queue.configure();
         passwords.configure();
         return passwords;
     }
