@@ -2,6 +2,7 @@ package com.estatedesk.assignment;
 
 import com.estatedesk.paging.Page;
 import com.estatedesk.paging.PageRequest;
+import com.estatedesk.rest.Created;
 import com.estatedesk.rest.PathIds;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,11 +41,7 @@ public class AssignmentResource {
     @APIResponseSchema(value = AssignmentView.class, responseCode = "201")
     public Response assign(@NotNull @Valid NewAssignment request) {
         AssignmentView created = assignments.assignClientToMarketer(request);
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(Long.toString(created.id()))
-                        .build())
-                .entity(created)
-                .build();
+        return Created.at(uri, created.id(), created);
     }
 
     @GET

@@ -2,6 +2,7 @@ package com.estatedesk.company;
 
 import com.estatedesk.paging.Page;
 import com.estatedesk.paging.PageRequest;
+import com.estatedesk.rest.Created;
 import com.estatedesk.rest.PathIds;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,11 +42,7 @@ public class CompanyResource {
     @APIResponseSchema(value = CompanyView.class, responseCode = "201")
     public Response create(@NotNull @Valid NewCompany request) {
         CompanyView created = companies.createCompany(request);
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(Long.toString(created.id()))
-                        .build())
-                .entity(created)
-                .build();
+        return Created.at(uri, created.id(), created);
     }
 
     @GET

@@ -2,6 +2,7 @@ package com.estatedesk.estate;
 
 import com.estatedesk.paging.Page;
 import com.estatedesk.paging.PageRequest;
+import com.estatedesk.rest.Created;
 import com.estatedesk.rest.PathIds;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,11 +41,7 @@ public class EstateResource {
     @APIResponseSchema(value = EstateView.class, responseCode = "201")
     public Response create(@NotNull @Valid NewEstate request) {
         EstateView created = estates.createEstate(request);
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(Long.toString(created.id()))
-                        .build())
-                .entity(created)
-                .build();
+        return Created.at(uri, created.id(), created);
     }
 
     @GET
@@ -66,11 +63,7 @@ public class EstateResource {
     @APIResponseSchema(value = EstatePlotView.class, responseCode = "201")
     public Response addPlots(@PathParam("id") String id, @NotNull @Valid NewEstatePlot request) {
         EstatePlotView created = estates.addPlots(PathIds.parse(id, "estate"), request);
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(Long.toString(created.plotSizeId()))
-                        .build())
-                .entity(created)
-                .build();
+        return Created.at(uri, created.plotSizeId(), created);
     }
 
     @GET

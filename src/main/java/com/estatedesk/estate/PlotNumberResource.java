@@ -2,6 +2,7 @@ package com.estatedesk.estate;
 
 import com.estatedesk.paging.Page;
 import com.estatedesk.paging.PageRequest;
+import com.estatedesk.rest.Created;
 import com.estatedesk.rest.PathIds;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,11 +40,7 @@ public class PlotNumberResource {
     @APIResponseSchema(value = PlotNumberView.class, responseCode = "201")
     public Response create(@NotNull @Valid NewPlotNumber request) {
         PlotNumberView created = estates.createPlotNumber(request.number());
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(Long.toString(created.id()))
-                        .build())
-                .entity(created)
-                .build();
+        return Created.at(uri, created.id(), created);
     }
 
     @GET

@@ -2,6 +2,7 @@ package com.estatedesk.messaging;
 
 import com.estatedesk.paging.Page;
 import com.estatedesk.paging.PageRequest;
+import com.estatedesk.rest.Created;
 import com.estatedesk.rest.PathIds;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,11 +41,7 @@ public class MessageResource {
     @APIResponseSchema(value = MessageView.class, responseCode = "201")
     public Response send(@NotNull @Valid NewMessage request) {
         MessageView sent = messages.send(request);
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(Long.toString(sent.id()))
-                        .build())
-                .entity(sent)
-                .build();
+        return Created.at(uri, sent.id(), sent);
     }
 
     @GET

@@ -8,8 +8,12 @@ import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,10 +39,40 @@ public final class ClientCsv {
      * Reads and validates every row before anything is created; row numbers count the header as row 1.
      * Any bad row → one 400 problem listing the bad rows (up to 100).
      */
+    /** Bytes that are not UTF-8 are refused, not replaced by U+FFFD and stored. */
+    private static Reader strictUtf8(InputStream csv) {
+        return new InputStreamReader(
+                csv,
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    /** Spreadsheets save CSV with a UTF-8 byte-order mark: it is not part of the first column's name. */
+    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        PushbackReader pushback = new PushbackReader(reader, 1);
+        int first = pushback.read();
+        if (first != -1 && first != '\uFEFF') {
+            pushback.unread(first);
+        }
+        return pushback;
+    }
+
+    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static List<NewPerson> read(InputStream csv, Validator validator) {
         List<NewPerson> people = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
         Map<String, Long> firstRowOfEmail = new HashMap<>();
+        long lastRow = 1;
         try (CSVParser parser = CSVFormat.DEFAULT
                 .builder()
                 .setHeader()
@@ -46,20 +80,24 @@ public final class ClientCsv {
                 .setIgnoreSurroundingSpaces(true)
                 .setIgnoreEmptyLines(true)
                 .get()
-                .parse(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
+                .parse(withoutByteOrderMark(strictUtf8(csv)))) {
             if (!parser.getHeaderNames().equals(List.of(COLUMNS))) {
                 throw Problems.invalid(
                         "header", "must be exactly: name,email,phone (got " + parser.getHeaderNames() + ")");
             }
             for (CSVRecord record : parser) {
                 long row = record.getRecordNumber() + 1;
+                lastRow = row;
                 if (record.size() != COLUMNS.length) {
                     errors.add(new FieldError("row " + row, "has " + record.size() + " columns, expected 3"));
                     continue;
                 }
                 for (int column = 0; column < COLUMNS.length; column++) {
-                    if (!PlainText.isClean(record.get(column), false)) {
-                        errors.add(new FieldError("row " + row + ": " + COLUMNS[column], PlainText.RULE));
+                    // The JSON bodies' rules: name and email must show something; no cell holds control
+                    // or bidirectional characters.
+                    String problem = PlainText.problem(record.get(column), false, column < 2);
+                    if (problem != null) {
+                        errors.add(new FieldError("row " + row + ": " + COLUMNS[column], problem));
                     }
                 }
                 NewPerson person = new NewPerson(
@@ -80,7 +118,13 @@ public final class ClientCsv {
                 people.add(person);
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-            throw Problems.badRequest("The body is not CSV with the header name,email,phone: " + e.getMessage());
+            // The library's message names its own classes: say only where reading stopped, and why in our words.
+            boolean notUtf8 = hasCause(e, CharacterCodingException.class);
+            throw Problems.badRequest(
+                    notUtf8
+                            ? "The body is not UTF-8 (after row " + lastRow + ")."
+                            : "The body is not CSV with the header name,email,phone: it cannot be read after row "
+                                    + lastRow + " (check its quotes).");
         }
         if (people.isEmpty() && errors.isEmpty()) {
             throw Problems.invalid("body", "has no rows after the header");

@@ -2,6 +2,7 @@ package com.estatedesk.people;
 
 import com.estatedesk.paging.Page;
 import com.estatedesk.paging.PageRequest;
+import com.estatedesk.rest.Created;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,10 +65,7 @@ public class ClientResource extends PeopleResource {
     @APIResponseSchema(value = ImportResult.class, responseCode = "201")
     public Response importCsv(InputStream csv, @Context UriInfo uri) {
         ImportResult result = registrations.importClients(ClientCsv.read(csv, validator));
-        return Response.created(
-                        uri.getBaseUriBuilder().path(ClientResource.class).build())
-                .entity(result)
-                .build();
+        return Created.under(uri, "clients", result);
     }
 
     /** All clients the caller may see, streamed page by page (bounded memory whatever their number). */

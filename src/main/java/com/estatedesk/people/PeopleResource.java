@@ -2,6 +2,7 @@ package com.estatedesk.people;
 
 import com.estatedesk.paging.Page;
 import com.estatedesk.paging.PageRequest;
+import com.estatedesk.rest.Created;
 import com.estatedesk.rest.PathIds;
 import com.estatedesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,11 +52,7 @@ public abstract class PeopleResource {
     @APIResponseSchema(value = PersonView.class, responseCode = "201")
     public Response register(@NotNull @Valid NewPerson request, @Context UriInfo uri) {
         PersonView created = lanes.register(kind(), request);
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(Long.toString(created.id()))
-                        .build())
-                .entity(created)
-                .build();
+        return Created.at(uri, created.id(), created);
     }
 
     /** The reads; each subclass declares them with the roles that may read its kind. */

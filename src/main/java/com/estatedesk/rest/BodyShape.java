@@ -103,23 +103,28 @@ final class BodyShape {
                     field.getValue(),
                     component.getGenericType(),
                     component.isAnnotationPresent(MultilineText.class),
+                    // Bean Validation's annotations land on the accessor; @NotBlank text must also show something.
+                    component.getAccessor().isAnnotationPresent(jakarta.validation.constraints.NotBlank.class),
                     errors);
         }
     }
 
     private static void checkValue(
-            String field, JsonValue value, Type type, boolean multiline, List<FieldError> errors) {
+            String field, JsonValue value, Type type, boolean multiline, boolean required, List<FieldError> errors) {
         if (value.getValueType() == JsonValue.ValueType.NULL) {
             return;
         }
         Class<?> raw = raw(type);
         if (raw == Optional.class) {
-            checkValue(field, value, argument(type), multiline, errors);
+            checkValue(field, value, argument(type), multiline, required, errors);
         } else if (raw == String.class) {
             if (!(value instanceof JsonString text)) {
                 errors.add(new FieldError(field, "must be a string"));
-            } else if (!PlainText.isClean(text.getString(), multiline)) {
-                errors.add(new FieldError(field, PlainText.rule(multiline)));
+            } else {
+                String problem = PlainText.problem(text.getString(), multiline, required);
+                if (problem != null) {
+                    errors.add(new FieldError(field, problem));
+                }
             }
         } else if (raw == Long.class || raw == long.class) {
             checkInteger(field, value, Long.MIN_VALUE, Long.MAX_VALUE, errors);
@@ -148,7 +153,7 @@ final class BodyShape {
                 errors.add(new FieldError(field, "must be an array"));
             } else {
                 for (int i = 0; i < array.size(); i++) {
-                    checkValue(field + "[" + i + "]", array.get(i), argument(type), multiline, errors);
+                    checkValue(field + "[" + i + "]", array.get(i), argument(type), multiline, required, errors);
                 }
             }
         } else if (raw.isRecord()) {

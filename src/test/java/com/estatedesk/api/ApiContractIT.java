@@ -551,6 +551,35 @@ class ApiContractIT extends HttpApiTest {
         return text.substring(0, middle) + flipped + text.substring(middle + 1);
     }
 
+    /**
+     * Issue 25, point 10: Location is a path (ESTATEDESK_PUBLIC_URL unset here), never built from the
+     * Host header a client sent. (The tests' HTTP client may send Host: pom.xml allows it.)
+     */
+    @Test
+    void locationNeverComesFromTheHostHeader() {
+        Company company = fixtures.company("Host Homes");
+        Api.Reply created = api.send(api.request("/clients", company.adminToken())
+                .header("Content-Type", "application/json")
+                .header("Host", "evil.example")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"Hosted\",\"email\":\"hosted@host.test\"}")));
+        assertEquals(201, created.status(), created::toString);
+        String location = created.header("Location").orElseThrow();
+        assertEquals("/api/v1/clients/" + created.id(), location);
+        Api.Reply company2 = api.send(
+                api.request("/companies", fixtures.platformToken())
+                        .header("Content-Type", "application/json")
+                        .header("Host", "evil.example:8443")
+                        .POST(
+                                java.net.http.HttpRequest.BodyPublishers.ofString(
+                                        "{\"name\":\"Host Check " + System.nanoTime()
+                                                + "\",\"admin\":{\"name\":\"A\",\"email\":\"a@hostcheck.test\",\"password\":\"host-check-1\"}}")));
+        assertEquals(201, company2.status(), company2::toString);
+        assertEquals(
+                "/api/v1/companies/" + company2.id(),
+                company2.header("Location").orElseThrow());
+    }
+
     @Test
     void idempotencyKeyRetriesCreateOnce() {
         Company company = fixtures.company("Idempotent Homes");

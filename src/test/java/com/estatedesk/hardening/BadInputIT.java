@@ -192,6 +192,43 @@ class BadInputIT extends HttpApiTest {
                 + " bytes per request");
     }
 
+    /** Issue 25, points 7 and 10, for CSV: a BOM is accepted, bytes that are not UTF-8 are refused, and no error names a library class. */
+    @Test
+    void csvImportsAreStrictUtf8AcceptABomAndNameNoLibrary() {
+        Fixtures.Company company = fixtures.company("Csv Edges");
+        long before = Db.single("select count(*) from client where company_id = ?", company.id());
+        Api.Reply withBom = importCsv(
+                company.adminToken(),
+                withBytes(
+                        "",
+                        new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf},
+                        "name,email,phone\r\nBom Person,bom@csv.test,\r\n"));
+        assertEquals(201, withBom.status(), withBom::toString);
+        for (byte[] body : List.of(
+                withBytes("name,email,phone\nLatin ", new byte[] {(byte) 0xe9}, "e,latin@csv.test,\n"),
+                withBytes("name,email,phone\nBad ", new byte[] {(byte) 0xff, (byte) 0xfe}, ",bad@csv.test,\n"),
+                withBytes("name,email,phone\nOverlong ", new byte[] {(byte) 0xc0, (byte) 0x80}, ",over@csv.test,\n"),
+                utf8("name,email,phone\nok,ok@csv.test,\n\"broken\"x,b@csv.test,\n"))) {
+            Api.Reply refused = importCsv(company.adminToken(), body);
+            assertEquals(400, refused.status(), refused::toString);
+            assertTrue(refused.isProblem(), refused::toString);
+            assertNoInternals(refused, "CSV");
+            assertFalse(
+                    refused.body().contains("org.apache") || refused.body().contains("CSVException"),
+                    refused::toString);
+        }
+        assertEquals(before + 1, Db.single("select count(*) from client where company_id = ?", company.id()));
+        assertEquals(
+                "Bom Person",
+                Db.text("select name from client where company_id = ? and email = 'bom@csv.test'", company.id()));
+    }
+
+    private Api.Reply importCsv(String token, byte[] csv) {
+        return api.send(api.request("/clients/import", token)
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(csv)));
+    }
+
     private static byte[] utf8(String text) {
         return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }

@@ -32,6 +32,39 @@ class BodyShapeTest {
             @MultilineText String body,
             Optional<Optional<String>> phone) {}
 
+    record Named(
+            @jakarta.validation.constraints.NotBlank String name,
+            @MultilineText String body,
+            String note) {}
+
+    /** Issue 25, point 10: invisible names and bidirectional controls, named like every other field. */
+    @Test
+    void invisibleNamesAndBidirectionalControlsAreRefused() {
+        for (String name : List.of("\u00a0\u00a0", "\u200b", "\ufeff\u200b\u00a0", "\u3164")) {
+            List<FieldError> errors = BodyShape.check(
+                    Json.createReader(new StringReader("{\"name\":\"" + name + "\"}"))
+                            .readValue(),
+                    Named.class);
+            assertEquals(List.of("name"), errors.stream().map(FieldError::field).toList(), name);
+        }
+        List<FieldError> bidi = BodyShape.check(
+                Json.createReader(new StringReader("{\"name\":\"Invoice\u202egpj.exe\",\"note\":\"a\u2066b\"}"))
+                        .readValue(),
+                Named.class);
+        assertEquals(
+                List.of("name", "note"), bidi.stream().map(FieldError::field).toList());
+        // A message body may quote right-to-left text; a visible name with a no-break space is a name.
+        assertTrue(BodyShape.check(
+                        Json.createReader(new StringReader("{\"name\":\"Ada\u00a0Obi\",\"body\":\"\u202bx\u202c\"}"))
+                                .readValue(),
+                        Named.class)
+                .isEmpty());
+        // Plain white space is left to @NotBlank, which reports it once.
+        assertTrue(BodyShape.check(
+                        Json.createReader(new StringReader("{\"name\":\"  \"}")).readValue(), Named.class)
+                .isEmpty());
+    }
+
     private static List<FieldError> check(String json) {
         return BodyShape.check(Json.createReader(new StringReader(json)).readValue(), Sample.class);
     }
