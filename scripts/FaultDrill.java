@@ -458,6 +458,7 @@ public class FaultDrill {
         check(
                 status == 401 && seconds <= 5,
                 String.format("its token, revoked on instance 1, refused by instance 2 after %.2f s", seconds));
+        lateCommitRevocation(one, two, company, slug, jdbc, run);
         // The audit timer fires every 20 s on both instances in the drill (ESTATEDESK_AUDIT_SCHEDULE).
         pause(22);
         try (Connection db = DriverManager.getConnection(jdbc, "postgres", "");
@@ -480,6 +481,82 @@ public class FaultDrill {
                                 + " time(s) in both logs, " + skipped + " firing(s) found it already claimed");
             }
         }
+    }
+
+    /**
+     * A revocation whose transaction commits late: the marketer's row is held locked from psql's side for
+     * 12 s while instance 1 deactivates it, so the revoking transaction commits 12 s after it began. Instance
+     * 2 must refuse the marketer's token within 5 s of that commit (it used to never see it: issue 25).
+     */
+    static void lateCommitRevocation(String one, String two, Company company, String slug, String jdbc, String run)
+            throws Exception {
+        String email = "late-" + run.toLowerCase() + "@cluster.test";
+        HttpResponse<String> agent = HTTP.send(
+                HttpRequest.newBuilder(URI.create(one + "/marketers"))
+                        .header("Authorization", "Bearer " + company.token())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"name\":\"Late\",\"email\":\"" + email + "\",\"password\":\"late-password\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        String id = field(agent.body(), "id");
+        String token = field(
+                HTTP.send(
+                                HttpRequest.newBuilder(URI.create(two + "/auth/token"))
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email
+                                                + "\",\"password\":\"late-password\",\"company\":\"" + slug + "\"}"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body(),
+                "accessToken");
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            try (Connection db = DriverManager.getConnection(jdbc, "postgres", "")) {
+                db.setAutoCommit(false);
+                try (PreparedStatement lock = db.prepareStatement("select 1 from marketer where id = ? for update")) {
+                    lock.setLong(1, Long.parseLong(id));
+                    lock.executeQuery().close();
+                }
+                locked.countDown();
+                pause(12);
+                db.commit();
+            } catch (Exception e) {
+                locked.countDown();
+                throw new IllegalStateException(e);
+            }
+        });
+        holder.start();
+        locked.await();
+        long patchStarted = System.nanoTime();
+        HttpResponse<String> deactivated = HTTP.send(
+                HttpRequest.newBuilder(URI.create(one + "/marketers/" + id))
+                        .header("Authorization", "Bearer " + company.token())
+                        .header("Content-Type", "application/json")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"status\":\"DEACTIVATED\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        long committed = System.nanoTime();
+        holder.join();
+        int status = 200;
+        while (status == 200 && System.nanoTime() - committed < 10_000_000_000L) {
+            status = HTTP.send(
+                            HttpRequest.newBuilder(URI.create(two + "/me"))
+                                    .header("Authorization", "Bearer " + token)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .statusCode();
+            if (status == 200) {
+                pause(0.1);
+            }
+        }
+        double seconds = (System.nanoTime() - committed) / 1e9;
+        check(
+                deactivated.statusCode() == 200 && status == 401 && seconds <= 5,
+                String.format(
+                        "a deactivation that waited %.1f s on a locked row (PATCH %d on instance 1): its token refused"
+                                + " by instance 2 %.2f s after the commit",
+                        (committed - patchStarted) / 1e9, deactivated.statusCode(), seconds));
     }
 
     static long count(String text, String regex) {
