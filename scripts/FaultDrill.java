@@ -399,14 +399,7 @@ public class FaultDrill {
     static void clusterChecks(String one, String two, String platform, String jdbc, String run) throws Exception {
         Company company = company(one, platform, "Cluster " + run, "CK" + run.replaceAll("[0-9]", ""));
         String email = "agent-" + run.toLowerCase() + "@cluster.test";
-        HttpResponse<String> agent = HTTP.send(
-                HttpRequest.newBuilder(URI.create(one + "/marketers"))
-                        .header("Authorization", "Bearer " + company.token())
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"name\":\"Agent\",\"email\":\"" + email + "\",\"password\":\"agent-password\"}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> agent = registerMarketer(one, company.token(), "Agent", email, "agent-password");
         check(agent.statusCode() == 201, "marketer registered on instance 1: " + field(agent.body(), "uid"));
         HttpResponse<String> me = HTTP.send(
                 HttpRequest.newBuilder(URI.create(two + "/me"))
@@ -420,15 +413,7 @@ public class FaultDrill {
         String credentials =
                 "{\"email\":\"" + email + "\",\"password\":\"agent-password\",\"company\":\"" + slug + "\"}";
         check(tokenStatus(two, credentials) == 200, "the marketer gets a token from instance 2");
-        String agentToken = field(
-                HTTP.send(
-                                HttpRequest.newBuilder(URI.create(two + "/auth/token"))
-                                        .header("Content-Type", "application/json")
-                                        .POST(HttpRequest.BodyPublishers.ofString(credentials))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString())
-                        .body(),
-                "accessToken");
+        String agentToken = token(two, credentials);
         HttpResponse<String> deactivated = HTTP.send(
                 HttpRequest.newBuilder(URI.create(one + "/marketers/" + field(agent.body(), "id")))
                         .header("Authorization", "Bearer " + company.token())
@@ -478,25 +463,12 @@ public class FaultDrill {
     static void lateCommitRevocation(String one, String two, Company company, String slug, String jdbc, String run)
             throws Exception {
         String email = "late-" + run.toLowerCase() + "@cluster.test";
-        HttpResponse<String> agent = HTTP.send(
-                HttpRequest.newBuilder(URI.create(one + "/marketers"))
-                        .header("Authorization", "Bearer " + company.token())
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"name\":\"Late\",\"email\":\"" + email + "\",\"password\":\"late-password\"}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        String id = field(agent.body(), "id");
-        String token = field(
-                HTTP.send(
-                                HttpRequest.newBuilder(URI.create(two + "/auth/token"))
-                                        .header("Content-Type", "application/json")
-                                        .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email
-                                                + "\",\"password\":\"late-password\",\"company\":\"" + slug + "\"}"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString())
+        String id = field(
+                registerMarketer(one, company.token(), "Late", email, "late-password")
                         .body(),
-                "accessToken");
+                "id");
+        String token =
+                token(two, "{\"email\":\"" + email + "\",\"password\":\"late-password\",\"company\":\"" + slug + "\"}");
         java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
         Thread holder = new Thread(() -> {
             try (Connection db = DriverManager.getConnection(jdbc, "postgres", "")) {
@@ -602,6 +574,19 @@ public class FaultDrill {
                         api,
                         "{\"email\":\"" + admin + "\",\"password\":\"drill-password\",\"company\":\""
                                 + field(created.body(), "slug") + "\"}"));
+    }
+
+    /** A marketer who can log in, registered by a company admin on {@code api}. */
+    static HttpResponse<String> registerMarketer(
+            String api, String adminToken, String name, String email, String password) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(api + "/marketers"))
+                        .header("Authorization", "Bearer " + adminToken)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"email\":\"" + email
+                                + "\",\"password\":\"" + password + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static String token(String api, String credentials) throws Exception {

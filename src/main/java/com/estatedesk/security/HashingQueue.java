@@ -49,7 +49,17 @@ public class HashingQueue {
     private final Map<String, Integer> admittedByCompany = new HashMap<>();
     private final Map<String, Integer> admittedByAddress = new HashMap<>();
     /** Waiting hashes, per company in round-robin order: the head company is served next. */
-    private final LinkedHashMap<String, ArrayDeque<Condition>> waiting = new LinkedHashMap<>();
+    private final LinkedHashMap<String, ArrayDeque<Turn>> waiting = new LinkedHashMap<>();
+
+    /** A hash waiting for a slot; {@code granted} is set, under the lock, when the slot passes to it. */
+    private static final class Turn {
+        final Condition signal;
+        boolean granted;
+
+        Turn(Condition signal) {
+            this.signal = signal;
+        }
+    }
 
     private int slots;
     private int freeSlots;
@@ -176,26 +186,15 @@ public class HashingQueue {
                 freeSlots--;
                 return;
             }
-            Condition turn = lock.newCondition();
+            Turn turn = new Turn(lock.newCondition());
             waiting.computeIfAbsent(company, key -> new ArrayDeque<>()).add(turn);
-            // Signalled by releaseSlot, which also takes the slot on this waiter's behalf.
-            boolean granted = false;
-            while (!granted) {
-                turn.awaitUninterruptibly();
-                granted = !contains(turn);
+            // releaseSlot takes the slot on this waiter's behalf before it signals.
+            while (!turn.granted) {
+                turn.signal.awaitUninterruptibly();
             }
         } finally {
             lock.unlock();
         }
-    }
-
-    private boolean contains(Condition turn) {
-        for (ArrayDeque<Condition> queue : waiting.values()) {
-            if (queue.contains(turn)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void releaseSlot() {
@@ -208,13 +207,14 @@ public class HashingQueue {
             }
             var head = next.next();
             String company = head.getKey();
-            ArrayDeque<Condition> queue = head.getValue();
-            Condition turn = queue.poll();
+            ArrayDeque<Turn> queue = head.getValue();
+            Turn turn = queue.poll();
             next.remove();
             if (!queue.isEmpty()) {
                 waiting.put(company, queue); // to the back of the round
             }
-            turn.signal(); // the slot passes straight to it
+            turn.granted = true; // the slot passes straight to it
+            turn.signal.signal();
         } finally {
             lock.unlock();
         }
