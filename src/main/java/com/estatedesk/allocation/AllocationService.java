@@ -105,7 +105,7 @@ public class AllocationService {
     public AllocationView find(long id) {
         List<Object[]> found = select(null, null, id, new PageRequest(1, 0));
         if (found.isEmpty()) {
-            rows.noteIfForeign(Allocation.class, id);
+            rows.noteUnknown(Allocation.class, id);
             throw Problems.notFound("allocation");
         }
         return view((Allocation) found.get(0)[0], (Long) found.get(0)[1]);

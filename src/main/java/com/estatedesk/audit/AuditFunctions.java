@@ -9,14 +9,19 @@ import java.util.Locale;
  * On PostgreSQL the audit must see every company's rows (a link between two companies is exactly what
  * it looks for), yet nothing at request time may connect as the schema owner. So each check of
  * {@link AuditChecks} becomes, at start-up, a {@code SECURITY DEFINER} function owned by the owner that
- * returns only the number of defects; the application role may execute it and nothing more. The checks
- * stay written once, in {@link AuditChecks}; the H2 demo runs the same SQL directly.
+ * returns only the number of defects; the application role may execute it and nothing more. A function
+ * takes no company argument: it audits the company bound to the transaction ({@code app.company_id}, as
+ * row-level security does), or every company when none is bound. The checks stay written once, in
+ * {@link AuditChecks}; the H2 demo runs the same SQL directly.
  */
 public final class AuditFunctions {
 
     private AuditFunctions() {}
 
-    /** The function behind a check, e.g. {@code audit_duplicate_uids(p_company bigint)}. */
+    /** The company a function audits: the one bound to the transaction, none (all) when unbound. */
+    static final String BOUND_COMPANY = "nullif(current_setting('app.company_id', true), '')::bigint";
+
+    /** The function behind a check, e.g. {@code audit_duplicate_uids()}. */
     static String functionName(String check) {
         return "audit_" + check.toLowerCase(Locale.ROOT);
     }
@@ -35,12 +40,14 @@ public final class AuditFunctions {
             ddl.execute("select pg_advisory_xact_lock(hashtext('estatedesk.audit-functions'))");
             for (AuditChecks.Definition check : AuditChecks.ALL) {
                 String function = functionName(check.name());
-                ddl.execute("create or replace function " + function + "(p_company bigint) returns bigint"
+                // The earlier form took the company as an argument: any company, for whoever could call it.
+                ddl.execute("drop function if exists " + function + "(bigint)");
+                ddl.execute("create or replace function " + function + "() returns bigint"
                         + " language sql stable security definer set search_path from current as $$"
-                        + " select count(*) from (" + scoped(check.sql(), "p_company") + ") defects $$");
-                ddl.execute("revoke all on function " + function + "(bigint) from public");
+                        + " select count(*) from (" + scoped(check.sql(), BOUND_COMPANY) + ") defects $$");
+                ddl.execute("revoke all on function " + function + "() from public");
                 if (!applicationRole.equals(currentUser(owner))) {
-                    ddl.execute("grant execute on function " + function + "(bigint) to \""
+                    ddl.execute("grant execute on function " + function + "() to \""
                             + applicationRole.replace("\"", "\"\"") + "\"");
                 }
             }

@@ -37,12 +37,21 @@ public class AuditService {
         boolean postgreSql = database.isPostgreSql();
         // Not setReadOnly: the flag would stay on the pooled connection for the next request.
         try (Connection connection = database.dataSource().getConnection()) {
-            for (Definition check : AuditChecks.ALL) {
-                long defects = postgreSql
-                        ? countThroughFunction(connection, check, companyId)
-                        : count(connection, check, companyId);
-                checks.add(new AuditReport.Check(
-                        check.name(), defects == 0, defects + (defects == 1 ? " defect" : " defects"), defects));
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                if (postgreSql) {
+                    bindCompany(connection, companyId);
+                }
+                for (Definition check : AuditChecks.ALL) {
+                    long defects =
+                            postgreSql ? countThroughFunction(connection, check) : count(connection, check, companyId);
+                    checks.add(new AuditReport.Check(
+                            check.name(), defects == 0, defects + (defects == 1 ? " defect" : " defects"), defects));
+                }
+            } finally {
+                connection.rollback(); // read only: the company binding ends with the transaction
+                connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("The audit could not read the database", e);
@@ -60,15 +69,20 @@ public class AuditService {
         return report;
     }
 
-    private static long countThroughFunction(Connection connection, Definition check, Long companyId)
-            throws SQLException {
+    /** The functions audit the company bound to the transaction, as row-level security filters by it. */
+    private static void bindCompany(Connection connection, Long companyId) throws SQLException {
+        try (PreparedStatement bind = connection.prepareStatement("select set_config('app.company_id', ?, true)")) {
+            bind.setString(1, companyId == null ? "" : companyId.toString());
+            bind.execute();
+        }
+    }
+
+    private static long countThroughFunction(Connection connection, Definition check) throws SQLException {
         try (PreparedStatement statement =
-                connection.prepareStatement("select " + AuditFunctions.functionName(check.name()) + "(?)")) {
-            statement.setObject(1, companyId, java.sql.Types.BIGINT);
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
+                        connection.prepareStatement("select " + AuditFunctions.functionName(check.name()) + "()");
+                ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getLong(1);
         }
     }
 

@@ -50,11 +50,12 @@ public class Company {
     private String prefix;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
+    // Written only at insert by JPA; afterwards through set_company_status (V5_4), see CompanyService.
+    @Column(nullable = false, updatable = false)
     private CompanyStatus status = CompanyStatus.ACTIVE;
 
     /** Tokens of the company issued with a lower generation are revoked (see Revocations). */
-    @Column(name = "token_generation", nullable = false)
+    @Column(name = "token_generation", nullable = false, updatable = false)
     private int tokenGeneration;
 
     @Column(name = "created_at", nullable = false, updatable = false)

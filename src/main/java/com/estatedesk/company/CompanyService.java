@@ -110,12 +110,35 @@ public class CompanyService {
         changes.status().ifPresent(status -> {
             boolean wasActive = company.isActive();
             company.changeStatus(status);
+            writeStatus(company);
             if (wasActive && !company.isActive()) {
                 revocations.revokeCompany(company.id(), company.tokenGeneration());
                 LOG.info(() -> "Suspended company " + company.id());
             }
         });
         return CompanyView.of(company);
+    }
+
+    /**
+     * The status (and the generation a suspension raises) is not written by JPA: on PostgreSQL the
+     * application role may change it only through set_company_status (V5_4), which computes both as
+     * {@link Company#changeStatus} did in memory. The H2 demo writes the same values directly.
+     */
+    private void writeStatus(Company company) {
+        if (database.isPostgreSql()) {
+            em.createNativeQuery("select set_company_status(?1, ?2)")
+                    .setParameter(1, company.id())
+                    .setParameter(2, company.status().name())
+                    .setHint(Tenancy.NATIVE_SQL_HINT, true)
+                    .getSingleResult();
+        } else {
+            em.createNativeQuery("update company set status = ?2, token_generation = ?3 where id = ?1")
+                    .setParameter(1, company.id())
+                    .setParameter(2, company.status().name())
+                    .setParameter(3, company.tokenGeneration())
+                    .setHint(Tenancy.NATIVE_SQL_HINT, true)
+                    .executeUpdate();
+        }
     }
 
     private void rename(Company company, String name) {

@@ -48,6 +48,9 @@ public class Housekeeping {
     IdempotencyPurge idempotencyPurge;
 
     @Inject
+    com.estatedesk.tenancy.UnknownIds unknownIds;
+
+    @Inject
     @ConfigProperty(name = "estatedesk.purge.interval.seconds", defaultValue = "3600")
     long purgeIntervalSeconds;
 
@@ -72,6 +75,7 @@ public class Housekeeping {
             int keys = idempotencyPurge.expired();
             int attempts = logins.purgeStale();
             revocations.purge();
+            unknownIds.purge();
             LOG.fine(() -> "Purged " + keys + " expired Idempotency-Keys and " + attempts + " login-attempt windows");
         } catch (RuntimeException e) {
             LOG.warning(() -> "Purge failed, next try in " + purgeIntervalSeconds + " s: " + e);

@@ -119,8 +119,17 @@ public class IdempotencyStore {
 
     /** Housekeeping (in the caller's transaction): keys past their lifetime are forgotten. */
     public int purgeExpired() {
+        Timestamp before = Timestamp.from(Instant.now().minus(Duration.ofHours(ttlHours)));
+        if (database.isPostgreSql()) {
+            // Every caller's keys: row-level security shows a transaction only its own caller's (V5_4).
+            return ((Number) em.createNativeQuery("select purge_idempotency_keys(?1)")
+                            .setParameter(1, before)
+                            .setHint(Tenancy.NATIVE_SQL_HINT, true)
+                            .getSingleResult())
+                    .intValue();
+        }
         return em.createNativeQuery("delete from idempotency_key where created_at < ?1")
-                .setParameter(1, Timestamp.from(Instant.now().minus(Duration.ofHours(ttlHours))))
+                .setParameter(1, before)
                 .setHint(Tenancy.NATIVE_SQL_HINT, true)
                 .executeUpdate();
     }

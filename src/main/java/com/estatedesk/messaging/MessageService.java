@@ -97,7 +97,7 @@ public class MessageService {
     private Message visible(long id) {
         Message message = em.find(Message.class, id);
         if (message == null) {
-            rows.noteIfForeign(Message.class, id);
+            rows.noteUnknown(Message.class, id);
         }
         if (message == null
                 || message.senderId() != caller.accountId() && message.recipientId() != caller.accountId()) {

@@ -97,10 +97,10 @@ public class AppMetrics {
                 .increment();
     }
 
-    /** A request named an id that exists, but in another company. The caller is never told. */
-    public void crossCompanyAttempt(String table) {
-        Counter.builder("estatedesk.cross.company.attempts")
-                .description("Requests for an id that exists in another company, by table")
+    /** A request named an id its company does not have (another company's, or none). */
+    public void unknownIdLookup(String table) {
+        Counter.builder("estatedesk.unknown.id.lookups")
+                .description("Requests for an id the caller's company does not have, by table")
                 .tag("table", table)
                 .register(registry)
                 .increment();

@@ -85,7 +85,7 @@ public class PeopleService {
                 .query(em, "p.id", kind.entityClass())
                 .getResultList();
         if (found.isEmpty()) {
-            rows.noteIfForeign(kind.entityClass(), id);
+            rows.noteUnknown(kind.entityClass(), id);
             throw Problems.notFound(kind.label());
         }
         return found.get(0);

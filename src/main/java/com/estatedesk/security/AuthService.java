@@ -37,6 +37,9 @@ public class AuthService {
     Revocations revocations;
 
     @Inject
+    PlatformAdmins platformAdmins;
+
+    @Inject
     Caller caller;
 
     @EJB
@@ -75,7 +78,7 @@ public class AuthService {
         }
         PlatformAdmin admin = admins.get(0);
         if (passwords.needsRehash(admin.passwordHash())) {
-            admin.rehashPassword(passwords.hash(password));
+            platformAdmins.setPassword(admin, passwords.hash(password), false);
         }
         return new Tokens.Subject(admin.id(), Role.PLATFORM_ADMIN, null, email, admin.tokenGeneration(), 0);
     }
@@ -125,7 +128,7 @@ public class AuthService {
         if (caller.companyId() == null) {
             PlatformAdmin admin = em.find(PlatformAdmin.class, caller.accountId());
             checkCurrentPassword("", admin.email(), currentPassword, admin.passwordHash());
-            admin.changePassword(passwords.hash(newPassword));
+            platformAdmins.setPassword(admin, passwords.hash(newPassword), true);
             revocations.revokePlatformAdmin(admin.id(), admin.tokenGeneration());
             return;
         }

@@ -29,10 +29,12 @@ public class PlatformAdmin {
     @Column(nullable = false)
     private String email;
 
-    @Column(name = "password_hash", nullable = false)
+    // Never written by JPA: on PostgreSQL the application role may change them only through
+    // set_platform_admin_password (V5_4); PlatformAdmins writes them.
+    @Column(name = "password_hash", nullable = false, updatable = false)
     private String passwordHash;
 
-    @Column(name = "token_generation", nullable = false)
+    @Column(name = "token_generation", nullable = false, updatable = false)
     private int tokenGeneration;
 
     @Column(name = "created_at", nullable = false)
@@ -63,13 +65,11 @@ public class PlatformAdmin {
         return tokenGeneration;
     }
 
-    /** A new password ends every token issued before it. */
-    public void changePassword(String newHash) {
+    /** What {@link PlatformAdmins#setPassword} wrote: a new password ends every token issued before it. */
+    void passwordWritten(String newHash, boolean endTokens) {
         this.passwordHash = newHash;
-        tokenGeneration++;
-    }
-
-    public void rehashPassword(String newHash) {
-        this.passwordHash = newHash;
+        if (endTokens) {
+            tokenGeneration++;
+        }
     }
 }

@@ -30,6 +30,9 @@ public class PlatformAdminBootstrap {
     Passwords passwords;
 
     @Inject
+    PlatformAdmins platformAdmins;
+
+    @Inject
     @ConfigProperty(name = "estatedesk.admin.email")
     Optional<String> email;
 
@@ -52,7 +55,8 @@ public class PlatformAdminBootstrap {
             return;
         }
         String normalized = Emails.normalize(email.get());
-        em.persist(new PlatformAdmin(normalized, passwords.hash(password.get())));
-        LOG.info("Created the first platform admin " + normalized);
+        if (platformAdmins.createFirst(normalized, passwords.hash(password.get()))) {
+            LOG.info("Created the first platform admin " + normalized);
+        }
     }
 }

@@ -90,18 +90,27 @@ public class Revocations {
     }
 
     private void record(String subject, int generation) {
-        // Insert-if-absent, then raise: portable (PostgreSQL and the H2 demo) and safe under concurrent revocations.
-        em.createNativeQuery("insert into token_revocation (subject, min_generation, changed_at)"
-                        + " values (?1, 0, current_timestamp) on conflict do nothing")
-                .setParameter(1, subject)
-                .setHint(Tenancy.NATIVE_SQL_HINT, true)
-                .executeUpdate();
-        em.createNativeQuery("update token_revocation set min_generation = case when min_generation < ?1 then ?1"
-                        + " else min_generation end, changed_at = current_timestamp where subject = ?2")
-                .setParameter(1, generation)
-                .setParameter(2, subject)
-                .setHint(Tenancy.NATIVE_SQL_HINT, true)
-                .executeUpdate();
+        if (database.isPostgreSql()) {
+            // Only raised, never lowered or deleted: the application role has no other way to the table (V5_4).
+            em.createNativeQuery("select record_token_revocation(?1, ?2)")
+                    .setParameter(1, subject)
+                    .setParameter(2, generation)
+                    .setHint(Tenancy.NATIVE_SQL_HINT, true)
+                    .getSingleResult();
+        } else {
+            // Insert-if-absent, then raise: safe under concurrent revocations on the H2 demo too.
+            em.createNativeQuery("insert into token_revocation (subject, min_generation, changed_at)"
+                            + " values (?1, 0, current_timestamp) on conflict do nothing")
+                    .setParameter(1, subject)
+                    .setHint(Tenancy.NATIVE_SQL_HINT, true)
+                    .executeUpdate();
+            em.createNativeQuery("update token_revocation set min_generation = case when min_generation < ?1 then ?1"
+                            + " else min_generation end, changed_at = current_timestamp where subject = ?2")
+                    .setParameter(1, generation)
+                    .setParameter(2, subject)
+                    .setHint(Tenancy.NATIVE_SQL_HINT, true)
+                    .executeUpdate();
+        }
         AfterCommit.run(transaction, () -> apply(subject, generation));
     }
 
@@ -127,11 +136,10 @@ public class Revocations {
                 }
             }
             try (PreparedStatement changed = connection.prepareStatement(
-                    from == null
-                            ? "select subject, min_generation from token_revocation"
-                            : "select subject, min_generation from token_revocation"
-                                    + " where changed_xact >= cast(? as xid8)")) {
-                if (from != null) {
+                    postgreSql
+                            ? "select subject, min_generation from token_revocations_since(cast(? as xid8))"
+                            : "select subject, min_generation from token_revocation")) {
+                if (postgreSql) {
                     changed.setString(1, from);
                 }
                 try (ResultSet rows = changed.executeQuery()) {
@@ -160,10 +168,12 @@ public class Revocations {
             map.values().removeIf(revoked -> revoked.seenAt() < cutoff);
         }
         try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement delete =
-                        connection.prepareStatement("delete from token_revocation where changed_at < ?")) {
+                PreparedStatement delete = connection.prepareStatement(
+                        database.isPostgreSql()
+                                ? "select purge_token_revocations(?)"
+                                : "delete from token_revocation where changed_at < ?")) {
             delete.setTimestamp(1, new Timestamp(cutoff));
-            delete.executeUpdate();
+            delete.execute();
         } catch (SQLException e) {
             LOG.warning(() -> "Cannot purge old token revocations (" + e.getSQLState() + ")");
         }

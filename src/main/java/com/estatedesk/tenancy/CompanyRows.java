@@ -1,5 +1,6 @@
 package com.estatedesk.tenancy;
 
+import com.estatedesk.metrics.AppMetrics;
 import com.estatedesk.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,8 +11,7 @@ import jakarta.persistence.Table;
 /**
  * Looking up a company-owned row by id. The lookup is tenant-filtered, so another company's id and an
  * id that does not exist give the same answer: 404 when the id is in the path, 422 when in the body.
- * Behind the scenes an id that exists in another company is counted (a metric for alerts), with the
- * same extra query for a missing id, so that the two cannot be told apart by timing either.
+ * Behind the scenes the unknown id is noted ({@link UnknownIds}), the same way for both.
  */
 @ApplicationScoped
 public class CompanyRows {
@@ -19,13 +19,19 @@ public class CompanyRows {
     @PersistenceContext
     EntityManager em;
 
+    @jakarta.ejb.EJB
+    UnknownIds unknownIds;
+
     @Inject
-    CrossCompanyProbe probe;
+    Tenancy tenancy;
+
+    @Inject
+    AppMetrics metrics;
 
     public <T extends CompanyOwned> T inPath(Class<T> type, long id, String what) {
         T row = em.find(type, id);
         if (row == null) {
-            noteIfForeign(type, id);
+            noteUnknown(type, id);
             throw Problems.notFound(what);
         }
         return row;
@@ -37,14 +43,15 @@ public class CompanyRows {
         }
         T row = em.find(type, id);
         if (row == null) {
-            noteIfForeign(type, id);
+            noteUnknown(type, id);
             throw Problems.unresolvableReference(field, what);
         }
         return row;
     }
 
-    /** For lookups made by a service's own query: counts the id if it belongs to another company. */
-    public void noteIfForeign(Class<? extends CompanyOwned> type, long id) {
-        probe.countIfElsewhere(type.getAnnotation(Table.class).name(), id);
+    /** For lookups made by a service's own query that found nothing. A burst is someone guessing ids. */
+    public void noteUnknown(Class<? extends CompanyOwned> type, long id) {
+        metrics.unknownIdLookup(type.getAnnotation(Table.class).name());
+        unknownIds.note(tenancy.boundCompany(), type.getAnnotation(Table.class).name(), id);
     }
 }

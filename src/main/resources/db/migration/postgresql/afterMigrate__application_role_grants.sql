@@ -11,15 +11,25 @@ BEGIN
     END IF;
     EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA public FROM %I', app);
     EXECUTE format('REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM %I', app);
-    -- Platform rows: companies (created, renamed, suspended) and platform admins (bootstrap, password).
-    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON company, platform_admin TO %I', app);
+    -- Platform rows. Companies are created and renamed by plain SQL; their status, and every write to
+    -- platform admins, only through the functions made for it (V5_4).
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE (name, name_key) ON company TO %I', app);
+    EXECUTE format('GRANT SELECT ON platform_admin TO %I', app);
+    EXECUTE format('GRANT EXECUTE ON FUNCTION set_company_status(BIGINT, TEXT),'
+                   ' set_platform_admin_password(BIGINT, TEXT, BOOLEAN), create_first_platform_admin(TEXT, TEXT) TO %I', app);
     -- Company rows, under row-level security. Nothing of a company is ever deleted (people are
     -- deactivated, uids never reused) except an assignment (DELETE /assignments/{id}, reassignment).
     EXECUTE format('GRANT SELECT, INSERT, UPDATE ON account, company_sequence, marketer, client, assignment, estate,'
                    ' plot_size, plot_number, estate_plot, estate_plot_number, allocation, message TO %I', app);
     EXECUTE format('GRANT DELETE ON assignment TO %I', app);
-    -- Shared operational state, purged by the service on a schedule.
-    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON idempotency_key, token_revocation, scheduled_run TO %I', app);
+    -- Idempotent answers: under row-level security by caller (V5_4), purged through a function.
+    EXECUTE format('GRANT SELECT, INSERT, DELETE ON idempotency_key TO %I', app);
+    EXECUTE format('GRANT EXECUTE ON FUNCTION purge_idempotency_keys(TIMESTAMPTZ) TO %I', app);
+    -- Revocations: raised, read in commit order and purged through functions only, never rewritten.
+    EXECUTE format('GRANT EXECUTE ON FUNCTION record_token_revocation(TEXT, INTEGER), token_revocations_since(xid8),'
+                   ' purge_token_revocations(TIMESTAMPTZ) TO %I', app);
+    -- Which instance runs today's scheduled job.
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON scheduled_run TO %I', app);
     -- The login throttle: through its functions only (V5_3), never the table.
     EXECUTE format('GRANT EXECUTE ON FUNCTION count_login_attempt(TEXT, TEXT, TIMESTAMPTZ, INTERVAL),'
                    ' clear_login_attempts(TEXT, TEXT), purge_login_attempts(TIMESTAMPTZ) TO %I', app);
@@ -27,5 +37,6 @@ BEGIN
     EXECUTE format('GRANT SELECT ON verification_key, ${flyway:table} TO %I', app);
     -- signing_key (private keys): no grant at all.
     EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO %I', app);
-    EXECUTE format('GRANT EXECUTE ON FUNCTION count_rows_with_id(TEXT, BIGINT) TO %I', app);
+    -- A request for an id its company does not have: noted for operators, never answered.
+    EXECUTE format('GRANT EXECUTE ON FUNCTION note_unknown_id(TEXT, BIGINT), purge_cross_company_attempts(TIMESTAMPTZ) TO %I', app);
 END $$;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.estatedesk.database.Database;
 import com.estatedesk.testsupport.Api;
+import com.estatedesk.testsupport.Awaiting;
 import com.estatedesk.testsupport.Db;
 import com.estatedesk.testsupport.HttpApiTest;
 import com.estatedesk.testsupport.TestDatabase;
@@ -235,18 +236,160 @@ class DatabaseRoleIT extends HttpApiTest {
                 .GET());
     }
 
+    private static void assertRefused(Statement sql, String statement) {
+        SQLException refused = assertThrows(SQLException.class, () -> sql.execute(statement), statement);
+        assertEquals("42501", refused.getSQLState(), statement + ": " + refused.getMessage());
+    }
+
+    /**
+     * Issue 25, point 9: platform admins, a company's status and token revocations are written only
+     * through their functions. The application role cannot set a password hash, insert an admin, suspend
+     * or revive a company behind the service's back, read or delete revocations, or lower one.
+     */
     @Test
-    void theProbeFunctionCountsOnlyCompanyTables() throws SQLException {
-        World world = World.build(api, fixtures, "Probe Homes");
+    void platformRowsAndRevocationsAreWrittenOnlyThroughTheirFunctions() throws SQLException {
+        World world = World.build(api, fixtures, "Least Privilege Homes");
+        long company = world.company().id();
         try (Connection app = as(TestDatabase.APP);
                 Statement sql = app.createStatement()) {
-            try (ResultSet row = sql.executeQuery("select count_rows_with_id('client', " + world.client() + ")")) {
-                row.next();
-                assertEquals(1, row.getLong(1));
+            for (String statement : List.of(
+                    "update platform_admin set password_hash = 'planted'",
+                    "update platform_admin set token_generation = 0",
+                    "insert into platform_admin (id, email, password_hash, token_generation, created_at)"
+                            + " values (7, 'planted@example.test', 'x', 0, now())",
+                    "delete from platform_admin",
+                    "update company set status = 'SUSPENDED' where id = " + company,
+                    "update company set token_generation = 0 where id = " + company,
+                    "delete from company where id = " + company,
+                    "select subject from token_revocation",
+                    "delete from token_revocation",
+                    "update token_revocation set min_generation = 0",
+                    "insert into token_revocation (subject, min_generation, changed_at) values ('account:1', 0, now())",
+                    "select * from cross_company_attempt",
+                    "update idempotency_key set response = ''")) {
+                assertRefused(sql, statement);
             }
+            // Renaming stays plain SQL (the service checks the name first); the status does not move.
+            assertEquals(1, sql.executeUpdate("update company set name = name where id = " + company));
+            sql.execute("select record_token_revocation('account:987654321', 5)");
+            sql.execute("select record_token_revocation('account:987654321', 2)");
+            try (ResultSet first =
+                    sql.executeQuery("select create_first_platform_admin('planted@example.test', 'x')")) {
+                first.next();
+                assertFalse(first.getBoolean(1), "an admin exists already: nothing is created");
+            }
+        }
+        assertEquals(5, Db.single("select min_generation from token_revocation where subject = 'account:987654321'"));
+        assertEquals(0, Db.single("select count(*) from platform_admin where email = 'planted@example.test'"));
+        assertEquals("ACTIVE", Db.text("select status from company where id = ?", company));
+        Db.update("delete from token_revocation where subject = 'account:987654321'");
+    }
+
+    /**
+     * Issue 25, point 9: stored idempotent answers (names, emails) are under row-level security by
+     * caller. Bound to company A, the application role reads A's keys only, and cannot plant one in B's
+     * name; unbound, it reads only the platform admins' keys.
+     */
+    @Test
+    void idempotentAnswersAreReadableOnlyByTheirCompany() throws SQLException {
+        World a = World.build(api, fixtures, "Idem Rls A Homes");
+        World b = World.build(api, fixtures, "Idem Rls B Homes");
+        for (World world : List.of(a, b)) {
+            Api.Reply created = api.postWithKey(
+                    "/clients",
+                    world.company().adminToken(),
+                    "rls-" + world.company().id(),
+                    "{\"name\":\"Keyed\",\"email\":\"keyed-" + world.company().id() + "@example.test\"}");
+            assertEquals(201, created.status(), created::toString);
+        }
+        try (Connection app = as(TestDatabase.APP);
+                Statement sql = app.createStatement()) {
+            app.setAutoCommit(false);
+            sql.execute("select set_config('app.company_id', '" + a.company().id() + "', true)");
+            List<String> seen = new ArrayList<>();
+            try (ResultSet rows = sql.executeQuery("select caller from idempotency_key")) {
+                while (rows.next()) {
+                    seen.add(rows.getString(1));
+                }
+            }
+            assertFalse(seen.isEmpty(), "A's own key is visible to A");
+            assertTrue(
+                    seen.stream()
+                            .allMatch(c -> c.startsWith("company:" + a.company().id() + ":")),
+                    seen::toString);
+            SQLException planted = assertThrows(
+                    SQLException.class,
+                    () -> sql.execute(
+                            "insert into idempotency_key (caller, idem_key, fingerprint, response, created_at)"
+                                    + " values ('company:" + b.company().id()
+                                    + ":account:1', 'planted', 'f', '{}', now())"));
+            assertEquals("42501", planted.getSQLState(), planted.getMessage());
+            app.rollback();
+            try (ResultSet rows = sql.executeQuery(
+                    "select count(*) filter (where caller not like 'platform:%'), count(*) from idempotency_key")) {
+                rows.next();
+                assertEquals(0, rows.getLong(1), "unbound: no company's keys");
+            }
+            app.rollback();
+        }
+        assertEquals(
+                1,
+                Db.single(
+                        "select count(*) from idempotency_key where idem_key = ?",
+                        "rls-" + b.company().id()));
+    }
+
+    /**
+     * Issue 25, point 9: nothing tells the application role whether an id exists in another company. The
+     * function behind an unknown id answers nothing; the database writes the cross-company attempt down for
+     * operators (readable by the owner only). Only company tables are accepted.
+     */
+    @Test
+    void anUnknownIdIsNotedForOperatorsAndNeverAnswered() throws SQLException {
+        World a = World.build(api, fixtures, "Unknown Id A Homes");
+        World b = World.build(api, fixtures, "Unknown Id B Homes");
+        String before = api.metrics();
+        assertEquals(
+                404, api.get("/clients/" + b.client(), a.company().adminToken()).status());
+        assertEquals(
+                404, api.get("/clients/7999999999", a.company().adminToken()).status());
+        assertEquals(2.0, Api.delta(before, api.metrics(), "estatedesk_unknown_id_lookups_total{table=\"client\"}"));
+        // Written after the answer, in its own transaction.
+        Awaiting.until(
+                () -> Db.single(
+                                "select count(*) from cross_company_attempt where caller_company = ?"
+                                        + " and table_name = 'client' and row_id = ? and owner_company = ?",
+                                a.company().id(),
+                                b.client(),
+                                b.company().id())
+                        == 1,
+                java.time.Duration.ofSeconds(5),
+                "the attempt on B's client is noted");
+        assertEquals(0, Db.single("select count(*) from cross_company_attempt where row_id = 7999999999"));
+        assertEquals(
+                "void",
+                Db.text("select pg_get_function_result('note_unknown_id(text, bigint)'::regprocedure)"),
+                "no answer about the other company");
+        try (Connection app = as(TestDatabase.APP);
+                Statement sql = app.createStatement()) {
+            app.setAutoCommit(false);
+            sql.execute("select set_config('app.company_id', '" + a.company().id() + "', true)");
+            sql.execute("select note_unknown_id('client', " + b.client() + ")");
             SQLException refused = assertThrows(
-                    SQLException.class, () -> sql.executeQuery("select count_rows_with_id('signing_key', 1)"));
+                    SQLException.class, () -> sql.executeQuery("select note_unknown_id('signing_key', 1)"));
             assertEquals("22023", refused.getSQLState(), refused.getMessage());
+            app.rollback();
+            SQLException oldProbe =
+                    assertThrows(SQLException.class, () -> sql.executeQuery("select count_rows_with_id('client', 1)"));
+            assertEquals("42883", oldProbe.getSQLState(), "the answering probe is gone: " + oldProbe.getMessage());
+            app.rollback();
+            SQLException anyCompany = assertThrows(
+                    SQLException.class,
+                    () -> sql.executeQuery(
+                            "select audit_duplicate_uids(" + b.company().id() + ")"));
+            assertEquals(
+                    "42883", anyCompany.getSQLState(), "audits take no company argument: " + anyCompany.getMessage());
+            app.rollback();
         }
     }
 
@@ -284,7 +427,7 @@ class DatabaseRoleIT extends HttpApiTest {
                     com.estatedesk.testsupport.Fixtures.ADMIN_PASSWORD,
                     a.company().slug());
             assertEquals(
-                    1.0, Api.delta(before, api.metrics(), "estatedesk_cross_company_attempts_total{table=\"client\"}"));
+                    1.0, Api.delta(before, api.metrics(), "estatedesk_unknown_id_lookups_total{table=\"client\"}"));
             assertEquals(0, Db.single("select count(*) from pg_stat_activity where usename = ?", TestDatabase.OWNER));
         } finally {
             Db.update("alter role " + TestDatabase.OWNER + " login");

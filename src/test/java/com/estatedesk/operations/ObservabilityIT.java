@@ -96,7 +96,7 @@ class ObservabilityIT extends HttpApiTest {
             Db.update(
                     "alter table client add constraint fk_client_company foreign key (company_id) references company (id)");
         }
-        // A cross-company attempt, and a plain missing id that is not one.
+        // Another company's id and a missing one: both are unknown ids, counted alike.
         assertEquals(
                 404,
                 api.get("/marketers/" + b.marketer(), a.company().adminToken()).status());
@@ -107,7 +107,7 @@ class ObservabilityIT extends HttpApiTest {
         assertEquals(3.0, Api.delta(before, after, "estatedesk_uid_allocations_total{role=\"CLT\"}"), after);
         assertEquals(1.0, Api.delta(before, after, "estatedesk_sequence_lock_timeouts_total"));
         assertEquals(1.0, Api.delta(before, after, "estatedesk_unique_violations_total{constraint=\"uq_client_uid\"}"));
-        assertEquals(1.0, Api.delta(before, after, "estatedesk_cross_company_attempts_total{table=\"marketer\"}"));
+        assertEquals(2.0, Api.delta(before, after, "estatedesk_unknown_id_lookups_total{table=\"marketer\"}"));
         assertEquals(
                 5.0, Api.delta(before, after, "estatedesk_sequence_lock_wait_seconds_count"), "3 + timed out + clash");
         assertTrue(
