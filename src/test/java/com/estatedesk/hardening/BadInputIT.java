@@ -192,6 +192,46 @@ class BadInputIT extends HttpApiTest {
     }
 
     /** Issue 25, points 7 and 10, for CSV: a BOM is accepted, bytes that are not UTF-8 are refused, and no error names a library class. */
+    /**
+     * Issue 25, point 10: headers the REST layer cannot parse, and headers over the limit, are refused as
+     * problem+json by the service on both servers, not with the server's HTML page or an empty body. Up
+     * to 16 KiB of headers is an ordinary request.
+     */
+    @Test
+    void unreadableOrOversizeHeadersAreProblems() {
+        Fixtures.Company company = fixtures.company("Header Edges");
+        long before = Db.single("select count(*) from client where company_id = ?", company.id());
+        String big = "a".repeat(9_000);
+        String huge = "a".repeat(30_000);
+        Map<String, HttpRequest.Builder> refused = Map.of(
+                "Content-Type: application/",
+                api.request("/clients", company.adminToken())
+                        .header("Content-Type", "application/")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"H\",\"email\":\"h@example.test\"}")),
+                "Accept: ///",
+                api.request("/clients", company.adminToken())
+                        .header("Accept", "///")
+                        .GET(),
+                "30 KB header",
+                api.request("/clients", company.adminToken())
+                        .header("X-Padding", huge)
+                        .GET());
+        refused.forEach((what, request) -> {
+            Api.Reply reply = api.send(request);
+            assertTrue(reply.status() >= 400 && reply.status() < 500, what + ": " + reply);
+            assertTrue(reply.isProblem(), what + ": " + reply);
+        });
+        Api.Reply oversize = api.send(api.request("/clients", company.adminToken())
+                .header("X-Padding", huge)
+                .GET());
+        assertEquals(431, oversize.status(), oversize::toString);
+        Api.Reply padded = api.send(api.request("/clients", company.adminToken())
+                .header("X-Padding", big)
+                .GET());
+        assertEquals(200, padded.status(), "9 KB of headers is an ordinary request: " + padded);
+        assertEquals(before, Db.single("select count(*) from client where company_id = ?", company.id()));
+    }
+
     @Test
     void csvImportsAreStrictUtf8AcceptABomAndNameNoLibrary() {
         Fixtures.Company company = fixtures.company("Csv Edges");
