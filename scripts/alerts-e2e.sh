@@ -79,7 +79,7 @@ echo "registration while the row was held: $status (expected 503)"
 [ "$status" = 503 ] || { echo "no lock timeout provoked" >&2; exit 1; }
 lock_at=$started
 
-# A cross-company probe: Alpha's admin asks five times for Bravo's client.
+# An id probe: Alpha's admin asks five times for Bravo's client (unknown to Alpha).
 probe_at=$SECONDS
 for _ in 1 2 3 4 5; do
   curl -s -o /dev/null -w '%{http_code} ' "$API/clients/$b_client" -H "Authorization: Bearer $a_token"
@@ -94,8 +94,8 @@ print(" ".join(a["labels"]["alertname"] for a in json.load(sys.stdin)["data"]["a
   if [ -z "$lock_fired" ] && [[ " $firing " == *" EstateDeskSequenceLockTimeout "* ]]; then
     lock_fired=$((SECONDS - lock_at)); echo "EstateDeskSequenceLockTimeout firing ${lock_fired} s after the lock timeout"
   fi
-  if [ -z "$probe_fired" ] && [[ " $firing " == *" EstateDeskCrossCompanyProbe "* ]]; then
-    probe_fired=$((SECONDS - probe_at)); echo "EstateDeskCrossCompanyProbe firing ${probe_fired} s after the first probe"
+  if [ -z "$probe_fired" ] && [[ " $firing " == *" EstateDeskIdProbe "* ]]; then
+    probe_fired=$((SECONDS - probe_at)); echo "EstateDeskIdProbe firing ${probe_fired} s after the first probe"
   fi
   [ -n "$lock_fired" ] && [ -n "$probe_fired" ] && break
   sleep 1

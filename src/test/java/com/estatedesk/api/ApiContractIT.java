@@ -666,7 +666,7 @@ class ApiContractIT extends HttpApiTest {
                 .GET());
         assertEquals(200, reply.status(), reply::toString);
         JsonObject paths = reply.json().getJsonObject("paths");
-        List<com.estatedesk.testsupport.ResourceModel.Endpoint> endpoints =
+        List<com.estatedesk.platform.openapi.ResourceModel.Endpoint> endpoints =
                 com.estatedesk.testsupport.ResourceModel.endpoints();
         for (var endpoint : endpoints) {
             JsonObject item = paths.getJsonObject("/api/v1" + endpoint.template());

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.estatedesk.platform.openapi.ResourceModel.Endpoint;
 import com.estatedesk.testsupport.Api;
 import com.estatedesk.testsupport.Db;
 import com.estatedesk.testsupport.DbFingerprint;
 import com.estatedesk.testsupport.Fixtures;
 import com.estatedesk.testsupport.HttpApiTest;
 import com.estatedesk.testsupport.ResourceModel;
-import com.estatedesk.testsupport.ResourceModel.Endpoint;
 import com.estatedesk.testsupport.World;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;

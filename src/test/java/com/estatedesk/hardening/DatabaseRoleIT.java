@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.estatedesk.database.Database;
+import com.estatedesk.infra.database.Database;
 import com.estatedesk.testsupport.Api;
 import com.estatedesk.testsupport.Awaiting;
 import com.estatedesk.testsupport.Db;

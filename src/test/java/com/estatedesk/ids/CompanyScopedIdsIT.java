@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.estatedesk.sequence.SequenceKey;
-import com.estatedesk.sequence.Uids;
+import com.estatedesk.platform.sequence.SequenceKey;
+import com.estatedesk.platform.sequence.Uids;
 import com.estatedesk.testsupport.Api;
 import com.estatedesk.testsupport.Concurrently;
 import com.estatedesk.testsupport.Db;

@@ -1,7 +1,0 @@
-package com.estatedesk.allocation;
-
-/** FULL payment secures a specific plot number; PART reserves a unit of the size without one. */
-public enum PaymentType {
-    FULL,
-    PART
-}

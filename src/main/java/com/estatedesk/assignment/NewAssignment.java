@@ -1,5 +1,0 @@
-package com.estatedesk.assignment;
-
-import jakarta.validation.constraints.NotNull;
-
-public record NewAssignment(@NotNull Long clientId, @NotNull Long marketerId) {}

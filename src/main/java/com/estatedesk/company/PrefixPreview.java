@@ -1,4 +1,0 @@
-package com.estatedesk.company;
-
-/** The prefix a company of this name would get if it were created now (taken prefixes skipped). */
-public record PrefixPreview(String name, String prefix) {}

@@ -1,6 +1,0 @@
-package com.estatedesk.estate;
-
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
-public record NewPlotNumber(@NotBlank @Size(max = 50) String number) {}

@@ -1,9 +1,0 @@
-package com.estatedesk.estate;
-
-public enum SizeUnit {
-    SQUARE_METERS,
-    SQUARE_FEET,
-    HECTARES,
-    ACRES,
-    SQUARE_KILOMETERS
-}

@@ -1,0 +1,113 @@
+package com.estatedesk.feature.assignment;
+
+import com.estatedesk.feature.people.model.Client;
+import com.estatedesk.feature.people.model.Marketer;
+import com.estatedesk.feature.people.model.PersonStatus;
+import com.estatedesk.infra.paging.Page;
+import com.estatedesk.infra.paging.PageRequest;
+import com.estatedesk.infra.problem.Conflict;
+import com.estatedesk.infra.problem.Problems;
+import com.estatedesk.infra.query.Jpql;
+import com.estatedesk.platform.idempotency.Idempotent;
+import com.estatedesk.platform.tenancy.CompanyRows;
+import com.estatedesk.platform.tenancy.CompanyScoped;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Which marketer looks after which client, within the caller's company. */
+@Stateless
+@CompanyScoped
+public class AssignmentService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    CompanyRows rows;
+
+    @Idempotent
+    public AssignmentView assignClientToMarketer(NewAssignment request) {
+        Client client = rows.inBody(Client.class, request.clientId(), "clientId", "client");
+        Marketer marketer = rows.inBody(Marketer.class, request.marketerId(), "marketerId", "marketer");
+        // Serializes with a reassignment of the same marketer, which must not leave a client behind.
+        em.lock(marketer, LockModeType.PESSIMISTIC_WRITE);
+        if (marketer.status() != PersonStatus.ACTIVE) {
+            throw Problems.conflict("The marketer is deactivated; assign the client to an active marketer.");
+        }
+        if (isAssigned(client.id(), marketer.id())) {
+            throw Conflict.ASSIGNMENT.problem();
+        }
+        Assignment assignment = new Assignment(client.id(), marketer.id());
+        em.persist(assignment);
+        return AssignmentView.of(assignment);
+    }
+
+    public Page<AssignmentView> list(Long clientId, Long marketerId, PageRequest page) {
+        TypedQuery<Assignment> query = Jpql.select("select a from Assignment a")
+                .and("a.id > :after", "after", page.after())
+                .andIfPresent("a.clientId = :client", "client", clientId)
+                .andIfPresent("a.marketerId = :marketer", "marketer", marketerId)
+                .query(em, "a.id", Assignment.class)
+                .setMaxResults(page.limit() + 1);
+        return Page.of(query.getResultList(), page, Assignment::id, AssignmentView::of);
+    }
+
+    public void unassign(long assignmentId) {
+        em.remove(rows.inPath(Assignment.class, assignmentId, "assignment"));
+    }
+
+    /**
+     * Moves every client of one marketer to another, in one transaction. A client the target already
+     * looks after just loses the old assignment.
+     */
+    public Reassignment.Result reassignClients(long fromMarketerId, Reassignment request) {
+        Marketer from = rows.inPath(Marketer.class, fromMarketerId, "marketer");
+        Marketer to = rows.inBody(Marketer.class, request.toMarketerId(), "toMarketerId", "marketer");
+        if (from.id().equals(to.id())) {
+            throw Problems.invalid("toMarketerId", "must be another marketer");
+        }
+        if (to.status() != PersonStatus.ACTIVE) {
+            throw Problems.conflict("The target marketer is deactivated.");
+        }
+        em.lock(from, LockModeType.PESSIMISTIC_WRITE);
+        em.lock(to, LockModeType.PESSIMISTIC_WRITE);
+        Set<Long> alreadyWithTarget =
+                new HashSet<>(em.createQuery("select a.clientId from Assignment a where a.marketerId = :to", Long.class)
+                        .setParameter("to", to.id())
+                        .getResultList());
+        int moved = 0;
+        int already = 0;
+        for (Assignment assignment : assignmentsOf(from.id())) {
+            if (alreadyWithTarget.contains(assignment.clientId())) {
+                em.remove(assignment);
+                already++;
+            } else {
+                assignment.moveTo(to.id());
+                moved++;
+            }
+        }
+        return new Reassignment.Result(from.id(), to.id(), moved, already);
+    }
+
+    private List<Assignment> assignmentsOf(long marketerId) {
+        return em.createQuery("select a from Assignment a where a.marketerId = :marketer", Assignment.class)
+                .setParameter("marketer", marketerId)
+                .getResultList();
+    }
+
+    private boolean isAssigned(long clientId, long marketerId) {
+        return !em.createQuery("select a.id from Assignment a where a.clientId = :client and a.marketerId = :marketer")
+                .setParameter("client", clientId)
+                .setParameter("marketer", marketerId)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+}

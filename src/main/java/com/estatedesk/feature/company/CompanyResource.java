@@ -1,0 +1,78 @@
+package com.estatedesk.feature.company;
+
+import com.estatedesk.infra.identity.Role;
+import com.estatedesk.infra.paging.Page;
+import com.estatedesk.infra.paging.PageRequest;
+import com.estatedesk.infra.rest.Created;
+import com.estatedesk.infra.rest.PathIds;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+
+/** Companies: the platform admin's resource. */
+@Path("companies")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.PLATFORM_ADMIN_NAME)
+public class CompanyResource {
+
+    @EJB
+    CompanyService companies;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @APIResponseSchema(value = CompanyView.class, responseCode = "201")
+    public Response create(@NotNull @Valid NewCompany request) {
+        CompanyView created = companies.createCompany(request);
+        return Created.at(uri, created.id(), created);
+    }
+
+    @GET
+    public Page<CompanyView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return companies.list(PageRequest.of(limit, cursor));
+    }
+
+    /** The prefix a new company of this name would get: the console shows it while the name is typed. */
+    @GET
+    @Path("prefix")
+    public PrefixPreview prefix(@QueryParam("name") String name) {
+        return companies.previewPrefix(name);
+    }
+
+    @GET
+    @Path("{id}")
+    public CompanyView get(@PathParam("id") String id) {
+        return companies.find(PathIds.parse(id, "company"));
+    }
+
+    @POST
+    @Path("{id}/sequences/backfill")
+    public SequencesView backfillSequences(@PathParam("id") String id) {
+        return companies.backfillSequences(PathIds.parse(id, "company"));
+    }
+
+    /** A new name, and/or SUSPENDED / ACTIVE; the prefix never changes. */
+    @PATCH
+    @Path("{id}")
+    public CompanyView change(@PathParam("id") String id, CompanyChanges changes) {
+        return companies.change(PathIds.parse(id, "company"), changes);
+    }
+}

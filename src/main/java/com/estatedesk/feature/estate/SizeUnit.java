@@ -1,0 +1,9 @@
+package com.estatedesk.feature.estate;
+
+public enum SizeUnit {
+    SQUARE_METERS,
+    SQUARE_FEET,
+    HECTARES,
+    ACRES,
+    SQUARE_KILOMETERS
+}

@@ -1,0 +1,7 @@
+package com.estatedesk.feature.messaging;
+
+public enum MessageType {
+    ENQUIRY,
+    COMPLAINT,
+    COMPLIMENT
+}

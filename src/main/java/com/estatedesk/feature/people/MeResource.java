@@ -1,0 +1,57 @@
+package com.estatedesk.feature.people;
+
+import com.estatedesk.infra.identity.Caller;
+import com.estatedesk.infra.identity.Role;
+import com.estatedesk.platform.security.AuthService;
+import com.estatedesk.platform.security.PasswordChange;
+import com.estatedesk.platform.security.Throttled;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+@Path("me")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class MeResource {
+
+    @Inject
+    Caller caller;
+
+    @EJB
+    CallerProfile profile;
+
+    @EJB
+    AuthService auth;
+
+    @GET
+    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
+    public MeView me() {
+        if (caller.companyId() == null) {
+            return new MeView(caller.accountId(), caller.role().name(), null, null, null);
+        }
+        return profile.describeCaller();
+    }
+
+    /** 204; every token of this login issued before now stops working, this one included. */
+    @POST
+    @Path("password")
+    @Throttled
+    @APIResponse(responseCode = "204", description = "Changed; every earlier token of this login is dead")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
+    public Response changePassword(@NotNull @Valid PasswordChange change) {
+        auth.changePassword(change.currentPassword(), change.newPassword());
+        return Response.noContent().build();
+    }
+}

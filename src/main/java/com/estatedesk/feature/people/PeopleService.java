@@ -1,0 +1,104 @@
+package com.estatedesk.feature.people;
+
+import com.estatedesk.feature.people.model.Person;
+import com.estatedesk.feature.people.model.PersonChanges;
+import com.estatedesk.feature.people.model.PersonKind;
+import com.estatedesk.feature.people.model.PersonStatus;
+import com.estatedesk.feature.people.model.PersonView;
+import com.estatedesk.feature.people.model.Visibility;
+import com.estatedesk.feature.registration.RegistrationService;
+import com.estatedesk.infra.paging.Page;
+import com.estatedesk.infra.paging.PageRequest;
+import com.estatedesk.infra.problem.Problems;
+import com.estatedesk.infra.query.Jpql;
+import com.estatedesk.infra.query.Jpql.Condition;
+import com.estatedesk.platform.security.Account;
+import com.estatedesk.platform.security.Revocations;
+import com.estatedesk.platform.tenancy.CompanyRows;
+import com.estatedesk.platform.tenancy.CompanyScoped;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reading and changing the marketers and clients of the caller's company, as far as the caller sees
+ * them ({@link Visibility}). Registering them is {@link RegistrationService}'s.
+ */
+@Stateless
+@CompanyScoped
+public class PeopleService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    CompanyRows rows;
+
+    @Inject
+    Revocations revocations;
+
+    @Inject
+    Visibility visibility;
+
+    public PersonView find(PersonKind kind, long id) {
+        return PersonView.of(visible(kind, id));
+    }
+
+    public Page<PersonView> list(PersonKind kind, PageRequest page, String query) {
+        Jpql select = Jpql.select("select p from " + kind.entityName() + " p")
+                .and("p.number > :after", "after", page.after())
+                .and(visibility.of(kind, "p"));
+        if (query != null && !query.isBlank()) {
+            String q = escapeLike(query.trim());
+            select.and(new Condition(
+                    "lower(p.name) like :contains escape '\\' or p.email like :contains escape '\\'"
+                            + " or p.uid like :uidPrefix escape '\\'",
+                    Map.of(
+                            "contains",
+                            "%" + q.toLowerCase(Locale.ROOT) + "%",
+                            "uidPrefix",
+                            q.toUpperCase(Locale.ROOT) + "%")));
+        }
+        List<? extends Person> found = select.query(em, "p.number", kind.entityClass())
+                .setMaxResults(page.limit() + 1)
+                .getResultList();
+        return Page.of(found, page, Person::number, PersonView::of);
+    }
+
+    /** Name, phone, status. Deactivating a person ends their login: no new tokens, and the issued ones stop working. */
+    public PersonView change(PersonKind kind, long id, PersonChanges changes) {
+        Person person = visible(kind, id);
+        changes.applyTo(person);
+        if (changes.status().isPresent() && person.accountId() != null) {
+            Account account = em.find(Account.class, person.accountId());
+            boolean wasActive = account.isActive();
+            account.setActive(person.status() == PersonStatus.ACTIVE);
+            if (wasActive && !account.isActive()) {
+                revocations.revokeAccount(account.id(), account.tokenGeneration());
+            }
+        }
+        return PersonView.of(person);
+    }
+
+    /** The person if the caller may see it; otherwise exactly the answer for an id that does not exist. */
+    private Person visible(PersonKind kind, long id) {
+        List<? extends Person> found = Jpql.select("select p from " + kind.entityName() + " p")
+                .and("p.id = :id", "id", id)
+                .and(visibility.of(kind, "p"))
+                .query(em, "p.id", kind.entityClass())
+                .getResultList();
+        if (found.isEmpty()) {
+            rows.noteUnknown(kind.entityClass(), id);
+            throw Problems.notFound(kind.label());
+        }
+        return found.get(0);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,53 @@
+package com.estatedesk.infra.identity;
+
+import jakarta.enterprise.context.RequestScoped;
+
+/**
+ * Who sent the current request, as its verified token says. Filled once per request by the security
+ * package's token filter; nothing in a path, body, query or header can change it. It lives down here so
+ * that every tier (the access log, tenancy, idempotency, the features) can ask who is calling.
+ */
+@RequestScoped
+public class Caller {
+
+    private Long accountId;
+    private Role role;
+    private Long companyId;
+    private String tokenId;
+
+    public void authenticate(long accountId, Role role, Long companyId, String tokenId) {
+        if (this.role != null) {
+            throw new IllegalStateException("caller already authenticated");
+        }
+        this.accountId = accountId;
+        this.role = role;
+        this.companyId = companyId;
+        this.tokenId = tokenId;
+    }
+
+    /** The id (jti) of the token this request came with: what a logout revokes. */
+    public String tokenId() {
+        return tokenId;
+    }
+
+    public boolean isAuthenticated() {
+        return role != null;
+    }
+
+    public Long accountId() {
+        return accountId;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    /** The caller's company; null for platform admins and anonymous callers. */
+    public Long companyId() {
+        return companyId;
+    }
+
+    public boolean is(Role expected) {
+        return role == expected;
+    }
+}

@@ -1,7 +1,0 @@
-package com.estatedesk.messaging;
-
-public enum MessageType {
-    ENQUIRY,
-    COMPLAINT,
-    COMPLIMENT
-}

@@ -1,9 +1,0 @@
-package com.estatedesk.people;
-
-import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
-
-/** A buyer of a company; uid like LPL-CLT001. */
-@Entity
-@Table(name = "client")
-public class Client extends Person {}

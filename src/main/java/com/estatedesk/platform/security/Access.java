@@ -1,0 +1,39 @@
+package com.estatedesk.platform.security;
+
+import com.estatedesk.infra.identity.Role;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Who may call a resource method, read from where the endpoint is declared: the method's
+ * {@code @PermitAll}/{@code @RolesAllowed}, else its class's. The one reading of those annotations:
+ * {@link RoleAuthorization} enforces it, the OpenAPI document prints it as {@code x-roles}, and the
+ * tests check the README's role table against it. No declaration means nobody.
+ */
+public record Access(boolean anyone, Set<Role> roles) {
+
+    public static Access of(Class<?> resource, Method method) {
+        if (method.isAnnotationPresent(PermitAll.class)) {
+            return new Access(true, EnumSet.allOf(Role.class));
+        }
+        RolesAllowed allowed = method.isAnnotationPresent(RolesAllowed.class)
+                ? method.getAnnotation(RolesAllowed.class)
+                : resource.getAnnotation(RolesAllowed.class);
+        if (allowed == null && resource.isAnnotationPresent(PermitAll.class)) {
+            return new Access(true, EnumSet.allOf(Role.class));
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (allowed != null) {
+            Arrays.stream(allowed.value()).map(Role::valueOf).forEach(roles::add);
+        }
+        return new Access(false, roles);
+    }
+
+    public boolean allows(Role role) {
+        return roles.contains(role);
+    }
+}

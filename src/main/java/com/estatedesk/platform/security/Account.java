@@ -1,0 +1,110 @@
+package com.estatedesk.platform.security;
+
+import com.estatedesk.infra.database.Timestamps;
+import com.estatedesk.infra.identity.Role;
+import com.estatedesk.platform.tenancy.CompanyOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** A company login: company admin, or the login of a marketer or client. */
+@Entity
+@Table(name = "account")
+@NamedQuery(name = Account.BY_EMAIL, query = "select a from Account a where a.email = :email")
+public class Account extends CompanyOwned {
+
+    public static final String BY_EMAIL = "Account.byEmail";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "account_id")
+    @SequenceGenerator(name = "account_id", sequenceName = "account_id_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(nullable = false)
+    private String email;
+
+    @Column(name = "display_name", nullable = false)
+    private String displayName;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Role role;
+
+    @Column(nullable = false)
+    private boolean active = true;
+
+    /** Tokens issued with a lower generation are revoked (see Revocations). */
+    @Column(name = "token_generation", nullable = false)
+    private int tokenGeneration;
+
+    @Column(name = "created_at", nullable = false)
+    // OffsetDateTime, not Instant: EclipseLink 4.0 would serialize an Instant into bytes.
+    private OffsetDateTime createdAt;
+
+    protected Account() {}
+
+    public Account(String email, String displayName, String passwordHash, Role role) {
+        if (role == Role.PLATFORM_ADMIN) {
+            throw new IllegalArgumentException("platform admins have no company account");
+        }
+        this.email = email;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.createdAt = Timestamps.now();
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public int tokenGeneration() {
+        return tokenGeneration;
+    }
+
+    /** A deactivated login gets no new tokens, and the ones it has stop working (the caller records the revocation). */
+    public void setActive(boolean active) {
+        if (this.active && !active) {
+            tokenGeneration++;
+        }
+        this.active = active;
+    }
+
+    /** A new password ends every token issued before it. */
+    public void changePassword(String newHash) {
+        this.passwordHash = newHash;
+        tokenGeneration++;
+    }
+
+    /** The same password, hashed with today's settings: tokens stay valid. */
+    public void rehashPassword(String newHash) {
+        this.passwordHash = newHash;
+    }
+}

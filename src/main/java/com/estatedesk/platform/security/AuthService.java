@@ -1,0 +1,163 @@
+package com.estatedesk.platform.security;
+
+import com.estatedesk.infra.identity.Caller;
+import com.estatedesk.infra.identity.Emails;
+import com.estatedesk.infra.identity.Role;
+import com.estatedesk.infra.problem.Problems;
+import com.estatedesk.platform.tenancy.Company;
+import com.estatedesk.platform.tenancy.Tenancy;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Logins and what ends them. Every failed login (unknown company, unknown email, wrong password,
+ * deactivated login, suspended company) is the same 401 after the same hashing work, so nothing can be
+ * probed; every attempt is counted by {@link LoginThrottle} before any password is checked.
+ */
+@Stateless
+public class AuthService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    Tokens tokens;
+
+    @Inject
+    Tenancy tenancy;
+
+    @Inject
+    Revocations revocations;
+
+    @Inject
+    PlatformAdmins platformAdmins;
+
+    @Inject
+    Caller caller;
+
+    @EJB
+    LoginThrottle throttle;
+
+    @Inject
+    HashingQueue hashing;
+
+    /**
+     * Admitted to the hashing queue first (503 at once when this company's or this address's share is
+     * full, before any database work), then the attempt is counted (429 over the limit), then the
+     * password is checked in its turn.
+     */
+    public Tokens.Issued login(Credentials credentials, String clientAddress) {
+        String email = Emails.normalize(credentials.email());
+        String companyKey = credentials.company() == null
+                ? ""
+                : credentials.company().trim().toLowerCase(Locale.ROOT);
+        Tokens.Subject subject;
+        try (HashingQueue.Admission admitted = hashing.admit(companyKey, clientAddress)) {
+            throttle.admit(companyKey, email);
+            subject = credentials.company() == null
+                    ? platformAdminLogin(email, credentials.password())
+                    : companyLogin(companyKey, email, credentials.password());
+        }
+        throttle.clear(companyKey, email);
+        return tokens.issue(subject);
+    }
+
+    private Tokens.Subject platformAdminLogin(String email, String password) {
+        List<PlatformAdmin> admins = em.createNamedQuery(PlatformAdmin.BY_EMAIL, PlatformAdmin.class)
+                .setParameter("email", email)
+                .getResultList();
+        if (!verified(password, admins.stream().map(PlatformAdmin::passwordHash).findFirst())) {
+            throw wrongCredentials();
+        }
+        PlatformAdmin admin = admins.get(0);
+        if (passwords.needsRehash(admin.passwordHash())) {
+            platformAdmins.setPassword(admin, passwords.hash(password), false);
+        }
+        return new Tokens.Subject(admin.id(), Role.PLATFORM_ADMIN, null, email, admin.tokenGeneration(), 0);
+    }
+
+    private Tokens.Subject companyLogin(String slug, String email, String password) {
+        List<Company> companies = em.createNamedQuery(Company.BY_SLUG, Company.class)
+                .setParameter("slug", slug)
+                .getResultList();
+        if (companies.isEmpty()) {
+            passwords.rejectInConstantTime(password);
+            throw wrongCredentials();
+        }
+        Company company = companies.get(0);
+        // The company named in the credentials is the tenant of this lookup, and of nothing else.
+        tenancy.bindToTransaction(company.id());
+        List<Account> accounts = em.createNamedQuery(Account.BY_EMAIL, Account.class)
+                .setParameter("email", email)
+                .getResultList();
+        if (!verified(password, accounts.stream().map(Account::passwordHash).findFirst())
+                || !accounts.get(0).isActive()
+                || !company.isActive()) {
+            throw wrongCredentials();
+        }
+        Account account = accounts.get(0);
+        if (passwords.needsRehash(account.passwordHash())) {
+            account.rehashPassword(passwords.hash(password));
+        }
+        return new Tokens.Subject(
+                account.id(),
+                account.role(),
+                company.id(),
+                email,
+                account.tokenGeneration(),
+                company.tokenGeneration());
+    }
+
+    /** POST /auth/logout: the caller's token is dead on every instance once this commits. */
+    public void logout() {
+        revocations.revokeToken(caller.tokenId());
+    }
+
+    /**
+     * POST /me/password. A wrong current password is a failed login (counted, throttled) answered 403;
+     * a new one ends every token of the login issued before it, the caller's included.
+     */
+    public void changePassword(String currentPassword, String newPassword) {
+        if (caller.companyId() == null) {
+            PlatformAdmin admin = em.find(PlatformAdmin.class, caller.accountId());
+            checkCurrentPassword("", admin.email(), currentPassword, admin.passwordHash());
+            platformAdmins.setPassword(admin, passwords.hash(newPassword), true);
+            revocations.revokePlatformAdmin(admin.id(), admin.tokenGeneration());
+            return;
+        }
+        Company company = em.find(Company.class, caller.companyId());
+        tenancy.bindToTransaction(company.id());
+        Account account = em.find(Account.class, caller.accountId());
+        checkCurrentPassword(company.slug(), account.email(), currentPassword, account.passwordHash());
+        account.changePassword(passwords.hash(newPassword));
+        revocations.revokeAccount(account.id(), account.tokenGeneration());
+    }
+
+    private void checkCurrentPassword(String companyKey, String email, String password, String hash) {
+        throttle.admit(companyKey, email);
+        if (!passwords.matches(password, hash)) {
+            throw Problems.forbidden("The current password is wrong.");
+        }
+        throttle.clear(companyKey, email);
+    }
+
+    /** Always one hash verification, whether or not the login exists. */
+    private boolean verified(String password, Optional<String> storedHash) {
+        return storedHash
+                .map(hash -> passwords.matches(password, hash))
+                .orElseGet(() -> passwords.rejectInConstantTime(password));
+    }
+
+    private static RuntimeException wrongCredentials() {
+        return Problems.unauthorized("Wrong email, password or company.");
+    }
+}

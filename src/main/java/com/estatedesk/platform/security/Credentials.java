@@ -1,0 +1,10 @@
+package com.estatedesk.platform.security;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** POST /auth/token. {@code company} is the company's slug; omitted for platform admins. */
+public record Credentials(
+        @NotBlank @Size(max = 254) String email,
+        @NotBlank @Size(max = 200) String password,
+        @Size(max = 100) String company) {}

@@ -1,6 +1,0 @@
-package com.estatedesk.security;
-
-import jakarta.json.bind.annotation.JsonbPropertyOrder;
-
-@JsonbPropertyOrder({"accessToken", "tokenType", "expiresIn"})
-public record TokenResponse(String accessToken, String tokenType, long expiresIn) {}

@@ -1,5 +1,0 @@
-package com.estatedesk.summary;
-
-/** The company's figures at a glance (the console's dashboard). */
-public record CompanySummary(
-        long marketers, long clients, long estates, long totalUnits, long availableUnits, long allocations) {}

@@ -1,0 +1,194 @@
+package com.estatedesk.infra.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's chromium and chromium-driver, never downloaded) driving the
+ * console at the deployment's root, like a person with a keyboard. One instance is one browser
+ * profile: two of them are two people who share nothing (no storage, no token).
+ */
+final class Browser implements AutoCloseable {
+
+    static final String CHROMIUM = System.getProperty("estatedesk.chromium", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = System.getProperty("estatedesk.chromedriver", "/usr/bin/chromedriver");
+
+    private final WebDriver driver;
+    private final URL root;
+    private final Path profile;
+
+    Browser(URL root) throws IOException {
+        this.root = root;
+        this.profile = Files.createTempDirectory("estatedesk-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        // The flags our machines need: no sandbox as root, and no background calls to Google's hosts.
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1200,900",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        this.driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    /** Opens a console route, e.g. "#/clients". */
+    void open(String route) {
+        driver.get(root.toString() + route);
+    }
+
+    <T> T until(Function<WebDriver, T> condition) {
+        // The console re-renders as answers arrive: an element read a moment ago may be gone; look again.
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
+    }
+
+    WebElement heading(String text) {
+        return until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//main//h1[normalize-space()='" + text + "']")));
+    }
+
+    /** The input of the field whose label is exactly this text, inside the given container (or the page). */
+    WebElement input(WebElement container, String label) {
+        WebElement labelElement =
+                container.findElement(By.xpath(".//label[normalize-space()=" + xpathLiteral(label) + "]"));
+        return driver.findElement(By.id(labelElement.getAttribute("for")));
+    }
+
+    WebElement form(String title) {
+        return until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form[aria-label=" + cssLiteral(title) + "]")));
+    }
+
+    void fill(WebElement form, String label, String value) {
+        WebElement input = input(form, label);
+        if ("select".equals(input.getTagName())) {
+            new org.openqa.selenium.support.ui.Select(input).selectByVisibleText(value);
+        } else {
+            input.clear();
+            input.sendKeys(value);
+        }
+    }
+
+    /** Signs out and waits until the sign-in form is back (signing out is asynchronous: it revokes the token first). */
+    void signOut() {
+        driver.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
+        form("Sign in");
+        until(driver -> driver.findElements(By.cssSelector("#nav a")).isEmpty());
+    }
+
+    void submit(WebElement form) {
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    void signIn(String email, String password, String company) {
+        open("#/");
+        WebElement form = form("Sign in");
+        fill(form, "Email", email);
+        fill(form, "Password", password);
+        if (company != null) {
+            fill(form, "Company", company);
+        }
+        submit(form);
+        until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//button[normalize-space()='Sign out']")));
+    }
+
+    String mainText() {
+        return driver.findElement(By.id("main")).getText();
+    }
+
+    List<String> column(int index) {
+        return driver.findElements(By.cssSelector("main tbody tr td:nth-child(" + index + ")")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    /** axe-core's findings on the current page that are serious or critical; there must be none. */
+    void assertAccessible(String pageName) {
+        Results results = new AxeBuilder().analyze(driver);
+        List<String> serious = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(Browser::describe)
+                .toList();
+        assertEquals(List.of(), serious, pageName + ": serious or critical accessibility violations");
+    }
+
+    private static String describe(Rule rule) {
+        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                + rule.getNodes().stream()
+                        .map(node -> String.valueOf(node.getTarget()))
+                        .limit(3)
+                        .toList();
+    }
+
+    /** Saves a screenshot to docs/ when -Destatedesk.screenshots=DIR is given (never in CI). */
+    void screenshot(String name) throws IOException {
+        String directory = System.getProperty("estatedesk.screenshots");
+        if (directory == null || directory.isBlank()) {
+            return;
+        }
+        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        Files.createDirectories(Path.of(directory));
+        Files.write(Path.of(directory, name + ".png"), png);
+    }
+
+    Object script(String javascript, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
+    }
+
+    static String xpathLiteral(String text) {
+        return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
+    }
+
+    static String cssLiteral(String text) {
+        return "\"" + text.replace("\"", "\\\"") + "\"";
+    }
+
+    @Override
+    public void close() throws IOException {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(file -> file.toFile().delete());
+        }
+    }
+}
