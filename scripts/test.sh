@@ -60,7 +60,9 @@ suite wildfly -Pwildfly & wildfly=$!
 (from=$SECONDS
   export JAVA_TOOL_OPTIONS="${JAVA_TOOL_OPTIONS:-} -XX:TieredStopAtLevel=1"
   SKIP_BUILD=1 scripts/uberjar-smoke.sh && SKIP_BUILD=1 scripts/alerts-e2e.sh
-  echo "uber-jar smoke test and alerts end-to-end: $((SECONDS - from)) s") > target/uberjar-smoke.log 2>&1 &
+  status=$? # the exit status of the two, not of the echo below
+  echo "uber-jar smoke test and alerts end-to-end: $((SECONDS - from)) s"
+  exit $status) > target/uberjar-smoke.log 2>&1 &
 smoke=$!
 # If this script is stopped, each step still stops what it started (by pid) before the script exits.
 trap 'wait 2> /dev/null || true' EXIT

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Tests the container's command without a Docker engine: reads ENTRYPOINT and HEALTHCHECK from the
-# Dockerfile, checks that the README shows the same command, builds the uber-jar, runs that exact
+# Dockerfile, checks that docs/operations.md shows the same command, builds the uber-jar, runs that exact
 # command on a fresh PostgreSQL database (env vars only, as in the container), then runs the
 # HEALTHCHECK command against it and registers a client through the API. Then, with the same command and
 # other environments: a key rotation (tokens of the old key still verify), readiness DOWN when the
@@ -15,8 +15,8 @@ mkdir -p "$DIR"
 entrypoint=$(python3 -c 'import json,re,sys; s=open("Dockerfile").read(); print(" ".join(json.loads(re.search(r"^ENTRYPOINT (\[.*\])$", s, re.M).group(1))))')
 healthcheck=$(python3 -c 'import json,re; s=open("Dockerfile").read(); print(json.loads(re.search(r"^\s+CMD (\[.*\])$", s, re.M).group(1))[2])')
 echo "Dockerfile ENTRYPOINT: $entrypoint"
-if ! grep -qF -- "$entrypoint" README.md; then
-  echo "README.md does not show the Dockerfile's command: $entrypoint" >&2
+if ! grep -qF -- "$entrypoint" docs/operations.md; then
+  echo "docs/operations.md (Runnable uber-jar) does not show the Dockerfile's command: $entrypoint" >&2
   exit 1
 fi
 if curl -s -o /dev/null localhost:8080; then
