@@ -19,7 +19,7 @@ if [ -n "${DB_HOST:-}" ]; then
   export DB_PORT="${DB_PORT:-5432}" DB_PASSWORD="${DB_PASSWORD:-}" DB_OWNER_PASSWORD="${DB_OWNER_PASSWORD:-}" \
     DB_PREPARE_THRESHOLD="${DB_PREPARE_THRESHOLD:-5}"
   postboot=server-config/payara/postboot-postgresql.asadmin
-  preboot=()
+  preboot=(--prebootcommandfile server-config/payara/preboot.asadmin)
 else
   echo "EstateDesk: DB_HOST is not set -> EMBEDDED DEMO DATABASE (H2 in ~/.estatedesk/demo); not for real data."
   export ESTATEDESK_ADMIN_EMAIL="${ESTATEDESK_ADMIN_EMAIL:-admin@estatedesk.local}"
