@@ -679,7 +679,10 @@ class ApiContractIT extends HttpApiTest {
                     : Set.of();
             assertEquals(endpoint.permitAll() ? Set.of() : endpoint.roles(), roles, endpoint::toString);
             assertTrue(operation.getJsonObject("responses").containsKey("400"), endpoint::toString);
-            assertEquals(endpoint.permitAll(), !operation.containsKey("security"), endpoint::toString);
+            assertEquals(
+                    endpoint.permitAll() ? "[{}]" : "[{\"bearer\":[]}]",
+                    String.valueOf(operation.get("security")),
+                    endpoint::toString);
         }
         long documented = paths.values().stream()
                 .mapToLong(item -> item.asJsonObject().size())
@@ -692,5 +695,35 @@ class ApiContractIT extends HttpApiTest {
                 .getJsonObject("components")
                 .getJsonObject("schemas")
                 .containsKey("Problem"));
+    }
+
+    @Test
+    void publishedDocumentValidatesAsOpenApi() {
+        Api.Reply reply = api.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(api.base()).resolve("/openapi?format=JSON"))
+                .GET());
+        assertEquals(200, reply.status(), reply::toString);
+        io.swagger.v3.parser.core.models.ParseOptions options = new io.swagger.v3.parser.core.models.ParseOptions();
+        options.setResolve(true);
+        JsonObject published = reply.json();
+        if (System.getProperty("estatedesk.server", "payara").equals("payara")) {
+            // Payara 6.2025.10 serialises a top-level "endpoints" that OpenAPI 3.0 forbids, past every
+            // filter; fixed upstream as "x-endpoints" (payara/Payara#7891, Payara 7 only). The one
+            // tolerance, kept honest: when a Payara 6 release fixes it, this fails and the tolerance goes.
+            assertTrue(published.containsKey("endpoints"), "Payara fixed it: drop this tolerance");
+            published = jakarta.json.Json.createObjectBuilder(published)
+                    .remove("endpoints")
+                    .build();
+        }
+        io.swagger.v3.parser.core.models.SwaggerParseResult parsed =
+                new io.swagger.v3.parser.OpenAPIV3Parser().readContents(published.toString(), null, options);
+        assertEquals(List.of(), parsed.getMessages(), "the validator's messages");
+        var document = parsed.getOpenAPI();
+        assertFalse(document.getServers().get(0).getUrl().endsWith("/"), "a server URL without a trailing slash");
+        var tokenOperation = document.getPaths().get("/api/v1/auth/token").getPost();
+        assertEquals(
+                List.of(new io.swagger.v3.oas.models.security.SecurityRequirement()),
+                tokenOperation.getSecurity(),
+                "POST /auth/token says it needs no token (security: [{}])");
     }
 }

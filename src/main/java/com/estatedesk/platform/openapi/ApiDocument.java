@@ -114,11 +114,12 @@ public class ApiDocument implements OASModelReader {
                 .operationId(resource.getSimpleName().replace("Resource", "") + "_" + method.getName())
                 .summary(verb + " by " + (open ? "anyone" : String.join(", ", allowed)))
                 .addExtension("x-roles", allowed);
-        // Open operations say so (security: []); the others need the bearer token.
-        operation.setSecurity(
+        // Open operations say so with the empty requirement (security: [{}], "no token needed"): the
+        // servers drop an empty list (security: []) when serialising. The others need the bearer token.
+        operation.setSecurity(List.of(
                 open
-                        ? new java.util.ArrayList<>()
-                        : List.of(OASFactory.createSecurityRequirement().addScheme("bearer")));
+                        ? OASFactory.createSecurityRequirement()
+                        : OASFactory.createSecurityRequirement().addScheme("bearer")));
         for (java.lang.reflect.Parameter parameter : method.getParameters()) {
             PathParam pathParam = parameter.getAnnotation(PathParam.class);
             QueryParam queryParam = parameter.getAnnotation(QueryParam.class);
