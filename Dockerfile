@@ -18,6 +18,7 @@ RUN mvn -q -Puberjar -DskipTests package
 FROM payara/micro:6.2025.10-jdk17
 WORKDIR /opt/payara/estatedesk
 COPY --from=build --chown=payara:payara /build/target/estatedesk-micro.jar target/estatedesk-micro.jar
+COPY --chown=payara:payara server-config/jvm.options server-config/jvm.options
 COPY --chown=payara:payara server-config/payara/preboot.asadmin server-config/payara/preboot.asadmin
 COPY --chown=payara:payara server-config/payara/postboot-postgresql.asadmin server-config/payara/postboot-postgresql.asadmin
 # Memory as in server-config/payara/run.sh (BENCHMARKS.md): 192 MiB heap, parallel collector, two malloc arenas.
@@ -29,4 +30,4 @@ EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health/ready HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -1 <&3 | grep -q ' 200 '"]
 # ENTRYPOINT, not CMD: the base image has its own ENTRYPOINT, which this replaces.
-ENTRYPOINT ["java", "-Xmx192m", "-XX:+UseParallelGC", "-jar", "target/estatedesk-micro.jar", "--prebootcommandfile", "server-config/payara/preboot.asadmin", "--postbootcommandfile", "server-config/payara/postboot-postgresql.asadmin", "--nohazelcast"]
+ENTRYPOINT ["java", "@server-config/jvm.options", "-jar", "target/estatedesk-micro.jar", "--prebootcommandfile", "server-config/payara/preboot.asadmin", "--postbootcommandfile", "server-config/payara/postboot-postgresql.asadmin", "--nohazelcast"]

@@ -1,3 +1,7 @@
+import static com.estatedesk.testsupport.ServiceAccounts.createCompany;
+import static com.estatedesk.testsupport.ServiceAccounts.token;
+
+import com.estatedesk.testsupport.ServiceAccounts.NewCompany;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,8 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Registration throughput: the database's own limit (plain JDBC: SELECT … FOR UPDATE on the sequence
@@ -55,8 +57,6 @@ public class Bench {
         }
     }
 
-    record Company(long id, String prefix, String token) {}
-
     static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
@@ -71,10 +71,10 @@ public class Bench {
         String platform = token(api, "{\"email\":\"" + args[3] + "\",\"password\":\"" + args[4] + "\"}");
         String run = Long.toString(System.currentTimeMillis() % 100000, 36).toUpperCase(Locale.ROOT);
 
-        List<Company> companies = new ArrayList<>();
+        List<NewCompany> companies = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            companies.add(
-                    company(api, platform, "Bench " + run + " " + i, "B" + letters(i) + run.replaceAll("[0-9]", "")));
+            companies.add(createCompany(
+                    api, platform, "Bench " + run + " " + i, "B" + letters(i) + run.replaceAll("[0-9]", "")));
         }
         String pidOption = option(args, "--service-pid");
         long servicePid = pidOption == null ? -1 : Long.parseLong(pidOption);
@@ -109,7 +109,7 @@ public class Bench {
                 .stream()
                 .filter(c -> only.isEmpty() || only.contains(c.mix() + ":" + c.clients()))
                 .toList()) {
-            List<Company> targets = cell.mix().equals("hot") ? companies.subList(0, 1) : companies;
+            List<NewCompany> targets = cell.mix().equals("hot") ? companies.subList(0, 1) : companies;
             Result raw =
                     run(cell.clients(), seconds, i -> rawRegistration(jdbc, dbUser, targets.get(i % targets.size())));
             double cpuBefore = cpuSeconds(servicePid);
@@ -181,8 +181,9 @@ public class Bench {
      */
     static void importAndExport(
             String api, String platform, String run, String jdbc, String appUser, String appPassword) throws Exception {
-        Company company = company(api, platform, "Import " + run, "I" + run.replaceAll("[0-9]", "") + "Q");
-        Company rawCompany = company(api, platform, "Raw import " + run, "R" + run.replaceAll("[0-9]", "") + "Q");
+        NewCompany company = createCompany(api, platform, "Import " + run, "I" + run.replaceAll("[0-9]", "") + "Q");
+        NewCompany rawCompany =
+                createCompany(api, platform, "Raw import " + run, "R" + run.replaceAll("[0-9]", "") + "Q");
         System.out.printf("%nimport of 10 000 rows          raw (JDBC)          service (CSV over HTTP)   ratio%n");
         List<Double> rawRates = new ArrayList<>();
         List<Double> rates = new ArrayList<>();
@@ -202,7 +203,7 @@ public class Bench {
             long t0 = System.nanoTime();
             HttpResponse<String> imported = HTTP.send(
                     HttpRequest.newBuilder(URI.create(api + "/clients/import"))
-                            .header("Authorization", "Bearer " + company.token())
+                            .header("Authorization", "Bearer " + company.adminToken())
                             .header("Content-Type", "text/csv")
                             .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
                             .build(),
@@ -231,7 +232,7 @@ public class Bench {
         long t0 = System.nanoTime();
         HttpResponse<String> exported = HTTP.send(
                 HttpRequest.newBuilder(URI.create(api + "/clients"))
-                        .header("Authorization", "Bearer " + company.token())
+                        .header("Authorization", "Bearer " + company.adminToken())
                         .header("Accept", "text/csv")
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -246,7 +247,7 @@ public class Bench {
 
     /** Loads 999 more companies of 1 000 clients by SQL around one measured company of 1 000, then times its lists. */
     static void lists(String api, String jdbc, String user, String platform, String run) throws Exception {
-        Company measured = company(api, platform, "Lists " + run, "L" + run.replaceAll("[0-9]", "") + "Q");
+        NewCompany measured = createCompany(api, platform, "Lists " + run, "L" + run.replaceAll("[0-9]", "") + "Q");
         long loadStarted = System.nanoTime();
         try (Connection connection = DriverManager.getConnection(jdbc, user, "");
                 Statement sql = connection.createStatement()) {
@@ -287,7 +288,7 @@ public class Bench {
                 long t0 = System.nanoTime();
                 HttpResponse<String> response = HTTP.send(
                         HttpRequest.newBuilder(URI.create(api + query.getValue()))
-                                .header("Authorization", "Bearer " + measured.token())
+                                .header("Authorization", "Bearer " + measured.adminToken())
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200) {
@@ -313,12 +314,12 @@ public class Bench {
     }
 
     /** The uid the service would give: the raw rows must look like the service's (bench/ has no access to sequence.Uids). */
-    static String clientUid(Company company, long number) {
+    static String clientUid(NewCompany company, long number) {
         return String.format("%s-CLT%03d", company.prefix(), number);
     }
 
     /** The raw limit of one import: seconds from the first statement to the commit. */
-    static double rawImport(String jdbc, String user, String password, Company company, List<String[]> rows)
+    static double rawImport(String jdbc, String user, String password, NewCompany company, List<String[]> rows)
             throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbc, user, password)) {
             connection.setAutoCommit(false);
@@ -435,7 +436,7 @@ public class Bench {
      * C2 stays busy for minutes, and each new concurrency level wakes it again.
      */
     static void warmUp(
-            String api, String jdbc, String dbUser, List<Company> companies, long servicePid, double maxSeconds)
+            String api, String jdbc, String dbUser, List<NewCompany> companies, long servicePid, double maxSeconds)
             throws Exception {
         long started = System.nanoTime();
         double elapsed = 0;
@@ -444,7 +445,7 @@ public class Bench {
             double jitBefore = jitCpuSeconds(servicePid);
             long roundStarted = System.nanoTime();
             for (int clients : new int[] {32, 8, 1}) {
-                for (List<Company> targets : List.of(companies.subList(0, 1), companies)) {
+                for (List<NewCompany> targets : List.of(companies.subList(0, 1), companies)) {
                     run(clients, 3, i -> serviceRegistration(api, targets.get(i % targets.size())));
                 }
             }
@@ -546,7 +547,7 @@ public class Bench {
     static final ThreadLocal<Connection> CONNECTION = new ThreadLocal<>();
 
     /** What one registration costs the database, nothing else: lock, update, insert, commit. */
-    static boolean rawRegistration(String jdbc, String user, Company company) throws SQLException {
+    static boolean rawRegistration(String jdbc, String user, NewCompany company) throws SQLException {
         Connection connection = CONNECTION.get();
         if (connection == null) {
             connection = DriverManager.getConnection(jdbc, user, "");
@@ -583,11 +584,11 @@ public class Bench {
         }
     }
 
-    static boolean serviceRegistration(String api, Company company) throws Exception {
+    static boolean serviceRegistration(String api, NewCompany company) throws Exception {
         int n = SERIAL.incrementAndGet();
         HttpResponse<String> response = HTTP.send(
                 HttpRequest.newBuilder(URI.create(api + "/clients"))
-                        .header("Authorization", "Bearer " + company.token())
+                        .header("Authorization", "Bearer " + company.adminToken())
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 "{\"name\":\"Service " + n + "\",\"email\":\"svc" + n + "@bench.test\"}"))
@@ -596,12 +597,12 @@ public class Bench {
         return response.statusCode() == 201;
     }
 
-    static void verifyGapless(String jdbc, String user, List<Company> companies) throws SQLException {
+    static void verifyGapless(String jdbc, String user, List<NewCompany> companies) throws SQLException {
         int bad = 0;
         long total = 0;
         try (Connection connection = DriverManager.getConnection(jdbc, user, "");
                 Statement sql = connection.createStatement()) {
-            for (Company company : companies) {
+            for (NewCompany company : companies) {
                 try (ResultSet row =
                         sql.executeQuery("select count(*), count(distinct uid_number), coalesce(max(uid_number), 0)"
                                 + " from client where company_id = " + company.id())) {
@@ -620,51 +621,6 @@ public class Bench {
         if (bad > 0) {
             System.exit(1);
         }
-    }
-
-    static Company company(String api, String platformToken, String name, String prefix) throws Exception {
-        String admin = "admin-" + SERIAL.incrementAndGet() + "-" + System.nanoTime() + "@bench.test";
-        HttpResponse<String> created = HTTP.send(
-                HttpRequest.newBuilder(URI.create(api + "/companies"))
-                        .header("Authorization", "Bearer " + platformToken)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"prefix\":\"" + prefix
-                                + "\"," + "\"admin\":{\"name\":\"Bench\",\"email\":\"" + admin
-                                + "\",\"password\":\"bench-password\"}}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (created.statusCode() != 201) {
-            throw new IllegalStateException("company: " + created.statusCode() + " " + created.body());
-        }
-        long id = Long.parseLong(field(created.body(), "id"));
-        String slug = field(created.body(), "slug");
-        return new Company(
-                id,
-                field(created.body(), "prefix"),
-                token(
-                        api,
-                        "{\"email\":\"" + admin + "\",\"password\":\"bench-password\",\"company\":\"" + slug + "\"}"));
-    }
-
-    static String token(String api, String credentials) throws Exception {
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(api + "/auth/token"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(credentials))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("token: " + response.statusCode() + " " + response.body());
-        }
-        return field(response.body(), "accessToken");
-    }
-
-    static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]*)").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException(name + " not in " + json);
-        }
-        return m.group(1);
     }
 
     static String letters(int n) {

@@ -1,3 +1,6 @@
+import static com.estatedesk.testsupport.ServiceAccounts.createCompany;
+
+import com.estatedesk.testsupport.ServiceAccounts.NewCompany;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,9 +32,10 @@ public class LoginFlood {
         api = args[0] + "/api/v1";
         int seconds = Integer.parseInt(args[3]);
         String platform = token(login(args[1], args[2], null));
-        String slugA = company(platform, "Flooded Homes", "flooded");
-        String slugB = company(platform, "Bystander Homes", "bystander");
-        String tokenB = token(login("admin@bystander.test", "bystander-password", slugB));
+        String slugA = createCompany(api, platform, "Flooded Homes", null).slug();
+        NewCompany bystander = createCompany(api, platform, "Bystander Homes", null);
+        String slugB = bystander.slug();
+        String tokenB = bystander.adminToken();
 
         measure(tokenB, 3, null); // warm-up
         List<Long> baseline = measure(tokenB, seconds, null);
@@ -199,20 +203,6 @@ public class LoginFlood {
         Collections.sort(sorted);
         int index = Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1);
         return sorted.get(Math.max(0, index)) / 1e6;
-    }
-
-    static String company(String platform, String name, String label) throws Exception {
-        HttpResponse<String> created = post(
-                "/companies",
-                platform,
-                "{\"name\":\"" + name + "\",\"admin\":{\"name\":\"Admin\"," + "\"email\":\"admin@" + label
-                        + ".test\",\"password\":\"" + label + "-password\"}}");
-        if (created.statusCode() != 201) {
-            throw new IllegalStateException("company: " + created.body());
-        }
-        Matcher slug = Pattern.compile("\"slug\":\"([^\"]+)\"").matcher(created.body());
-        slug.find();
-        return slug.group(1);
     }
 
     static HttpResponse<String> login(String email, String password, String slug) throws Exception {

@@ -14,4 +14,4 @@ SECONDS_TO_RUN="${1:-20}"
 
 export ESTATEDESK_TRUSTED_PROXIES=127.0.0.1
 source bench/start-service.sh estatedesk_flood 8183
-java bench/LoginFlood.java http://localhost:8183 "$ESTATEDESK_ADMIN_EMAIL" "$ESTATEDESK_ADMIN_PASSWORD" "$SECONDS_TO_RUN"
+java -cp target/test-classes bench/LoginFlood.java http://localhost:8183 "$ESTATEDESK_ADMIN_EMAIL" "$ESTATEDESK_ADMIN_PASSWORD" "$SECONDS_TO_RUN"

@@ -32,7 +32,7 @@ case "$1" in
 esac
 HOOK
 chmod +x target/profile/hook.sh
-BENCH_PROFILE_HOOK="$PWD/target/profile/hook.sh" java -cp target/runtime/postgresql.jar bench/Bench.java \
+BENCH_PROFILE_HOOK="$PWD/target/profile/hook.sh" java -cp target/test-classes:target/runtime/postgresql.jar bench/Bench.java \
   http://localhost:8181 jdbc:postgresql://127.0.0.1:5432/estatedesk_bench postgres \
   "$ESTATEDESK_ADMIN_EMAIL" "$ESTATEDESK_ADMIN_PASSWORD" "$SECONDS_PER_CELL" "$WARMUP_SECONDS" \
   --service-pid="$pid" --cells="$CELLS"

@@ -13,7 +13,7 @@ WARMUP_SECONDS="${2:-600}"
 
 source bench/start-service.sh estatedesk_bench 8181
 
-java -cp target/runtime/postgresql.jar bench/Bench.java http://localhost:8181 \
+java -cp target/test-classes:target/runtime/postgresql.jar bench/Bench.java http://localhost:8181 \
   jdbc:postgresql://127.0.0.1:5432/estatedesk_bench postgres "$ESTATEDESK_ADMIN_EMAIL" "$ESTATEDESK_ADMIN_PASSWORD" \
   "$SECONDS_PER_CELL" "$WARMUP_SECONDS" $([ "${BENCH_LISTS:-1}" = 1 ] && echo --lists) --service-pid="$pid" \
   --app-user="$DB_USER" --app-password="$DB_PASSWORD" ${BENCH_CELLS:+--cells="$BENCH_CELLS"}

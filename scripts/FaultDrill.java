@@ -1,3 +1,8 @@
+import static com.estatedesk.testsupport.ServiceAccounts.createCompany;
+import static com.estatedesk.testsupport.ServiceAccounts.field;
+import static com.estatedesk.testsupport.ServiceAccounts.token;
+
+import com.estatedesk.testsupport.ServiceAccounts.NewCompany;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -50,8 +54,6 @@ public class FaultDrill {
     static final int COMPANIES = 4;
     static final Duration GIVE_UP_AFTER = Duration.ofSeconds(120);
 
-    record Company(long id, String prefix, String token) {}
-
     record Ack(int company, String email, String uid, long firstAttemptNanos, long ackNanos, int attempts) {}
 
     record Failure(long atNanos, String what) {}
@@ -74,9 +76,9 @@ public class FaultDrill {
         System.out.println("== Cluster checks");
         clusterChecks(one, two, platform, jdbc, run);
 
-        List<Company> companies = new ArrayList<>();
+        List<NewCompany> companies = new ArrayList<>();
         for (int i = 0; i < COMPANIES; i++) {
-            companies.add(company(
+            companies.add(createCompany(
                     lb, platform, "Drill " + run + " " + i, "D" + (char) ('A' + i) + run.replaceAll("[0-9]", "")));
         }
 
@@ -218,8 +220,8 @@ public class FaultDrill {
 
     static final Map<String, Long> PENDING = new ConcurrentHashMap<>();
 
-    static void register(String api, List<Company> companies, int companyIndex) {
-        Company company = companies.get(companyIndex);
+    static void register(String api, List<NewCompany> companies, int companyIndex) {
+        NewCompany company = companies.get(companyIndex);
         int n = SERIAL.incrementAndGet();
         String email = "drill" + n + "@c" + companyIndex + ".test";
         String key = UUID.randomUUID().toString();
@@ -234,7 +236,7 @@ public class FaultDrill {
                     HttpResponse<String> response = HTTP.send(
                             HttpRequest.newBuilder(URI.create(api + "/clients"))
                                     .timeout(Duration.ofSeconds(20))
-                                    .header("Authorization", "Bearer " + company.token())
+                                    .header("Authorization", "Bearer " + company.adminToken())
                                     .header("Content-Type", "application/json")
                                     .header("Idempotency-Key", key)
                                     .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -271,7 +273,7 @@ public class FaultDrill {
      * Checks the database against the acknowledgments. Mid-drill ({@code complete} false, load running) a
      * row may be committed but not yet acknowledged, so only lost, doubled, wrong and gaps count then.
      */
-    static boolean verify(String jdbc, List<Company> companies, String api, String platform, boolean complete)
+    static boolean verify(String jdbc, List<NewCompany> companies, String api, String platform, boolean complete)
             throws Exception {
         List<Ack> acks = List.copyOf(ACKS);
         int lost = 0;
@@ -361,14 +363,14 @@ public class FaultDrill {
      * Mixed tenants through shared (pooled) server connections: each company's export, through the load
      * balancer, holds exactly its own rows, all with its own prefix.
      */
-    static boolean eachCompanySeesOnlyItsOwn(String api, List<Company> companies, String jdbc) throws Exception {
+    static boolean eachCompanySeesOnlyItsOwn(String api, List<NewCompany> companies, String jdbc) throws Exception {
         int leaks = 0;
         int missing = 0;
         try (Connection db = DriverManager.getConnection(jdbc, "postgres", "")) {
-            for (Company company : companies) {
+            for (NewCompany company : companies) {
                 HttpResponse<String> export = HTTP.send(
                         HttpRequest.newBuilder(URI.create(api + "/clients"))
-                                .header("Authorization", "Bearer " + company.token())
+                                .header("Authorization", "Bearer " + company.adminToken())
                                 .header("Accept", "text/csv")
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -397,26 +399,26 @@ public class FaultDrill {
     }
 
     static void clusterChecks(String one, String two, String platform, String jdbc, String run) throws Exception {
-        Company company = company(one, platform, "Cluster " + run, "CK" + run.replaceAll("[0-9]", ""));
+        NewCompany company = createCompany(one, platform, "Cluster " + run, "CK" + run.replaceAll("[0-9]", ""));
         String email = "agent-" + run.toLowerCase() + "@cluster.test";
-        HttpResponse<String> agent = registerMarketer(one, company.token(), "Agent", email, "agent-password");
+        HttpResponse<String> agent = registerMarketer(one, company.adminToken(), "Agent", email, "agent-password");
         check(agent.statusCode() == 201, "marketer registered on instance 1: " + field(agent.body(), "uid"));
         HttpResponse<String> me = HTTP.send(
                 HttpRequest.newBuilder(URI.create(two + "/me"))
-                        .header("Authorization", "Bearer " + company.token())
+                        .header("Authorization", "Bearer " + company.adminToken())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         check(
                 me.statusCode() == 200,
                 "a token issued by instance 1 is accepted by instance 2 (GET /me " + me.statusCode() + ")");
-        String slug = field(get(one + "/me", company.token()), "slug");
+        String slug = field(get(one + "/me", company.adminToken()), "slug");
         String credentials =
                 "{\"email\":\"" + email + "\",\"password\":\"agent-password\",\"company\":\"" + slug + "\"}";
         check(tokenStatus(two, credentials) == 200, "the marketer gets a token from instance 2");
         String agentToken = token(two, credentials);
         HttpResponse<String> deactivated = HTTP.send(
                 HttpRequest.newBuilder(URI.create(one + "/marketers/" + field(agent.body(), "id")))
-                        .header("Authorization", "Bearer " + company.token())
+                        .header("Authorization", "Bearer " + company.adminToken())
                         .header("Content-Type", "application/json")
                         .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"status\":\"DEACTIVATED\"}"))
                         .build(),
@@ -460,11 +462,11 @@ public class FaultDrill {
      * 12 s while instance 1 deactivates it, so the revoking transaction commits 12 s after it began. Instance
      * 2 must refuse the marketer's token within 5 s of that commit (it used to never see it: issue 25).
      */
-    static void lateCommitRevocation(String one, String two, Company company, String slug, String jdbc, String run)
+    static void lateCommitRevocation(String one, String two, NewCompany company, String slug, String jdbc, String run)
             throws Exception {
         String email = "late-" + run.toLowerCase() + "@cluster.test";
         String id = field(
-                registerMarketer(one, company.token(), "Late", email, "late-password")
+                registerMarketer(one, company.adminToken(), "Late", email, "late-password")
                         .body(),
                 "id");
         String token =
@@ -490,7 +492,7 @@ public class FaultDrill {
         long patchStarted = System.nanoTime();
         HttpResponse<String> deactivated = HTTP.send(
                 HttpRequest.newBuilder(URI.create(one + "/marketers/" + id))
-                        .header("Authorization", "Bearer " + company.token())
+                        .header("Authorization", "Bearer " + company.adminToken())
                         .header("Content-Type", "application/json")
                         .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"status\":\"DEACTIVATED\"}"))
                         .build(),
@@ -553,29 +555,6 @@ public class FaultDrill {
                 .statusCode();
     }
 
-    static Company company(String api, String platformToken, String name, String prefix) throws Exception {
-        String admin = "admin-" + SERIAL.incrementAndGet() + "-" + System.nanoTime() + "@drill.test";
-        HttpResponse<String> created = HTTP.send(
-                HttpRequest.newBuilder(URI.create(api + "/companies"))
-                        .header("Authorization", "Bearer " + platformToken)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"prefix\":\"" + prefix
-                                + "\"," + "\"admin\":{\"name\":\"Drill\",\"email\":\"" + admin
-                                + "\",\"password\":\"drill-password\"}}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (created.statusCode() != 201) {
-            throw new IllegalStateException("company: " + created.statusCode() + " " + created.body());
-        }
-        return new Company(
-                Long.parseLong(field(created.body(), "id")),
-                field(created.body(), "prefix"),
-                token(
-                        api,
-                        "{\"email\":\"" + admin + "\",\"password\":\"drill-password\",\"company\":\""
-                                + field(created.body(), "slug") + "\"}"));
-    }
-
     /** A marketer who can log in, registered by a company admin on {@code api}. */
     static HttpResponse<String> registerMarketer(
             String api, String adminToken, String name, String email, String password) throws Exception {
@@ -587,27 +566,6 @@ public class FaultDrill {
                                 + "\",\"password\":\"" + password + "\"}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    static String token(String api, String credentials) throws Exception {
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(api + "/auth/token"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(credentials))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("token: " + response.statusCode() + " " + response.body());
-        }
-        return field(response.body(), "accessToken");
-    }
-
-    static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\\s*\"?([^\",}]*)").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no " + name + " in " + json);
-        }
-        return m.group(1);
     }
 
     static String database(String jdbc) {

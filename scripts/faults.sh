@@ -14,6 +14,6 @@ cd "$(dirname "$0")/.."
 export ESTATEDESK_LOCK_TIMEOUT_MS="${ESTATEDESK_LOCK_TIMEOUT_MS:-15000}"
 trap 'scripts/cluster.sh stop' EXIT
 scripts/cluster.sh start
-timeout 600 java -cp target/runtime/postgresql.jar scripts/FaultDrill.java http://localhost:8090 \
+timeout 600 java -cp target/test-classes:target/runtime/postgresql.jar scripts/FaultDrill.java http://localhost:8090 \
   http://localhost:8081 http://localhost:8082 jdbc:postgresql://127.0.0.1:5432/estatedesk_cluster \
   cluster@estatedesk.test cluster-admin-password

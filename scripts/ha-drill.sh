@@ -14,7 +14,7 @@ trap 'scripts/cluster.sh stop; scripts/ha.sh stop' EXIT
 scripts/ha.sh start
 DB_HOST=127.0.0.1 DB_PORT=6432 ADMIN_PGPORT=5440 DB_PREPARE_THRESHOLD=0 scripts/cluster.sh start
 scripts/ha.sh pools
-timeout 900 java -cp target/runtime/postgresql.jar scripts/FaultDrill.java http://localhost:8090 \
+timeout 900 java -cp target/test-classes:target/runtime/postgresql.jar scripts/FaultDrill.java http://localhost:8090 \
   http://localhost:8081 http://localhost:8082 jdbc:postgresql://127.0.0.1:5440/estatedesk_cluster \
   cluster@estatedesk.test cluster-admin-password ha
 scripts/ha.sh pools

@@ -33,12 +33,10 @@ fi
 # Payara Micro would otherwise keep the pools of the last run.
 rootdir="target/payara-root-${PORT:-8080}"
 rm -rf "$rootdir"
-# Memory (BENCHMARKS.md): 192 MiB of heap is several times what the benchmark keeps live; the parallel
-# collector needs less native memory than G1 (no remembered sets) and, on two cores, less CPU per request;
-# two malloc arenas instead of one per core and thread keep the native heap from fragmenting.
-# JAVA_OPTS comes later and wins.
+# Memory flags: server-config/jvm.options (why, there). Two malloc arenas instead of one per core and
+# thread keep the native heap from fragmenting. JAVA_OPTS comes later and wins.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-exec java -Xmx192m -XX:+UseParallelGC ${JAVA_OPTS:-} -jar target/runtime/payara-micro.jar \
+exec java @server-config/jvm.options ${JAVA_OPTS:-} -jar target/runtime/payara-micro.jar \
   --deploy target/estatedesk.war --contextroot / \
   --port "${PORT:-8080}" \
   --addlibs target/runtime/postgresql.jar \

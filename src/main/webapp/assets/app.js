@@ -10,46 +10,89 @@ const nav = document.getElementById('nav');
 const who = document.getElementById('who');
 const RETURN_TO = 'estatedesk.returnTo';
 
-const MENUS = {
-    PLATFORM_ADMIN: [['#/companies', 'Companies'], ['#/audit', 'Audit']],
-    COMPANY_ADMIN: [['#/dashboard', 'Dashboard'], ['#/marketers', 'Marketers'], ['#/clients', 'Clients'], ['#/assignments', 'Assignments'],
-        ['#/estates', 'Estates'], ['#/catalogue', 'Plot sizes & numbers'], ['#/allocations', 'Allocations'], ['#/messages/inbox', 'Messages']],
-    MARKETER: [['#/clients', 'My clients'], ['#/estates', 'Estates'], ['#/allocations', 'Allocations'], ['#/messages/inbox', 'Messages']],
-    CLIENT: [['#/me', 'My profile'], ['#/allocations', 'My allocations'], ['#/messages/inbox', 'Messages']],
-};
-
-/** Route patterns per role; ':x' captures a path segment. */
+/**
+ * The pages: pattern (':x' captures a path segment), the API operation the page shows, and how to show it.
+ * Who may open a page is who may call that operation: the roles come from x-roles of the published
+ * OpenAPI document, so @RolesAllowed on the resource is the one place they are written.
+ */
 const ROUTES = [
-    ['companies', ['PLATFORM_ADMIN'], () => pages.companiesPage(main)],
-    ['companies/:id', ['PLATFORM_ADMIN'], (p) => pages.companyPage(main, p.id)],
-    ['audit', ['PLATFORM_ADMIN', 'COMPANY_ADMIN'], () => pages.auditPage(main)],
-    ['dashboard', ['COMPANY_ADMIN'], () => pages.dashboard(main)],
-    ['marketers', ['COMPANY_ADMIN', 'MARKETER'], (p, me) => pages.peopleList(main, 'marketers', me)],
-    ['marketers/:id', ['COMPANY_ADMIN', 'MARKETER'], (p, me) => pages.personPage(main, 'marketers', p.id, me)],
-    ['clients', ['COMPANY_ADMIN', 'MARKETER'], (p, me) => pages.peopleList(main, 'clients', me)],
-    ['clients/:id', ['COMPANY_ADMIN', 'MARKETER', 'CLIENT'], (p, me) => pages.personPage(main, 'clients', p.id, me)],
-    ['import', ['COMPANY_ADMIN'], () => pages.importPage(main)],
-    ['assignments', ['COMPANY_ADMIN'], () => pages.assignmentsPage(main)],
-    ['estates', ['COMPANY_ADMIN', 'MARKETER'], (p, me) => pages.estatesPage(main, me)],
-    ['estates/:id', ['COMPANY_ADMIN', 'MARKETER'], (p, me) => pages.estatePage(main, p.id, me)],
-    ['catalogue', ['COMPANY_ADMIN', 'MARKETER'], (p, me) => pages.cataloguePage(main, me)],
-    ['allocations', ['COMPANY_ADMIN', 'MARKETER', 'CLIENT'], (p, me) => pages.allocationsPage(main, me)],
-    ['messages/:box', ['COMPANY_ADMIN', 'MARKETER', 'CLIENT'], (p, me) => pages.messagesPage(main, me, p.box === 'sent' ? 'sent' : 'inbox')],
-    ['me', ['CLIENT'], (p, me) => pages.profilePage(main, me)],
+    ['companies', 'GET /companies', () => pages.companiesPage(main)],
+    ['companies/:id', 'GET /companies/{id}', (p) => pages.companyPage(main, p.id)],
+    ['audit', 'GET /audit', () => pages.auditPage(main)],
+    ['dashboard', 'GET /summary', () => pages.dashboard(main)],
+    ['marketers', 'GET /marketers', (p, me) => pages.peopleList(main, 'marketers', me)],
+    ['marketers/:id', 'GET /marketers/{id}', (p, me) => pages.personPage(main, 'marketers', p.id, me)],
+    ['clients', 'GET /clients', (p, me) => pages.peopleList(main, 'clients', me)],
+    ['clients/:id', 'GET /clients/{id}', (p, me) => pages.personPage(main, 'clients', p.id, me)],
+    ['import', 'POST /clients/import', () => pages.importPage(main)],
+    ['assignments', 'POST /assignments', () => pages.assignmentsPage(main)],
+    ['estates', 'GET /estates', (p, me) => pages.estatesPage(main, me)],
+    ['estates/:id', 'GET /estates/{id}', (p, me) => pages.estatePage(main, p.id, me)],
+    ['catalogue', 'GET /plot-sizes', (p, me) => pages.cataloguePage(main, me)],
+    ['allocations', 'GET /allocations', (p, me) => pages.allocationsPage(main, me)],
+    ['messages/:box', 'GET /messages', (p, me) => pages.messagesPage(main, me, p.box === 'sent' ? 'sent' : 'inbox')],
+    // A client's own record; the others reach people through their lists.
+    ['me', 'GET /clients/{id}', (p, me) => pages.profilePage(main, me), ['CLIENT']],
 ];
+
+/** The menu, in order; an entry shows when its page is open to the caller's role, under that role's words. */
+const MENU = [
+    ['#/companies', 'Companies'],
+    ['#/dashboard', 'Dashboard'],
+    ['#/me', 'My profile'],
+    ['#/marketers', 'Marketers', {MARKETER: null}],
+    ['#/clients', 'Clients', {MARKETER: 'My clients', CLIENT: null}],
+    ['#/assignments', 'Assignments'],
+    ['#/estates', 'Estates'],
+    ['#/catalogue', 'Plot sizes & numbers', {MARKETER: null}],
+    ['#/allocations', 'Allocations', {CLIENT: 'My allocations'}],
+    ['#/messages/inbox', 'Messages'],
+    ['#/audit', 'Audit', {COMPANY_ADMIN: null}],
+];
+
+/** x-roles per "VERB /path" of the published document, read once per page load. */
+let rolesByOperation = null;
+
+async function loadRoles() {
+    const response = await fetch(new URL('openapi?format=JSON', document.baseURI), {headers: {Accept: 'application/json'}});
+    if (!response.ok) {
+        throw new Error(`The API description could not be read (${response.status}).`);
+    }
+    const document_ = await response.json();
+    rolesByOperation = {};
+    for (const [path, item] of Object.entries(document_.paths)) {
+        for (const [verb, operation] of Object.entries(item)) {
+            rolesByOperation[`${verb.toUpperCase()} ${path.replace(/^\/api\/v1/, '')}`] = operation['x-roles'] || [];
+        }
+    }
+}
+
+function mayOpen(route, role) {
+    const [, operation, , only] = route;
+    return (rolesByOperation[operation] || []).includes(role) && (!only || only.includes(role));
+}
+
+function menuOf(role) {
+    return MENU.flatMap(([href, text, words = {}]) => {
+        const route = match(href.slice(2))?.route;
+        const label = role in words ? words[role] : text;
+        return route && label !== null && mayOpen(route, role) ? [[href, label]] : [];
+    });
+}
 
 let me = null;
 
 function match(path) {
     const parts = path.split('/').filter(Boolean);
-    for (const [pattern, roles, show] of ROUTES) {
+    for (const route of ROUTES) {
+        const [pattern, , show] = route;
         const expected = pattern.split('/');
         if (expected.length !== parts.length) {
             continue;
         }
         const params = {};
         if (expected.every((segment, i) => segment.startsWith(':') ? (params[segment.slice(1)] = decodeURIComponent(parts[i]), true) : segment === parts[i])) {
-            return {roles, show, params};
+            return {route, show, params};
         }
     }
     return null;
@@ -66,6 +109,7 @@ async function route() {
     }
     if (!me) {
         try {
+            if (!rolesByOperation) await loadRoles();
             me = await get('me');
         } catch (failure) {
             if (!(failure instanceof Problem && failure.status === 401)) {
@@ -77,10 +121,10 @@ async function route() {
     }
     const found = match(path);
     if (!found) {
-        location.replace(MENUS[me.role][0][0]);
+        location.replace(menuOf(me.role)[0][0]);
         return;
     }
-    if (!found.roles.includes(me.role)) {
+    if (!mayOpen(found.route, me.role)) {
         pages.page(main, 'Not available', h('p', {role: 'alert', class: 'failure'}, `The role ${me.role} cannot open this page.`));
         return;
     }
@@ -89,7 +133,7 @@ async function route() {
 }
 
 function drawShell() {
-    replace(nav, h('ul', {}, MENUS[me.role].map(([href, text]) => h('li', {}, link(href, text)))));
+    replace(nav, h('ul', {}, menuOf(me.role).map(([href, text]) => h('li', {}, link(href, text)))));
     replace(who, h('span', {}, me.uid ? `${me.uid} · ` : '', me.role.replace('_', ' ').toLowerCase(), me.company ? ` · ${me.company.slug}` : ''),
         ' ', button('Sign out', signOut));
 }

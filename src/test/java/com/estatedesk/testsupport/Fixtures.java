@@ -3,7 +3,6 @@ package com.estatedesk.testsupport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Fixtures {
 
     private static final AtomicInteger SERIAL = new AtomicInteger();
-    public static final String ADMIN_PASSWORD = "company-admin-secret";
+    public static final String ADMIN_PASSWORD = ServiceAccounts.ADMIN_PASSWORD;
 
     /**
      * One platform admin's login per run and service: every test needs one, and each login is a password
@@ -45,11 +44,7 @@ public final class Fixtures {
     }
 
     public static String credentials(String email, String password, String companySlug) {
-        var body = Json.createObjectBuilder().add("email", email).add("password", password);
-        if (companySlug != null) {
-            body.add("company", companySlug);
-        }
-        return body.build().toString();
+        return ServiceAccounts.credentials(email, password, companySlug);
     }
 
     /** A company with an explicit, unique prefix (derivation is tested on its own). */
@@ -60,29 +55,10 @@ public final class Fixtures {
     }
 
     public Company company(String name, String explicitPrefix) {
-        String adminEmail = "admin-" + UUID.randomUUID() + "@example.test";
-        var body = Json.createObjectBuilder()
-                .add("name", name)
-                .add(
-                        "admin",
-                        Json.createObjectBuilder()
-                                .add("name", "Admin of " + name)
-                                .add("email", adminEmail)
-                                .add("password", ADMIN_PASSWORD));
-        if (explicitPrefix != null) {
-            body.add("prefix", explicitPrefix);
-        }
-        Api.Reply reply = api.post("/companies", platformToken(), body.build().toString());
-        assertEquals(201, reply.status(), () -> "create company " + name + ": " + reply);
-        JsonObject created = reply.json();
-        String slug = created.getString("slug");
+        ServiceAccounts.NewCompany created =
+                ServiceAccounts.createCompany(api.base(), platformToken(), name, explicitPrefix);
         return new Company(
-                created.getJsonNumber("id").longValue(),
-                name,
-                slug,
-                created.getString("prefix"),
-                adminEmail,
-                login(adminEmail, ADMIN_PASSWORD, slug));
+                created.id(), name, created.slug(), created.prefix(), created.adminEmail(), created.adminToken());
     }
 
     public Api.Reply register(Company company, String kind, String name, String email) {
