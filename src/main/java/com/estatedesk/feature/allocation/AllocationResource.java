@@ -7,7 +7,7 @@ import com.estatedesk.infra.rest.Created;
 import com.estatedesk.infra.rest.PathIds;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** Allocations: company admins and marketers (for their assigned clients) allocate; clients read their own. */
 @Path("allocations")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class AllocationResource {
@@ -33,13 +33,10 @@ public class AllocationResource {
     @EJB
     AllocationService allocations;
 
-    @Context
-    UriInfo uri;
-
     @POST
     @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME})
     @APIResponseSchema(value = AllocationView.class, responseCode = "201")
-    public Response allocate(@NotNull @Valid NewAllocation request) {
+    public Response allocate(@NotNull @Valid NewAllocation request, @Context UriInfo uri) {
         AllocationView created = allocations.allocatePlot(request);
         return Created.at(uri, created.id(), created);
     }

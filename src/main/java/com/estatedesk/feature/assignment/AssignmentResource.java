@@ -7,7 +7,7 @@ import com.estatedesk.infra.rest.Created;
 import com.estatedesk.infra.rest.PathIds;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -25,7 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 @Path("assignments")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.COMPANY_ADMIN_NAME)
@@ -34,12 +34,9 @@ public class AssignmentResource {
     @EJB
     AssignmentService assignments;
 
-    @Context
-    UriInfo uri;
-
     @POST
     @APIResponseSchema(value = AssignmentView.class, responseCode = "201")
-    public Response assign(@NotNull @Valid NewAssignment request) {
+    public Response assign(@NotNull @Valid NewAssignment request, @Context UriInfo uri) {
         AssignmentView created = assignments.assignClientToMarketer(request);
         return Created.at(uri, created.id(), created);
     }

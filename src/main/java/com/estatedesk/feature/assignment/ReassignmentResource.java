@@ -4,7 +4,7 @@ import com.estatedesk.infra.identity.Role;
 import com.estatedesk.infra.rest.PathIds;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** POST /marketers/{id}/reassign: hands all of a (typically deactivated) marketer's clients to another. */
 @Path("marketers/{id}/reassign")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class ReassignmentResource {

@@ -7,7 +7,7 @@ import com.estatedesk.infra.rest.Created;
 import com.estatedesk.infra.rest.PathIds;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** Companies: the platform admin's resource. */
 @Path("companies")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.PLATFORM_ADMIN_NAME)
@@ -35,12 +35,9 @@ public class CompanyResource {
     @EJB
     CompanyService companies;
 
-    @Context
-    UriInfo uri;
-
     @POST
     @APIResponseSchema(value = CompanyView.class, responseCode = "201")
-    public Response create(@NotNull @Valid NewCompany request) {
+    public Response create(@NotNull @Valid NewCompany request, @Context UriInfo uri) {
         CompanyView created = companies.createCompany(request);
         return Created.at(uri, created.id(), created);
     }

@@ -7,7 +7,7 @@ import com.estatedesk.infra.rest.Created;
 import com.estatedesk.infra.rest.PathIds;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** Estates and the plots laid out in them: company admins write, marketers read. */
 @Path("estates")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class EstateResource {
@@ -33,13 +33,10 @@ public class EstateResource {
     @EJB
     EstateService estates;
 
-    @Context
-    UriInfo uri;
-
     @POST
     @RolesAllowed(Role.COMPANY_ADMIN_NAME)
     @APIResponseSchema(value = EstateView.class, responseCode = "201")
-    public Response create(@NotNull @Valid NewEstate request) {
+    public Response create(@NotNull @Valid NewEstate request, @Context UriInfo uri) {
         EstateView created = estates.createEstate(request);
         return Created.at(uri, created.id(), created);
     }
@@ -61,7 +58,7 @@ public class EstateResource {
     @Path("{id}/plots")
     @RolesAllowed(Role.COMPANY_ADMIN_NAME)
     @APIResponseSchema(value = EstatePlotView.class, responseCode = "201")
-    public Response addPlots(@PathParam("id") String id, @NotNull @Valid NewEstatePlot request) {
+    public Response addPlots(@PathParam("id") String id, @NotNull @Valid NewEstatePlot request, @Context UriInfo uri) {
         EstatePlotView created = estates.addPlots(PathIds.parse(id, "estate"), request);
         return Created.at(uri, created.plotSizeId(), created);
     }

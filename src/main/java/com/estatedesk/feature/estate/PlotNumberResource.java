@@ -7,7 +7,7 @@ import com.estatedesk.infra.rest.Created;
 import com.estatedesk.infra.rest.PathIds;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -24,7 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 @Path("plot-numbers")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class PlotNumberResource {
@@ -32,13 +32,10 @@ public class PlotNumberResource {
     @EJB
     EstateService estates;
 
-    @Context
-    UriInfo uri;
-
     @POST
     @RolesAllowed(Role.COMPANY_ADMIN_NAME)
     @APIResponseSchema(value = PlotNumberView.class, responseCode = "201")
-    public Response create(@NotNull @Valid NewPlotNumber request) {
+    public Response create(@NotNull @Valid NewPlotNumber request, @Context UriInfo uri) {
         PlotNumberView created = estates.createPlotNumber(request.number());
         return Created.at(uri, created.id(), created);
     }

@@ -7,7 +7,7 @@ import com.estatedesk.infra.rest.Created;
 import com.estatedesk.infra.rest.PathIds;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -24,7 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 @Path("plot-sizes")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class PlotSizeResource {
@@ -32,13 +32,10 @@ public class PlotSizeResource {
     @EJB
     EstateService estates;
 
-    @Context
-    UriInfo uri;
-
     @POST
     @RolesAllowed(Role.COMPANY_ADMIN_NAME)
     @APIResponseSchema(value = PlotSizeView.class, responseCode = "201")
-    public Response create(@NotNull @Valid NewPlotSize request) {
+    public Response create(@NotNull @Valid NewPlotSize request, @Context UriInfo uri) {
         PlotSizeView created = estates.createPlotSize(request.size());
         return Created.at(uri, created.id(), created);
     }

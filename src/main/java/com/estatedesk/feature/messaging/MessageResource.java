@@ -7,7 +7,7 @@ import com.estatedesk.infra.rest.Created;
 import com.estatedesk.infra.rest.PathIds;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -25,7 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 @Path("messages")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
@@ -34,12 +34,9 @@ public class MessageResource {
     @EJB
     MessageService messages;
 
-    @Context
-    UriInfo uri;
-
     @POST
     @APIResponseSchema(value = MessageView.class, responseCode = "201")
-    public Response send(@NotNull @Valid NewMessage request) {
+    public Response send(@NotNull @Valid NewMessage request, @Context UriInfo uri) {
         MessageView sent = messages.send(request);
         return Created.at(uri, sent.id(), sent);
     }

@@ -3,7 +3,7 @@ package com.estatedesk.feature.summary;
 import com.estatedesk.infra.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** GET /summary: the company admin's figures: people, estates, units left, allocations. */
 @Path("summary")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class SummaryResource {
 

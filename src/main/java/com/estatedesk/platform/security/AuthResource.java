@@ -4,7 +4,7 @@ import com.estatedesk.infra.identity.Role;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("auth")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
@@ -30,14 +30,11 @@ public class AuthResource {
     @Inject
     ClientAddress clientAddress;
 
-    @Context
-    HttpServletRequest request;
-
     @POST
     @Path("token")
     @PermitAll
     @Throttled
-    public TokenResponse token(@NotNull @Valid Credentials credentials) {
+    public TokenResponse token(@NotNull @Valid Credentials credentials, @Context HttpServletRequest request) {
         Tokens.Issued issued = auth.login(credentials, clientAddress.of(request));
         return new TokenResponse(issued.token(), "Bearer", issued.expiresIn());
     }
