@@ -3,9 +3,14 @@ package com.estatedesk.feature.allocation;
 import com.estatedesk.feature.estate.Estate;
 import com.estatedesk.feature.estate.EstatePlot;
 import com.estatedesk.feature.estate.EstatePlotNumber;
+import com.estatedesk.feature.estate.EstateRef;
+import com.estatedesk.feature.estate.EstateReferences;
 import com.estatedesk.feature.estate.PlotNumber;
+import com.estatedesk.feature.estate.PlotNumberView;
 import com.estatedesk.feature.estate.PlotSize;
+import com.estatedesk.feature.estate.PlotSizeView;
 import com.estatedesk.feature.people.model.Client;
+import com.estatedesk.feature.people.model.PersonRef;
 import com.estatedesk.feature.people.model.PersonStatus;
 import com.estatedesk.feature.people.model.Visibility;
 import com.estatedesk.infra.identity.Caller;
@@ -24,6 +29,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Map;
 
 /** Allocating plots to clients: units never below zero, a plot number at most once per estate. */
 @Stateless
@@ -55,6 +61,10 @@ public class AllocationService {
         Client client = rows.inBody(Client.class, request.clientId(), "clientId", "client");
         if (!visibleToCaller(client.id())) {
             throw Problems.unresolvableReference("clientId", "client");
+        }
+        if (client.status() != PersonStatus.ACTIVE) {
+            throw Problems.unprocessable(
+                    "clientId", "The client is deactivated; reactivate it before allocating to it.");
         }
         Estate estate = rows.inBody(Estate.class, request.estateId(), "estateId", "estate");
         PlotSize plotSize = rows.inBody(PlotSize.class, request.plotSizeId(), "plotSizeId", "plot size");
@@ -99,7 +109,18 @@ public class AllocationService {
         Allocation allocation =
                 new Allocation(client.id(), estate.id(), plot.id(), plotNumberId, request.paymentType());
         em.persist(allocation);
-        return view(allocation, plotSize.id());
+        return new AllocationView(
+                allocation.id(),
+                client.id(),
+                estate.id(),
+                plotSize.id(),
+                plotNumberId,
+                PersonRef.of(client),
+                EstateRef.of(estate),
+                PlotSizeView.of(plotSize),
+                number == null ? null : PlotNumberView.of(number),
+                allocation.paymentType(),
+                allocation.createdAt());
     }
 
     public AllocationView find(long id) {
@@ -108,15 +129,41 @@ public class AllocationService {
             rows.noteUnknown(Allocation.class, id);
             throw Problems.notFound("allocation");
         }
-        return view((Allocation) found.get(0)[0], (Long) found.get(0)[1]);
+        return views(found, new PageRequest(1, 0)).items().get(0);
     }
 
     public Page<AllocationView> list(Long clientId, Long estateId, PageRequest page) {
-        return Page.of(
-                select(clientId, estateId, null, page),
-                page,
-                row -> ((Allocation) row[0]).id(),
-                row -> view((Allocation) row[0], (Long) row[1]));
+        return views(select(clientId, estateId, null, page), page);
+    }
+
+    /** Rows of (allocation, plot size id), each with its readable references, looked up once per page. */
+    private Page<AllocationView> views(List<Object[]> rows, PageRequest page) {
+        List<Allocation> allocations =
+                rows.stream().map(row -> (Allocation) row[0]).toList();
+        Map<Long, PersonRef> clients = PersonRef.clients(
+                em, allocations.stream().map(Allocation::clientId).toList());
+        Map<Long, EstateRef> estates = EstateReferences.estates(
+                em, allocations.stream().map(Allocation::estateId).toList());
+        Map<Long, PlotSizeView> sizes = EstateReferences.plotSizes(
+                em, rows.stream().map(row -> (Long) row[1]).toList());
+        Map<Long, PlotNumberView> numbers = EstateReferences.plotNumbers(
+                em, allocations.stream().map(Allocation::plotNumberId).toList());
+        return Page.of(rows, page, row -> ((Allocation) row[0]).id(), row -> {
+            Allocation allocation = (Allocation) row[0];
+            long plotSizeId = (Long) row[1];
+            return new AllocationView(
+                    allocation.id(),
+                    allocation.clientId(),
+                    allocation.estateId(),
+                    plotSizeId,
+                    allocation.plotNumberId(),
+                    clients.get(allocation.clientId()),
+                    estates.get(allocation.estateId()),
+                    sizes.get(plotSizeId),
+                    allocation.plotNumberId() == null ? null : numbers.get(allocation.plotNumberId()),
+                    allocation.paymentType(),
+                    allocation.createdAt());
+        });
     }
 
     /** Allocations the caller may see: those of the clients it sees ({@link Visibility}). */
@@ -149,16 +196,5 @@ public class AllocationService {
                         .query(em, "c.id", Long.class)
                         .getResultList()
                         .isEmpty();
-    }
-
-    private static AllocationView view(Allocation allocation, long plotSizeId) {
-        return new AllocationView(
-                allocation.id(),
-                allocation.clientId(),
-                allocation.estateId(),
-                plotSizeId,
-                allocation.plotNumberId(),
-                allocation.paymentType(),
-                allocation.createdAt());
     }
 }

@@ -2,6 +2,7 @@ package com.estatedesk.feature.assignment;
 
 import com.estatedesk.feature.people.model.Client;
 import com.estatedesk.feature.people.model.Marketer;
+import com.estatedesk.feature.people.model.PersonRef;
 import com.estatedesk.feature.people.model.PersonStatus;
 import com.estatedesk.infra.paging.Page;
 import com.estatedesk.infra.paging.PageRequest;
@@ -19,6 +20,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Which marketer looks after which client, within the caller's company. */
@@ -35,6 +37,9 @@ public class AssignmentService {
     @Idempotent
     public AssignmentView assignClientToMarketer(NewAssignment request) {
         Client client = rows.inBody(Client.class, request.clientId(), "clientId", "client");
+        if (client.status() != PersonStatus.ACTIVE) {
+            throw Problems.unprocessable("clientId", "The client is deactivated; reactivate it before assigning it.");
+        }
         Marketer marketer = rows.inBody(Marketer.class, request.marketerId(), "marketerId", "marketer");
         // Serializes with a reassignment of the same marketer, which must not leave a client behind.
         em.lock(marketer, LockModeType.PESSIMISTIC_WRITE);
@@ -46,7 +51,7 @@ public class AssignmentService {
         }
         Assignment assignment = new Assignment(client.id(), marketer.id());
         em.persist(assignment);
-        return AssignmentView.of(assignment);
+        return AssignmentView.of(assignment, PersonRef.of(client), PersonRef.of(marketer));
     }
 
     public Page<AssignmentView> list(Long clientId, Long marketerId, PageRequest page) {
@@ -56,7 +61,16 @@ public class AssignmentService {
                 .andIfPresent("a.marketerId = :marketer", "marketer", marketerId)
                 .query(em, "a.id", Assignment.class)
                 .setMaxResults(page.limit() + 1);
-        return Page.of(query.getResultList(), page, Assignment::id, AssignmentView::of);
+        List<Assignment> found = query.getResultList();
+        Map<Long, PersonRef> clients =
+                PersonRef.clients(em, found.stream().map(Assignment::clientId).toList());
+        Map<Long, PersonRef> marketers = PersonRef.marketers(
+                em, found.stream().map(Assignment::marketerId).toList());
+        return Page.of(
+                found,
+                page,
+                Assignment::id,
+                a -> AssignmentView.of(a, clients.get(a.clientId()), marketers.get(a.marketerId())));
     }
 
     public void unassign(long assignmentId) {

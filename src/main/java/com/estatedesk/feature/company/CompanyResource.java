@@ -43,8 +43,22 @@ public class CompanyResource {
     }
 
     @GET
-    public Page<CompanyView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return companies.list(PageRequest.of(limit, cursor));
+    /** ?q= searches name, slug and prefix; ?order=newest lists the last created first (default: oldest). */
+    public Page<CompanyView> list(
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("q") String query,
+            @QueryParam("order") String order) {
+        return companies.list(
+                PageRequest.of(limit, cursor),
+                query,
+                PathIds.filter(order, "order", ListOrder.class) == ListOrder.newest);
+    }
+
+    /** The orders a list of companies can be read in. */
+    public enum ListOrder {
+        oldest,
+        newest
     }
 
     /** The prefix a new company of this name would get: the console shows it while the name is typed. */

@@ -7,6 +7,8 @@ import com.estatedesk.infra.paging.Page;
 import com.estatedesk.infra.paging.PageRequest;
 import com.estatedesk.infra.problem.Conflict;
 import com.estatedesk.infra.problem.Problems;
+import com.estatedesk.infra.query.Jpql;
+import com.estatedesk.infra.query.Jpql.Condition;
 import com.estatedesk.platform.idempotency.Idempotent;
 import com.estatedesk.platform.security.Account;
 import com.estatedesk.platform.security.Passwords;
@@ -21,6 +23,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -93,9 +97,23 @@ public class CompanyService {
         return CompanyView.of(existing(id));
     }
 
-    public Page<CompanyView> list(PageRequest page) {
-        List<Company> rows = em.createNamedQuery(Company.PAGE, Company.class)
-                .setParameter("after", page.after())
+    /**
+     * {@code query}: a substring of the name, or a prefix of the slug or the company prefix,
+     * case-insensitive. {@code newestFirst}: the last created first (the cursor then counts down).
+     */
+    public Page<CompanyView> list(PageRequest page, String query, boolean newestFirst) {
+        Jpql select = Jpql.select("select c from Company c");
+        if (page.after() > 0) {
+            select.and(newestFirst ? "c.id < :after" : "c.id > :after", "after", page.after());
+        }
+        if (query != null && !query.isBlank()) {
+            String q = Jpql.likeLiteral(query.trim().toLowerCase(Locale.ROOT));
+            select.and(new Condition(
+                    "lower(c.name) like :contains escape '\\' or c.slug like :start escape '\\'"
+                            + " or lower(c.prefix) like :start escape '\\'",
+                    Map.of("contains", "%" + q + "%", "start", q + "%")));
+        }
+        List<Company> rows = select.query(em, newestFirst ? "c.id desc" : "c.id", Company.class)
                 .setMaxResults(page.limit() + 1)
                 .getResultList();
         return Page.of(rows, page, Company::id, CompanyView::of);

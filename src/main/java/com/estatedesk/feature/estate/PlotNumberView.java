@@ -4,7 +4,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 @JsonbPropertyOrder({"id", "number"})
 public record PlotNumberView(long id, String number) {
-    static PlotNumberView of(PlotNumber plotNumber) {
+    public static PlotNumberView of(PlotNumber plotNumber) {
         return new PlotNumberView(plotNumber.id(), plotNumber.number());
     }
 }

@@ -4,7 +4,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 @JsonbPropertyOrder({"id", "size"})
 public record PlotSizeView(long id, String size) {
-    static PlotSizeView of(PlotSize plotSize) {
+    public static PlotSizeView of(PlotSize plotSize) {
         return new PlotSizeView(plotSize.id(), plotSize.size());
     }
 }

@@ -47,6 +47,14 @@ public class MessageResource {
         return messages.list(box, PageRequest.of(limit, cursor));
     }
 
+    /** Whom the caller may write to now (a client: its marketers and its company's admins). */
+    @GET
+    @Path("recipients")
+    public Page<MessageParty> recipients(
+            @QueryParam("q") String query, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return messages.recipients(query, PageRequest.of(limit, cursor));
+    }
+
     @GET
     @Path("{id}")
     public MessageView get(@PathParam("id") String id) {

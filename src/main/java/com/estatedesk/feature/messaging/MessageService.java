@@ -1,10 +1,15 @@
 package com.estatedesk.feature.messaging;
 
+import com.estatedesk.feature.people.model.PersonSearch;
+import com.estatedesk.feature.people.model.PersonStatus;
+import com.estatedesk.feature.people.model.Visibility;
 import com.estatedesk.infra.identity.Caller;
 import com.estatedesk.infra.identity.Role;
 import com.estatedesk.infra.paging.Page;
 import com.estatedesk.infra.paging.PageRequest;
 import com.estatedesk.infra.problem.Problems;
+import com.estatedesk.infra.query.Jpql;
+import com.estatedesk.infra.query.Jpql.Condition;
 import com.estatedesk.platform.security.Account;
 import com.estatedesk.platform.tenancy.CompanyRows;
 import com.estatedesk.platform.tenancy.CompanyScoped;
@@ -12,7 +17,11 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /** Messages between the people of one company. Each caller sees its inbox and what it sent. */
 @Stateless
@@ -27,6 +36,9 @@ public class MessageService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Visibility visibility;
 
     public MessageView send(NewMessage request) {
         Account recipient = rows.inBody(Account.class, request.recipientId(), "recipientId", "account");
@@ -46,7 +58,7 @@ public class MessageService {
                 request.type(),
                 request.body().trim());
         em.persist(message);
-        return MessageView.of(message);
+        return view(message);
     }
 
     /** Whether the recipient is the login of a marketer assigned to the calling client. */
@@ -77,11 +89,16 @@ public class MessageService {
                 .setParameter("after", page.after())
                 .setMaxResults(page.limit() + 1)
                 .getResultList();
-        return Page.of(rows, page, Message::id, MessageView::of);
+        Map<Long, MessageParty> parties = MessageParty.of(
+                em,
+                rows.stream()
+                        .flatMap(m -> Stream.of(m.senderId(), m.recipientId()))
+                        .toList());
+        return Page.of(rows, page, Message::id, m -> MessageView.of(m, parties));
     }
 
     public MessageView find(long id) {
-        return MessageView.of(visible(id));
+        return view(visible(id));
     }
 
     /** Only the recipient marks a message read (or unread). */
@@ -91,7 +108,61 @@ public class MessageService {
             throw Problems.forbidden("Only the recipient can mark a message read.");
         }
         message.markRead(read);
-        return MessageView.of(message);
+        return view(message);
+    }
+
+    /**
+     * Whom the caller may write to now, active logins only: a client, its own marketers and its
+     * company's admins; anyone else, the admins, the marketers and the clients it sees. By account id;
+     * {@code query} as for people (a company admin matches by name).
+     */
+    public Page<MessageParty> recipients(String query, PageRequest page) {
+        List<MessageParty> found = new ArrayList<>();
+        Condition search = PersonSearch.matching("p", query);
+        Jpql admins = Jpql.select("select a.id, a.displayName from Account a")
+                .and("a.role = :admin", "admin", Role.COMPANY_ADMIN)
+                .and("a.active = true and a.id <> :me", "me", caller.accountId())
+                .and("a.id > :after", "after", page.after());
+        if (search != Condition.ALWAYS) {
+            admins.and(
+                    "lower(a.displayName) like :contains escape '\\'",
+                    "contains",
+                    search.parameters().get("contains"));
+        }
+        admins.query(em, "a.id", Object[].class)
+                .setMaxResults(page.limit() + 1)
+                .getResultList()
+                .forEach(row -> found.add(new MessageParty((Long) row[0], null, (String) row[1], Role.COMPANY_ADMIN)));
+        for (Role role : new Role[] {Role.MARKETER, Role.CLIENT}) {
+            if (caller.is(Role.CLIENT) && role == Role.CLIENT) {
+                continue;
+            }
+            Jpql people = Jpql.select("select p.accountId, p.uid, p.name from "
+                            + (role == Role.MARKETER ? "Marketer" : "Client") + " p, Account a")
+                    .and("a.id = p.accountId and a.active = true and p.status = :active", "active", PersonStatus.ACTIVE)
+                    .and("p.accountId <> :me", "me", caller.accountId())
+                    .and("p.accountId > :after", "after", page.after())
+                    .and(search);
+            if (role == Role.CLIENT) {
+                people.and(visibility.ofClient("p.id"));
+            } else if (caller.is(Role.CLIENT)) {
+                people.and(
+                        "p.id in (select x.marketerId from Assignment x, Client me where x.clientId = me.id and me.accountId = :me)",
+                        "me",
+                        caller.accountId());
+            }
+            people.query(em, "p.accountId", Object[].class)
+                    .setMaxResults(page.limit() + 1)
+                    .getResultList()
+                    .forEach(row -> found.add(new MessageParty((Long) row[0], (String) row[1], (String) row[2], role)));
+        }
+        found.sort(Comparator.comparingLong(MessageParty::accountId));
+        return Page.of(
+                found.subList(0, Math.min(found.size(), page.limit() + 1)), page, MessageParty::accountId, p -> p);
+    }
+
+    private MessageView view(Message message) {
+        return MessageView.of(message, MessageParty.of(em, List.of(message.senderId(), message.recipientId())));
     }
 
     private Message visible(long id) {

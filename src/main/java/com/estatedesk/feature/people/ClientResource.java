@@ -46,12 +46,16 @@ public class ClientResource extends PeopleResource {
         return PersonKind.CLIENT;
     }
 
-    /** A marketer sees the clients assigned to it, a client only itself. */
+    /** A marketer sees the clients assigned to it, a client only itself; ?marketerId= narrows to one marketer's. */
     @GET
     @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
     public Page<PersonView> list(
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @QueryParam("q") String query) {
-        return listPeople(limit, cursor, query);
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("q") String query,
+            @QueryParam("status") String status,
+            @QueryParam("marketerId") String marketerId) {
+        return listPeople(limit, cursor, query, status, marketerId);
     }
 
     @GET
@@ -82,7 +86,7 @@ public class ClientResource extends PeopleResource {
             CSVPrinter printer = ClientCsv.printer(writer);
             PageRequest page = new PageRequest(PageRequest.MAX_LIMIT, 0);
             while (page != null) {
-                Page<PersonView> chunk = people.list(PersonKind.CLIENT, page, null);
+                Page<PersonView> chunk = people.list(PersonKind.CLIENT, page, null, null, null);
                 for (PersonView client : chunk.items()) {
                     ClientCsv.print(printer, client);
                 }

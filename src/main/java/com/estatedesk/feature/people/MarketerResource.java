@@ -24,8 +24,11 @@ public class MarketerResource extends PeopleResource {
     @GET
     @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME})
     public Page<PersonView> list(
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @QueryParam("q") String query) {
-        return listPeople(limit, cursor, query);
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("q") String query,
+            @QueryParam("status") String status) {
+        return listPeople(limit, cursor, query, status, null);
     }
 
     @GET

@@ -2,6 +2,7 @@ package com.estatedesk.feature.people;
 
 import com.estatedesk.feature.people.model.PersonChanges;
 import com.estatedesk.feature.people.model.PersonKind;
+import com.estatedesk.feature.people.model.PersonStatus;
 import com.estatedesk.feature.people.model.PersonView;
 import com.estatedesk.feature.registration.NewPerson;
 import com.estatedesk.feature.registration.RegistrationLanes;
@@ -62,8 +63,13 @@ public abstract class PeopleResource {
     }
 
     /** The reads; each subclass declares them with the roles that may read its kind. */
-    Page<PersonView> listPeople(String limit, String cursor, String query) {
-        return people.list(kind(), PageRequest.of(limit, cursor), query);
+    Page<PersonView> listPeople(String limit, String cursor, String query, String status, String marketerId) {
+        return people.list(
+                kind(),
+                PageRequest.of(limit, cursor),
+                query,
+                PathIds.filter(status, "status", PersonStatus.class),
+                PathIds.filter(marketerId, "marketerId"));
     }
 
     PersonView getPerson(String id) {

@@ -3,6 +3,7 @@ package com.estatedesk.feature.people;
 import com.estatedesk.feature.people.model.Person;
 import com.estatedesk.feature.people.model.PersonChanges;
 import com.estatedesk.feature.people.model.PersonKind;
+import com.estatedesk.feature.people.model.PersonSearch;
 import com.estatedesk.feature.people.model.PersonStatus;
 import com.estatedesk.feature.people.model.PersonView;
 import com.estatedesk.feature.people.model.Visibility;
@@ -11,7 +12,6 @@ import com.estatedesk.infra.paging.Page;
 import com.estatedesk.infra.paging.PageRequest;
 import com.estatedesk.infra.problem.Problems;
 import com.estatedesk.infra.query.Jpql;
-import com.estatedesk.infra.query.Jpql.Condition;
 import com.estatedesk.platform.security.Account;
 import com.estatedesk.platform.security.Revocations;
 import com.estatedesk.platform.tenancy.CompanyRows;
@@ -21,8 +21,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Reading and changing the marketers and clients of the caller's company, as far as the caller sees
@@ -48,22 +46,22 @@ public class PeopleService {
         return PersonView.of(visible(kind, id));
     }
 
-    public Page<PersonView> list(PersonKind kind, PageRequest page, String query) {
-        Jpql select = Jpql.select("select p from " + kind.entityName() + " p")
+    /**
+     * {@code status}: only people in that state; {@code marketerId} (clients only): only the clients
+     * assigned to that marketer, none when it is not a marketer of the company.
+     */
+    public Page<PersonView> list(
+            PersonKind kind, PageRequest page, String query, PersonStatus status, Long marketerId) {
+        List<? extends Person> found = Jpql.select("select p from " + kind.entityName() + " p")
                 .and("p.number > :after", "after", page.after())
-                .and(visibility.of(kind, "p"));
-        if (query != null && !query.isBlank()) {
-            String q = escapeLike(query.trim());
-            select.and(new Condition(
-                    "lower(p.name) like :contains escape '\\' or p.email like :contains escape '\\'"
-                            + " or p.uid like :uidPrefix escape '\\'",
-                    Map.of(
-                            "contains",
-                            "%" + q.toLowerCase(Locale.ROOT) + "%",
-                            "uidPrefix",
-                            q.toUpperCase(Locale.ROOT) + "%")));
-        }
-        List<? extends Person> found = select.query(em, "p.number", kind.entityClass())
+                .and(visibility.of(kind, "p"))
+                .and(PersonSearch.matching("p", query))
+                .andIfPresent("p.status = :status", "status", status)
+                .andIfPresent(
+                        "p.id in (select fa.clientId from Assignment fa where fa.marketerId = :marketer)",
+                        "marketer",
+                        marketerId)
+                .query(em, "p.number", kind.entityClass())
                 .setMaxResults(page.limit() + 1)
                 .getResultList();
         return Page.of(found, page, Person::number, PersonView::of);
@@ -96,9 +94,5 @@ public class PeopleService {
             throw Problems.notFound(kind.label());
         }
         return found.get(0);
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -32,6 +32,13 @@ import org.apache.commons.csv.CSVRecord;
 public final class ClientCsv {
 
     static final String[] COLUMNS = {"name", "email", "phone"};
+    /** The export's header: accepted by the import too, its other columns ignored (a new client gets a new uid). */
+    static final List<String> EXPORT_COLUMNS =
+            List.of("uid", "number", "name", "email", "phone", "status", "createdAt");
+
+    /** The rows of an import as read, each with its row number (the header is row 1), and what is wrong with them. */
+    public record Rows(List<NewPerson> people, List<Long> rowNumbers, List<FieldError> errors) {}
+
     private static final int MAX_REPORTED_ERRORS = 100;
     private static final Pattern FORMULA = Pattern.compile("'*[=+\\-@\t\r]");
 
@@ -70,8 +77,9 @@ public final class ClientCsv {
         return false;
     }
 
-    public static List<NewPerson> read(InputStream csv, Validator validator) {
+    public static Rows read(InputStream csv, Validator validator) {
         List<NewPerson> people = new ArrayList<>();
+        List<Long> rowNumbers = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
         Map<String, Long> firstRowOfEmail = new HashMap<>();
         long lastRow = 1;
@@ -83,29 +91,33 @@ public final class ClientCsv {
                 .setIgnoreEmptyLines(true)
                 .get()
                 .parse(withoutByteOrderMark(strictUtf8(csv)))) {
-            if (!parser.getHeaderNames().equals(List.of(COLUMNS))) {
+            List<String> header = parser.getHeaderNames();
+            if (!header.equals(List.of(COLUMNS)) && !header.equals(EXPORT_COLUMNS)) {
                 throw Problems.invalid(
-                        "header", "must be exactly: name,email,phone (got " + parser.getHeaderNames() + ")");
+                        "header",
+                        "must be name,email,phone (or the export's " + String.join(",", EXPORT_COLUMNS) + "); got "
+                                + String.join(",", header));
             }
             for (CSVRecord record : parser) {
                 long row = record.getRecordNumber() + 1;
                 lastRow = row;
-                if (record.size() != COLUMNS.length) {
-                    errors.add(new FieldError("row " + row, "has " + record.size() + " columns, expected 3"));
+                if (record.size() != header.size()) {
+                    errors.add(new FieldError(
+                            "row " + row, "has " + record.size() + " columns, expected " + header.size()));
                     continue;
                 }
-                for (int column = 0; column < COLUMNS.length; column++) {
+                for (String column : COLUMNS) {
                     // The JSON bodies' rules: name and email must show something; no cell holds control
                     // or bidirectional characters.
-                    String problem = PlainText.problem(record.get(column), false, column < 2);
+                    String problem = PlainText.problem(record.get(column), false, !column.equals("phone"));
                     if (problem != null) {
-                        errors.add(new FieldError("row " + row + ": " + COLUMNS[column], problem));
+                        errors.add(new FieldError("row " + row + ": " + column, problem));
                     }
                 }
                 NewPerson person = new NewPerson(
-                        unescape(record.get(0)),
-                        unescape(record.get(1)),
-                        record.get(2).isBlank() ? null : unescape(record.get(2)),
+                        unescape(record.get("name")),
+                        unescape(record.get("email")),
+                        record.get("phone").isBlank() ? null : unescape(record.get("phone")),
                         null);
                 for (ConstraintViolation<NewPerson> violation : validator.validate(person)) {
                     errors.add(
@@ -118,6 +130,7 @@ public final class ClientCsv {
                     }
                 }
                 people.add(person);
+                rowNumbers.add(row);
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             // The library's message names its own classes: say only where reading stopped, and why in our words.
@@ -131,15 +144,16 @@ public final class ClientCsv {
         if (people.isEmpty() && errors.isEmpty()) {
             throw Problems.invalid("body", "has no rows after the header");
         }
-        report(errors);
-        return people;
+        return new Rows(people, rowNumbers, errors);
     }
 
+    /** Every bad row in one answer, by row number (the first 100 errors listed, every bad row counted). */
     static void report(List<FieldError> errors) {
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparingInt(ClientCsv::rowOf));
-            throw Problems.invalid(
-                    errors.size() > MAX_REPORTED_ERRORS ? errors.subList(0, MAX_REPORTED_ERRORS) : errors);
+            long badRows = errors.stream().mapToInt(ClientCsv::rowOf).distinct().count();
+            throw Problems.invalidRows(
+                    errors.size() > MAX_REPORTED_ERRORS ? errors.subList(0, MAX_REPORTED_ERRORS) : errors, badRows);
         }
     }
 

@@ -181,14 +181,18 @@ public class RegistrationService {
      * in the company); then one lock and one sequence update take the whole block of numbers. All rows
      * or none.
      */
-    public ImportResult importClients(List<NewPerson> rows) {
-        List<String> emails =
-                rows.stream().map(row -> Emails.normalize(row.email())).toList();
+    public ImportResult importClients(ClientCsv.Rows csv) {
+        List<NewPerson> rows = csv.people();
+        List<String> emails = rows.stream()
+                .map(row -> row.email() == null ? "" : Emails.normalize(row.email()))
+                .toList();
         Set<String> taken = emailsInUse(PersonKind.CLIENT, emails);
-        List<Problem.FieldError> errors = new ArrayList<>();
+        // The rows' own errors and the clients that exist already, in one answer.
+        List<Problem.FieldError> errors = new ArrayList<>(csv.errors());
         for (int i = 0; i < emails.size(); i++) {
             if (taken.contains(emails.get(i))) {
-                errors.add(new Problem.FieldError("row " + (i + 2) + ": email", "is already a client of the company"));
+                errors.add(new Problem.FieldError(
+                        "row " + csv.rowNumbers().get(i) + ": email", "is already a client of the company"));
             }
         }
         ClientCsv.report(errors);

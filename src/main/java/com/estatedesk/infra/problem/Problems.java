@@ -23,6 +23,15 @@ public final class Problems {
         return new ProblemException(new Problem("validation", "Invalid request", 400, detail, errors), null);
     }
 
+    /** Errors of a file's rows: the detail counts the rows, each error names its row ("row 7: email"). */
+    public static ProblemException invalidRows(List<Problem.FieldError> errors, long badRows) {
+        String detail = badRows == 1
+                ? "1 row has errors: " + errors.get(0).field() + ": "
+                        + errors.get(0).message()
+                : badRows + " rows have errors; nothing was imported.";
+        return new ProblemException(new Problem("validation", "Invalid request", 400, detail, errors), null);
+    }
+
     public static ProblemException invalid(String field, String message) {
         return invalid(List.of(new Problem.FieldError(field, message)));
     }

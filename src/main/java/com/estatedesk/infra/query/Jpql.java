@@ -58,6 +58,11 @@ public final class Jpql {
         return value == null ? this : and(condition, parameter, value);
     }
 
+    /** Text to be matched literally inside a LIKE pattern written with {@code escape '\\'}. */
+    public static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     public <T> TypedQuery<T> query(EntityManager em, String orderBy, Class<T> type) {
         TypedQuery<T> query = em.createQuery(text + " order by " + orderBy, type);
         parameters.forEach(query::setParameter);

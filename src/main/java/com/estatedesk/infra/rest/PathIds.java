@@ -19,6 +19,26 @@ public final class PathIds {
         }
     }
 
+    /** An optional enum filter of a list (?status=…): absent is null, a value not of the enum is a 400 naming them. */
+    public static <E extends Enum<E>> E filter(String value, String parameter, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value.trim())) {
+                return constant;
+            }
+        }
+        throw Problems.invalid(
+                parameter,
+                "must be one of "
+                        + String.join(
+                                ", ",
+                                java.util.Arrays.stream(type.getEnumConstants())
+                                        .map(Enum::name)
+                                        .toList()));
+    }
+
     public static long parse(String id, String what) {
         try {
             return Long.parseLong(id);

@@ -22,14 +22,12 @@ import java.util.Locale;
 @NamedQuery(name = Company.BY_NAME_KEY, query = "select c from Company c where c.nameKey = :nameKey")
 @NamedQuery(name = Company.PREFIXES_LIKE, query = "select c.prefix from Company c where c.prefix like :stem")
 @NamedQuery(name = Company.SLUGS_LIKE, query = "select c.slug from Company c where c.slug like :stem")
-@NamedQuery(name = Company.PAGE, query = "select c from Company c where c.id > :after order by c.id")
 public class Company {
 
     public static final String BY_SLUG = "Company.bySlug";
     public static final String BY_NAME_KEY = "Company.byNameKey";
     public static final String PREFIXES_LIKE = "Company.prefixesLike";
     public static final String SLUGS_LIKE = "Company.slugsLike";
-    public static final String PAGE = "Company.page";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "company_id")
