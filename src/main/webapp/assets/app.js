@@ -4,6 +4,7 @@
 import {get, post, Problem, session} from './api.js';
 import {button, field, form, h, link, replace} from './ui.js';
 import * as pages from './pages.js';
+import {word} from './words.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -134,8 +135,8 @@ async function route() {
 
 function drawShell() {
     replace(nav, h('ul', {}, menuOf(me.role).map(([href, text]) => h('li', {}, link(href, text)))));
-    replace(who, h('span', {}, me.uid ? `${me.uid} · ` : '', me.role.replace('_', ' ').toLowerCase(), me.company ? ` · ${me.company.slug}` : ''),
-        ' ', button('Sign out', signOut));
+    replace(who, h('span', {}, h('span', {class: 'name'}, me.name || ''), me.uid ? ` (${me.uid})` : '', ` · ${word(me.role)}`,
+        me.company ? ` · ${me.company.name}` : ''), ' ', button('Sign out', signOut));
 }
 
 function markCurrent() {

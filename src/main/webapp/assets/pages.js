@@ -2,7 +2,8 @@
 // signed-in caller: what a page shows is exactly what the API lets that caller see.
 
 import {all, get, patch, post, Problem, remove, call} from './api.js';
-import {button, debounce, failureNote, field, form, h, link, notice, replace, showProblem, table} from './ui.js';
+import {button, confirmAction, debounce, failureNote, field, form, h, link, notice, opener, replace, showProblem, table} from './ui.js';
+import {checkName, choices, word} from './words.js';
 
 const KINDS = {
     marketers: {one: 'marketer', title: 'Marketers'},
@@ -12,13 +13,23 @@ const KINDS = {
 /** Fills the main region with a page: its title (also the document's), then the content. */
 export function page(main, title, ...content) {
     document.title = `${title} · EstateDesk`;
-    replace(main, h('h1', {}, title), ...content);
-    main.focus();
+    const heading = h('h1', {tabindex: -1}, title);
+    replace(main, heading, ...content);
+    heading.focus(); // the next Tab goes into the page, not back to "Skip to content"
+}
+
+/** Where an action's outcome is announced: the top of the page, where the eye goes after a click. */
+function outcome(main, ...content) {
+    main.querySelectorAll(':scope > .notice, :scope > .failure').forEach((old) => old.remove());
+    const note = content.length === 1 && content[0] instanceof Node && content[0].classList?.contains('failure')
+        ? content[0] : h('div', {class: 'notice', role: 'status'}, ...content);
+    main.querySelector('h1')?.after(note);
+    note.scrollIntoView({block: 'nearest'});
 }
 
 /** A notice under the page's title, for an outcome that re-rendered the page. */
 function announceOnPage(main, ...content) {
-    main.querySelector('h1')?.after(h('div', {class: 'notice', role: 'status'}, ...content));
+    outcome(main, ...content);
 }
 
 async function loading(main, title, load) {
@@ -33,19 +44,13 @@ async function loading(main, title, load) {
     }
 }
 
-const people = new Map();
-
-/** A person's view by kind and id, fetched once per page load (for names and UIDs in lists). */
-function person(kind, id) {
-    const key = `${kind}/${id}`;
-    if (!people.has(key)) {
-        people.set(key, get(`${kind}/${id}`).catch(() => null));
-    }
-    return people.get(key);
+function label(view) {
+    return view ? `${view.name} · ${view.uid}` : 'not visible';
 }
 
-function label(view) {
-    return view ? `${view.uid} · ${view.name}` : 'not visible';
+/** A person referenced by another record ({id, uid, name}), linked to their page. */
+function personLink(kindPath, ref) {
+    return ref ? link(`#/${kindPath}/${ref.id}`, label(ref)) : 'not visible';
 }
 
 function when(instant) {
@@ -68,11 +73,16 @@ export async function dashboard(main) {
 }
 
 function auditReport(audit) {
+    const failed = audit.checks.filter((check) => !check.ok).length;
+    const scope = String(audit.scope || '').startsWith('company') ? 'your company' : 'all companies';
     return h('section', {class: 'card', 'aria-labelledby': 'audit-title'},
-        h('h2', {id: 'audit-title'}, audit.ok ? 'Audit: all checks green' : 'Audit: checks failed'),
-        h('p', {}, `Scope: ${audit.scope}; checked ${when(audit.checkedAt)}.`),
-        h('ul', {class: 'checks'}, audit.checks.map((check) => h('li', {class: check.ok ? 'ok' : 'bad'},
-            h('span', {class: 'badge'}, check.ok ? 'green' : 'red'), ' ', check.name, check.detail ? h('div', {class: 'detail'}, check.detail) : null))));
+        h('h2', {id: 'audit-title'}, audit.ok ? 'Audit: all checks green' : `Audit: ${failed} check${failed === 1 ? '' : 's'} failed`),
+        h('p', {}, `IDs and records of ${scope}, checked ${when(audit.checkedAt)}.`),
+        h('details', {open: !audit.ok}, h('summary', {}, 'The checks'),
+            h('ul', {class: 'checks'}, audit.checks.map((check) => h('li', {class: check.ok ? 'ok' : 'bad'},
+                h('span', {class: 'badge'}, check.ok ? 'passed' : 'failed'), ' ', checkName(check.name),
+                h('small', {class: 'raw'}, ` (${check.name})`),
+                check.detail ? h('div', {class: 'detail'}, check.detail) : null)))));
 }
 
 // --- People ------------------------------------------------------------------------------------
@@ -83,28 +93,29 @@ export async function peopleList(main, kindPath, me) {
     const title = me.role === 'MARKETER' && kindPath === 'clients' ? 'My clients' : kind.title;
     const results = h('div');
     const more = h('div');
-    const announce = h('div');
     let query = '';
+    let status = '';
 
     async function load(cursor) {
         try {
             const params = new URLSearchParams({limit: '50'});
             if (query) params.set('q', query);
+            if (status) params.set('status', status);
             if (cursor) params.set('cursor', cursor);
             const pageOf = await get(`${kindPath}?${params}`);
             const rows = pageOf.items.map((p) => h('tr', {},
-                h('td', {}, link(`#/${kindPath}/${p.id}`, p.uid)), h('td', {}, p.name), h('td', {}, p.email),
-                h('td', {}, p.phone || ''), h('td', {}, p.status)));
+                h('td', {class: 'uid'}, link(`#/${kindPath}/${p.id}`, p.uid)), h('td', {}, p.name), h('td', {}, p.email),
+                h('td', {}, p.phone || ''), h('td', {}, word(p.status))));
             let body = results.querySelector('tbody');
             if (!cursor || !body) {
                 replace(results, h('div', {class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': title},
-                    h('table', {}, h('caption', {}, `${title}${query ? ` matching “${query}”` : ''}`),
-                        h('thead', {}, h('tr', {}, ['UID', 'Name', 'Email', 'Phone', 'Status'].map((c) => h('th', {scope: 'col'}, c)))),
+                    h('table', {}, h('caption', {}, `${title}${query ? ` matching “${query}”` : ''}${status ? ` (${word(status).toLowerCase()})` : ''}`),
+                        h('thead', {}, h('tr', {}, ['ID', 'Name', 'Email', 'Phone', 'Status'].map((c) => h('th', {scope: 'col'}, c)))),
                         body = h('tbody'))));
             }
             body.append(...rows);
             if (!cursor && pageOf.items.length === 0) {
-                replace(results, h('p', {}, query ? 'Nobody matches.' : `No ${kindPath} yet.`));
+                replace(results, h('p', {}, query || status ? 'Nobody matches.' : `No ${kindPath} yet.`));
             }
             replace(more, pageOf.next ? button('Load more', () => load(pageOf.next)) : null);
         } catch (failure) {
@@ -115,27 +126,39 @@ export async function peopleList(main, kindPath, me) {
     const search = h('form', {class: 'search', role: 'search', onsubmit: (e) => {
         e.preventDefault();
         query = search.querySelector('input').value.trim();
+        status = search.querySelector('select').value;
         load(null);
-    }}, field(`Search ${kindPath} (name, email or UID)`, 'q', {kind: 'search'}), h('button', {type: 'submit'}, 'Search'));
+    }}, field(`Search ${kindPath} (name, email or ID)`, 'q', {kind: 'search', max: 200}),
+    field('Status', 'status', {kind: 'select', options: [['', 'Any'], ...choices(['ACTIVE', 'DEACTIVATED'])]}),
+    h('button', {type: 'submit'}, 'Search'));
 
     const content = [search, results, more];
     if (isAdmin) {
-        content.unshift(announce, form(`Register a ${kind.one}`, [
-            field('Name', 'name', {required: true}),
-            field('Email', 'email', {kind: 'email', required: true}),
-            field('Phone', 'phone', {hint: 'Optional'}),
-            field('Password', 'password', {kind: 'password', hint: 'Optional: gives the person a login (at least 8 characters)'}),
+        const register = form(`Register a ${kind.one}`, [
+            field('Name', 'name', {required: true, max: 200}),
+            field('Email', 'email', {kind: 'email', required: true, max: 254}),
+            field('Phone', 'phone', {hint: 'Optional', max: 40}),
+            field('Password', 'password', {kind: 'password', max: 200, hint: 'Optional: gives the person a login (at least 8 characters)'}),
         ], 'Register', async (v, formElement) => {
             const body = {name: v.name, email: v.email};
             if (v.phone) body.phone = v.phone;
             if (v.password) body.password = v.password;
             const created = await post(kindPath, body, {});
             formElement.reset();
-            notice(announce, 'Registered ', h('strong', {class: 'uid', 'data-uid': created.uid}, created.uid), ` — ${created.name}`);
+            outcome(main, 'Registered ', h('strong', {class: 'uid', 'data-uid': created.uid}, created.uid), ` — ${created.name}`);
+            formElement.querySelector('input')?.focus(); // ready for the next one
             load(null);
-        }));
+        });
+        content.unshift(opener(`Register a ${kind.one}`, register));
         if (kindPath === 'clients') {
-            content.unshift(h('p', {class: 'actions'}, link('#/import', 'Import clients from CSV'), ' ', button('Export all as CSV', exportClients)));
+            content.unshift(h('p', {class: 'actions'}, link('#/import', 'Import clients from CSV'), ' ', button('Export all as CSV', async () => {
+                try {
+                    await exportClients();
+                    outcome(main, 'The export is downloading: clients.csv.');
+                } catch (failure) {
+                    outcome(main, failureNote(failure));
+                }
+            })));
         }
     }
     page(main, title, ...content);
@@ -157,52 +180,64 @@ export async function personPage(main, kindPath, id, me) {
     await loading(main, kind.one[0].toUpperCase() + kind.one.slice(1), async () => {
         const view = await get(`${kindPath}/${encodeURIComponent(id)}`);
         const isAdmin = me.role === 'COMPANY_ADMIN';
-        const announce = h('div');
-        const sections = [announce, h('dl', {class: 'facts'},
+        const sections = [h('dl', {class: 'facts'},
             h('dt', {}, 'UID'), h('dd', {class: 'uid'}, view.uid),
             h('dt', {}, 'Email'), h('dd', {}, view.email),
             h('dt', {}, 'Phone'), h('dd', {}, view.phone || '—'),
-            h('dt', {}, 'Status'), h('dd', {}, view.status),
+            h('dt', {}, 'Status'), h('dd', {}, word(view.status)),
             h('dt', {}, 'Login'), h('dd', {}, view.accountId ? 'yes' : 'no'))];
         if (isAdmin) {
             sections.push(form('Edit', [
-                field('Name', 'name', {value: view.name, required: true}),
-                field('Phone', 'phone', {value: view.phone || '', hint: 'Empty removes it'}),
+                field('Name', 'name', {value: view.name, required: true, max: 200}),
+                field('Phone', 'phone', {value: view.phone || '', hint: 'Empty removes it', max: 40}),
             ], 'Save', async (v) => {
                 await patch(`${kindPath}/${view.id}`, {name: v.name, phone: v.phone || null});
                 await personPage(main, kindPath, id, me);
                 announceOnPage(main, 'Saved.');
             }));
             const deactivate = view.status === 'ACTIVE';
-            sections.push(h('p', {}, button(deactivate ? `Deactivate ${view.uid}` : `Reactivate ${view.uid}`, async (event) => {
+            sections.push(h('p', {}, button(deactivate ? `Deactivate ${view.uid}` : `Reactivate ${view.uid}`, async () => {
+                if (deactivate && !await confirmAction(`Deactivate ${view.name} (${view.uid})?`,
+                    'Their login ends at once, on every device. Their ID stays theirs and is never given to anyone else; you can reactivate them later.',
+                    'Deactivate')) {
+                    return;
+                }
                 try {
                     await patch(`${kindPath}/${view.id}`, {status: deactivate ? 'DEACTIVATED' : 'ACTIVE'});
-                    personPage(main, kindPath, id, me);
+                    await personPage(main, kindPath, id, me);
+                    outcome(main, deactivate ? `${view.name} is deactivated.` : `${view.name} is active again.`);
                 } catch (failure) {
-                    event.target.after(failureNote(failure));
+                    outcome(main, failureNote(failure));
                 }
             }, {kind: deactivate ? 'danger' : 'secondary'})));
         }
+        if (kindPath === 'marketers') {
+            const clients = await all(`clients?marketerId=${view.id}`);
+            sections.push(h('section', {}, h('h2', {}, `Clients of ${view.name}`), clients.length
+                ? table(`Clients of ${view.name}`, ['ID', 'Name', 'Email', 'Status'], clients,
+                    (c) => [link(`#/clients/${c.id}`, c.uid), c.name, c.email, word(c.status)])
+                : h('p', {}, 'No clients assigned.')));
+        }
         if (kindPath === 'marketers' && isAdmin) {
-            const others = (await all('marketers')).filter((m) => m.id !== view.id && m.status === 'ACTIVE');
+            const others = (await all('marketers?status=ACTIVE')).filter((m) => m.id !== view.id);
             sections.push(form('Reassign all of this marketer’s clients', [
                 field('To marketer', 'toMarketerId', {kind: 'select', options: others.map((m) => [m.id, label(m)])}),
             ], 'Reassign', async (v) => {
                 const result = await post(`marketers/${view.id}/reassign`, {toMarketerId: Number(v.toMarketerId)});
-                notice(announce, `Moved ${result.moved} client(s); ${result.alreadyAssigned} already had that marketer.`);
+                await personPage(main, kindPath, id, me);
+                outcome(main, `Moved ${result.moved} client(s); ${result.alreadyAssigned} already had that marketer.`);
             }));
         }
         if (kindPath === 'clients') {
             if (isAdmin) {
                 const assignments = await all(`assignments?clientId=${view.id}`);
-                const marketers = await Promise.all(assignments.map((a) => person('marketers', a.marketerId)));
                 sections.push(h('section', {}, h('h2', {}, 'Marketers'),
-                    marketers.length ? h('ul', {}, marketers.map((m) => h('li', {}, m ? link(`#/marketers/${m.id}`, label(m)) : 'not visible')))
+                    assignments.length ? h('ul', {}, assignments.map((a) => h('li', {}, personLink('marketers', a.marketer))))
                         : h('p', {}, 'No marketer assigned.')));
             }
-            sections.push(await allocationsSection(`allocations?clientId=${view.id}`, 'Allocations'));
-            if (me.role !== 'CLIENT') {
-                sections.push(await allocateForm(main, me, view));
+            sections.push(await allocationsSection(`allocations?clientId=${view.id}`, 'Allocations', me));
+            if (me.role !== 'CLIENT' && view.status === 'ACTIVE') {
+                sections.push(opener('Allocate a plot to this client', await allocateForm(main, me, view)));
             }
         }
         page(main, `${view.name}`, ...sections);
@@ -242,25 +277,32 @@ export function importPage(main) {
 
 export async function assignmentsPage(main) {
     await loading(main, 'Assignments', async () => {
-        const [clients, marketers, assignments] = await Promise.all([all('clients'), all('marketers'), all('assignments')]);
-        const byId = (list) => new Map(list.map((p) => [p.id, p]));
-        const clientById = byId(clients);
-        const marketerById = byId(marketers);
+        // Only active people can be assigned: the pickers offer no one else.
+        const [clients, marketers, assignments] = await Promise.all([all('clients?status=ACTIVE'), all('marketers?status=ACTIVE'), all('assignments')]);
         page(main, 'Assignments',
-            form('Assign a client to a marketer', [
-                field('Client', 'clientId', {kind: 'select', options: clients.map((c) => [c.id, label(c)])}),
-                field('Marketer', 'marketerId', {kind: 'select', options: marketers.filter((m) => m.status === 'ACTIVE').map((m) => [m.id, label(m)])}),
-            ], 'Assign', async (v) => {
-                await post('assignments', {clientId: Number(v.clientId), marketerId: Number(v.marketerId)});
-                assignmentsPage(main);
-            }),
             assignments.length ? table('Current assignments', ['Client', 'Marketer', 'Since', ''], assignments, (a) => [
-                label(clientById.get(a.clientId)), label(marketerById.get(a.marketerId)), when(a.createdAt),
+                personLink('clients', a.client), personLink('marketers', a.marketer), when(a.createdAt),
                 button('Unassign', async () => {
-                    await remove(`assignments/${a.id}`);
-                    assignmentsPage(main);
-                }, {attrs: {'aria-label': `Unassign ${label(clientById.get(a.clientId))}`}}),
-            ]) : h('p', {}, 'No assignments yet.'));
+                    if (!await confirmAction(`Unassign ${label(a.client)}?`, `${label(a.marketer)} will no longer see this client or act for them.`, 'Unassign')) {
+                        return;
+                    }
+                    try {
+                        await remove(`assignments/${a.id}`);
+                        await assignmentsPage(main);
+                        outcome(main, `${a.client.name} is no longer assigned to ${a.marketer.name}.`);
+                    } catch (failure) {
+                        outcome(main, failureNote(failure));
+                    }
+                }, {attrs: {'aria-label': `Unassign ${label(a.client)} from ${label(a.marketer)}`}}),
+            ]) : h('p', {}, 'No assignments yet.'),
+            opener('Assign a client to a marketer', form('Assign a client to a marketer', [
+                field('Client', 'clientId', {kind: 'select', options: clients.map((c) => [c.id, label(c)])}),
+                field('Marketer', 'marketerId', {kind: 'select', options: marketers.map((m) => [m.id, label(m)])}),
+            ], 'Assign', async (v) => {
+                const made = await post('assignments', {clientId: Number(v.clientId), marketerId: Number(v.marketerId)});
+                await assignmentsPage(main);
+                outcome(main, `${made.client.name} is assigned to ${made.marketer.name}.`);
+            }), {open: assignments.length === 0}));
     });
 }
 
@@ -271,19 +313,20 @@ export async function estatesPage(main, me) {
         const estates = await all('estates');
         const content = [];
         if (me.role === 'COMPANY_ADMIN') {
-            content.push(form('New estate', [
-                field('Name', 'name', {required: true}),
-                field('Location', 'location', {required: true}),
+            content.push(opener('New estate', form('New estate', [
+                field('Name', 'name', {required: true, max: 200}),
+                field('Location', 'location', {required: true, max: 300}),
                 field('Size', 'size', {kind: 'number', required: true, attrs: {step: 'any', min: '0'}}),
-                field('Size unit', 'sizeUnit', {kind: 'select', options: ['SQUARE_METERS', 'SQUARE_FEET', 'HECTARES', 'ACRES', 'SQUARE_KILOMETERS'].map((u) => [u, u])}),
-                field('Title deed', 'titleDeed', {kind: 'select', options: ['FCDA_ROFO', 'FCDA_COFO', 'ROFO', 'GAZETTE'].map((t) => [t, t])}),
+                field('Size unit', 'sizeUnit', {kind: 'select', options: choices(['SQUARE_METERS', 'SQUARE_FEET', 'HECTARES', 'ACRES', 'SQUARE_KILOMETERS'])}),
+                field('Title deed', 'titleDeed', {kind: 'select', options: choices(['FCDA_ROFO', 'FCDA_COFO', 'ROFO', 'GAZETTE'])}),
             ], 'Create estate', async (v) => {
-                await post('estates', {...v, size: v.size === '' ? null : Number(v.size)});
-                estatesPage(main, me);
-            }));
+                const created = await post('estates', {...v, size: v.size === '' ? null : Number(v.size)});
+                await estatesPage(main, me);
+                outcome(main, `Created the estate ${created.name}.`);
+            }), {open: estates.length === 0}));
         }
-        content.push(estates.length ? table('Estates', ['Name', 'Location', 'Size', 'Title deed'], estates,
-            (e) => [link(`#/estates/${e.id}`, e.name), e.location, `${e.size} ${e.sizeUnit}`, e.titleDeed]) : h('p', {}, 'No estates yet.'));
+        content.unshift(estates.length ? table('Estates', ['Name', 'Location', 'Size', 'Title deed'], estates,
+            (e) => [link(`#/estates/${e.id}`, e.name), e.location, `${e.size} ${word(e.sizeUnit)}`, word(e.titleDeed)]) : h('p', {}, 'No estates yet.'));
         page(main, 'Estates', ...content);
     });
 }
@@ -308,7 +351,7 @@ function availability(plot) {
 export async function estatePage(main, id, me) {
     await loading(main, 'Estate', async () => {
         const [estate, plots] = await Promise.all([get(`estates/${encodeURIComponent(id)}`), get(`estates/${encodeURIComponent(id)}/plots`)]);
-        const content = [h('p', {}, `${estate.location} · ${estate.size} ${estate.sizeUnit} · ${estate.titleDeed}`),
+        const content = [h('p', {}, `${estate.location} · ${estate.size} ${word(estate.sizeUnit)} · ${word(estate.titleDeed)}`),
             h('section', {'aria-labelledby': 'plots-title'}, h('h2', {id: 'plots-title'}, 'Availability'),
                 plots.items.length ? plots.items.map(availability) : h('p', {}, 'No plots laid out yet.'))];
         if (me.role === 'COMPANY_ADMIN') {
@@ -322,7 +365,8 @@ export async function estatePage(main, id, me) {
             ], 'Lay out', async (v) => {
                 await post(`estates/${estate.id}/plots`, {plotSizeId: Number(v.plotSizeId), totalUnits: v.totalUnits === '' ? null : Number(v.totalUnits),
                     plotNumberIds: (v.plotNumberIds || []).map(Number)});
-                estatePage(main, id, me);
+                await estatePage(main, id, me);
+                outcome(main, 'Plots laid out.');
             }));
         }
         page(main, estate.name, ...content);
@@ -334,14 +378,16 @@ export async function cataloguePage(main, me) {
         const [sizes, numbers] = await Promise.all([all('plot-sizes'), all('plot-numbers')]);
         const admin = me.role === 'COMPANY_ADMIN';
         page(main, 'Plot sizes and numbers',
-            admin ? form('New plot size', [field('Size', 'size', {required: true, hint: 'e.g. 500sqm'})], 'Add size', async (v) => {
+            admin ? form('New plot size', [field('Size', 'size', {required: true, hint: 'e.g. 500sqm', max: 50})], 'Add size', async (v) => {
                 await post('plot-sizes', v);
-                cataloguePage(main, me);
+                await cataloguePage(main, me);
+                outcome(main, `Added the plot size ${v.size}.`);
             }) : null,
             table('Plot sizes', ['Size'], sizes, (s) => [s.size]),
-            admin ? form('New plot number', [field('Number', 'number', {required: true, hint: 'e.g. A-12'})], 'Add number', async (v) => {
+            admin ? form('New plot number', [field('Number', 'number', {required: true, hint: 'e.g. A-12', max: 50})], 'Add number', async (v) => {
                 await post('plot-numbers', v);
-                cataloguePage(main, me);
+                await cataloguePage(main, me);
+                outcome(main, `Added the plot number ${v.number}.`);
             }) : null,
             table('Plot numbers', ['Number'], numbers, (n) => [n.number]));
     });
@@ -349,17 +395,21 @@ export async function cataloguePage(main, me) {
 
 // --- Allocations -----------------------------------------------------------------------------------
 
-async function allocationsSection(path, title) {
-    const [allocations, estates] = await Promise.all([all(path), all('estates').catch(() => [])]);
-    const estateName = new Map(estates.map((e) => [e.id, e.name]));
+/** Allocations read by name: the client (not for a client's own list), the estate, the plot size and number. */
+async function allocationsSection(path, title, me) {
+    const allocations = await all(path);
+    const own = me.role === 'CLIENT';
+    const headings = [...(own ? [] : ['Client']), 'Estate', 'Plot size', 'Plot number', 'Payment', 'Allocated on'];
     return h('section', {}, h('h2', {}, title), allocations.length
-        ? table(title, ['Client', 'Estate', 'Plot size', 'Payment', 'When'], allocations, (a) => [
-            String(a.clientId), estateName.get(a.estateId) || String(a.estateId), String(a.plotSizeId), a.paymentType, when(a.createdAt)])
+        ? table(title, headings, allocations, (a) => [
+            ...(own ? [] : [personLink('clients', a.client)]),
+            own ? a.estate.name : link(`#/estates/${a.estate.id}`, a.estate.name), a.plotSize.size,
+            a.plotNumber ? a.plotNumber.number : '—', word(a.paymentType), when(a.createdAt)])
         : h('p', {}, 'No allocations.'));
 }
 
 async function allocateForm(main, me, forClient) {
-    const clients = forClient ? [forClient] : await all('clients');
+    const clients = forClient ? [forClient] : await all('clients?status=ACTIVE');
     const estates = await all('estates');
     const plotField = field('Plot size', 'plotSizeId', {kind: 'select', options: []});
     const numberField = field('Plot number', 'plotNumberId', {kind: 'select', options: [['', 'none (part payment)']]});
@@ -384,63 +434,62 @@ async function allocateForm(main, me, forClient) {
         const body = {clientId: Number(v.clientId), estateId: v.estateId ? Number(v.estateId) : null,
             plotSizeId: v.plotSizeId ? Number(v.plotSizeId) : null, paymentType: v.paymentType};
         if (v.plotNumberId) body.plotNumberId = Number(v.plotNumberId);
-        await post('allocations', body);
+        const made = await post('allocations', body);
         if (forClient) {
             await personPage(main, 'clients', forClient.id, me);
         } else {
             await allocationsPage(main, me);
         }
-        announceOnPage(main, 'Allocated.');
+        announceOnPage(main, `Allocated ${made.plotSize.size}${made.plotNumber ? `, plot ${made.plotNumber.number},` : ''} in ${made.estate.name} to ${made.client.name} (${made.client.uid}).`);
     }));
 }
 
 export async function allocationsPage(main, me) {
     await loading(main, 'Allocations', async () => {
-        const section = await allocationsSection('allocations', me.role === 'CLIENT' ? 'My allocations' : 'Allocations');
-        page(main, 'Allocations', me.role === 'CLIENT' ? null : await allocateForm(main, me, null), section);
+        const section = await allocationsSection('allocations', me.role === 'CLIENT' ? 'My allocations' : 'Allocations', me);
+        page(main, me.role === 'CLIENT' ? 'My allocations' : 'Allocations', section,
+            me.role === 'CLIENT' ? null : opener('Allocate a plot', await allocateForm(main, me, null)));
     });
 }
 
 // --- Messages --------------------------------------------------------------------------------------
 
-export async function messagesPage(main, me, box = 'inbox') {
-    await loading(main, 'Messages', async () => {
-        const messages = await all(`messages?box=${box}`, 200);
-        const recipients = await messageRecipients(me, messages);
-        const tabs = h('p', {class: 'tabs'}, ['inbox', 'sent'].map((name) =>
-            h('a', {href: `#/messages/${name}`, 'aria-current': name === box ? 'page' : null}, name === 'inbox' ? 'Inbox' : 'Sent')));
-        const content = [tabs];
-        if (recipients.length) {
-            content.push(form('Write a message', [
-                field('To', 'recipientId', {kind: 'select', options: recipients}),
-                field('Type', 'type', {kind: 'select', options: [['ENQUIRY', 'Enquiry'], ['COMPLAINT', 'Complaint'], ['COMPLIMENT', 'Compliment']]}),
-                field('Message', 'body', {kind: 'textarea', required: true}),
-            ], 'Send', async (v) => {
-                await post('messages', {recipientId: Number(v.recipientId), type: v.type, body: v.body});
-                messagesPage(main, me, 'sent');
-            }));
-        }
-        content.push(messages.length ? h('ul', {class: 'messages'}, messages.map((m) => h('li', {class: m.read ? 'read' : 'unread'},
-            h('p', {class: 'meta'}, `${m.type} · ${box === 'inbox' ? `from account ${m.senderId}` : `to account ${m.recipientId}`} · ${when(m.createdAt)}`),
-            h('p', {class: 'body'}, m.body),
-            box === 'inbox' ? button(m.read ? 'Mark unread' : 'Mark read', async () => {
-                await patch(`messages/${m.id}`, {read: !m.read});
-                messagesPage(main, me, box);
-            }) : null))) : h('p', {}, box === 'inbox' ? 'No messages.' : 'Nothing sent yet.'));
-        page(main, 'Messages', ...content);
-    });
+/** Who wrote or receives a message, as a person reads it: name, ID (for a marketer or client) and role. */
+function party(p) {
+    return p ? `${p.name}${p.uid ? ` (${p.uid})` : ''}, ${word(p.role)}` : 'someone no longer visible';
 }
 
-/** Whom the caller can write to: its company's people with a login (admin, marketer), or whoever wrote to it (client). */
-async function messageRecipients(me, inbox) {
-    const options = new Map();
-    if (me.role === 'COMPANY_ADMIN' || me.role === 'MARKETER') {
-        const lists = await Promise.all([me.role === 'COMPANY_ADMIN' ? all('marketers') : Promise.resolve([]), all('clients')]);
-        lists.flat().filter((p) => p.accountId && p.accountId !== me.accountId && p.status === 'ACTIVE')
-            .forEach((p) => options.set(p.accountId, label(p)));
-    }
-    inbox.filter((m) => m.senderId !== me.accountId).forEach((m) => options.has(m.senderId) || options.set(m.senderId, `account ${m.senderId}`));
-    return [...options.entries()];
+export async function messagesPage(main, me, box = 'inbox') {
+    await loading(main, 'Messages', async () => {
+        // Whom the caller may write to now, from the API: a client sees its marketers and its admins.
+        const [messages, recipients] = await Promise.all([all(`messages?box=${box}`, 200), all('messages/recipients', 500)]);
+        const tabs = h('p', {class: 'tabs'}, ['inbox', 'sent'].map((name) =>
+            h('a', {href: `#/messages/${name}`, 'aria-current': name === box ? 'page' : null}, name === 'inbox' ? 'Inbox' : 'Sent')));
+        const list = messages.length ? h('ul', {class: 'messages'}, messages.map((m) => h('li', {class: m.read ? 'read' : 'unread'},
+            h('p', {class: 'meta'}, `${word(m.type)} · ${box === 'inbox' ? `from ${party(m.sender)}` : `to ${party(m.recipient)}`} · ${when(m.createdAt)}`),
+            h('p', {class: 'body'}, m.body),
+            box === 'inbox' ? button(m.read ? 'Mark unread' : 'Mark read', async () => {
+                try {
+                    await patch(`messages/${m.id}`, {read: !m.read});
+                    await messagesPage(main, me, box);
+                } catch (failure) {
+                    outcome(main, failureNote(failure));
+                }
+            }) : null))) : h('p', {}, box === 'inbox' ? 'No messages yet.' : 'Nothing sent yet.');
+        const write = recipients.length
+            ? form('Write a message', [
+                field('To', 'recipientId', {kind: 'select', options: recipients.map((r) => [r.accountId, party(r)])}),
+                field('Type', 'type', {kind: 'select', options: choices(['ENQUIRY', 'COMPLAINT', 'COMPLIMENT'])}),
+                field('Message', 'body', {kind: 'textarea', required: true, max: 5000}),
+            ], 'Send', async (v) => {
+                const sent = await post('messages', {recipientId: Number(v.recipientId), type: v.type, body: v.body});
+                history.replaceState(null, '', '#/messages/sent'); // the address says what the page shows (no second render)
+                await messagesPage(main, me, 'sent');
+                outcome(main, `Sent to ${party(sent.recipient)}.`);
+            })
+            : h('p', {}, 'There is nobody you can write to yet.');
+        page(main, 'Messages', tabs, list, opener('Write a message', write, {open: messages.length === 0 && box === 'inbox'}));
+    });
 }
 
 // --- Client ----------------------------------------------------------------------------------------
@@ -452,76 +501,115 @@ export async function profilePage(main, me) {
             h('p', {class: 'uid-large'}, 'Your ID: ', h('strong', {class: 'uid'}, view.uid)),
             h('dl', {class: 'facts'}, h('dt', {}, 'Name'), h('dd', {}, view.name), h('dt', {}, 'Email'), h('dd', {}, view.email),
                 h('dt', {}, 'Phone'), h('dd', {}, view.phone || '—')),
-            await allocationsSection('allocations', 'My allocations'));
+            await allocationsSection('allocations', 'My allocations', me));
     });
 }
 
 // --- Platform admin --------------------------------------------------------------------------------
 
 export async function companiesPage(main) {
-    await loading(main, 'Companies', async () => {
-        const companies = await all('companies');
-        const preview = h('output', {class: 'uid', 'aria-live': 'polite'});
-        const nameField = field('Company name', 'name', {required: true});
-        const showPrefix = debounce(async (name) => {
-            if (!name.trim()) {
-                replace(preview);
-                return;
+    const results = h('div');
+    const more = h('div');
+    let query = '';
+
+    async function load(cursor) {
+        try {
+            const params = new URLSearchParams({limit: '50', order: 'newest'});
+            if (query) params.set('q', query);
+            if (cursor) params.set('cursor', cursor);
+            const pageOf = await get(`companies?${params}`);
+            const rows = pageOf.items.map((c) => h('tr', {}, h('td', {}, link(`#/companies/${c.id}`, c.name)), h('td', {}, c.slug),
+                h('td', {class: 'uid'}, c.prefix), h('td', {}, word(c.status))));
+            let body = results.querySelector('tbody');
+            if (!cursor || !body) {
+                replace(results, h('div', {class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Companies'},
+                    h('table', {}, h('caption', {}, query ? `Companies matching “${query}”, newest first` : 'Companies, newest first'),
+                        h('thead', {}, h('tr', {}, ['Name', 'Sign-in slug', 'Prefix', 'Status'].map((c) => h('th', {scope: 'col'}, c)))),
+                        body = h('tbody'))));
             }
-            try {
-                replace(preview, `Its IDs will start with ${(await get(`companies/prefix?name=${encodeURIComponent(name)}`)).prefix}-`);
-            } catch (failure) {
-                replace(preview, failure instanceof Problem ? failure.describe() : '');
+            body.append(...rows);
+            if (!cursor && pageOf.items.length === 0) {
+                replace(results, h('p', {}, query ? 'No company matches.' : 'No companies yet.'));
             }
-        }, 250);
-        nameField.querySelector('input').addEventListener('input', (event) => showPrefix(event.target.value));
-        nameField.append(preview);
-        page(main, 'Companies',
-            form('New company', [nameField,
-                field('Prefix', 'prefix', {hint: 'Optional: 2 to 6 capital letters, then digits; derived from the name when empty'}),
-                field('Admin name', 'admin.name', {required: true}),
-                field('Admin email', 'admin.email', {kind: 'email', required: true}),
-                field('Admin password', 'admin.password', {kind: 'password', required: true, hint: 'At least 8 characters'}),
-            ], 'Create company', async (v) => {
-                const body = {name: v.name, admin: {name: v['admin.name'], email: v['admin.email'], password: v['admin.password']}};
-                if (v.prefix) body.prefix = v.prefix;
-                const created = await post('companies', body);
-                await companiesPage(main);
-                announceOnPage(main, `Created ${created.name}: prefix `, h('strong', {class: 'uid'}, created.prefix),
-                    ', sign-in slug ', h('strong', {}, created.slug));
-            }),
-            companies.length ? table('Companies', ['Name', 'Slug', 'Prefix', 'Status'], companies,
-                (c) => [link(`#/companies/${c.id}`, c.name), c.slug, c.prefix, c.status]) : h('p', {}, 'No companies yet.'));
+            replace(more, pageOf.next ? button('Load more', () => load(pageOf.next)) : null);
+        } catch (failure) {
+            replace(results, failureNote(failure));
+        }
+    }
+
+    const search = h('form', {class: 'search', role: 'search', onsubmit: (e) => {
+        e.preventDefault();
+        query = search.querySelector('input').value.trim();
+        load(null);
+    }}, field('Search companies (name, slug or prefix)', 'q', {kind: 'search', max: 200}), h('button', {type: 'submit'}, 'Search'));
+
+    const preview = h('output', {class: 'uid', 'aria-live': 'polite'});
+    const nameField = field('Company name', 'name', {required: true, max: 200});
+    const showPrefix = debounce(async (name) => {
+        if (!name.trim()) {
+            replace(preview);
+            return;
+        }
+        try {
+            replace(preview, `Its IDs will start with ${(await get(`companies/prefix?name=${encodeURIComponent(name)}`)).prefix}-`);
+        } catch (failure) {
+            replace(preview, failure instanceof Problem ? failure.describe() : '');
+        }
+    }, 250);
+    nameField.querySelector('input').addEventListener('input', (event) => showPrefix(event.target.value));
+    nameField.append(preview);
+    const create = form('New company', [nameField,
+        field('Prefix', 'prefix', {max: 12, hint: 'Optional: 2 to 6 capital letters, then digits; derived from the name when empty'}),
+        field('Admin name', 'admin.name', {required: true, max: 200}),
+        field('Admin email', 'admin.email', {kind: 'email', required: true, max: 254}),
+        field('Admin password', 'admin.password', {kind: 'password', required: true, max: 200, hint: 'At least 8 characters'}),
+    ], 'Create company', async (v, formElement) => {
+        const body = {name: v.name, admin: {name: v['admin.name'], email: v['admin.email'], password: v['admin.password']}};
+        if (v.prefix) body.prefix = v.prefix;
+        const created = await post('companies', body);
+        formElement.reset();
+        replace(preview);
+        outcome(main, `Created ${created.name}: prefix `, h('strong', {class: 'uid'}, created.prefix),
+            ', sign-in slug ', h('strong', {}, created.slug));
+        load(null);
     });
+    page(main, 'Companies', search, results, more, opener('New company', create));
+    await load(null);
 }
 
 export async function companyPage(main, id) {
     await loading(main, 'Company', async () => {
         const company = await get(`companies/${encodeURIComponent(id)}`);
-        const announce = h('div');
         const active = company.status === 'ACTIVE';
-        page(main, company.name, announce,
+        page(main, company.name,
             h('dl', {class: 'facts'}, h('dt', {}, 'Prefix'), h('dd', {class: 'uid'}, company.prefix), h('dt', {}, 'Sign-in slug'),
-                h('dd', {}, company.slug), h('dt', {}, 'Status'), h('dd', {}, company.status)),
-            form('Rename', [field('Name', 'name', {value: company.name, required: true, hint: 'The prefix and the slug stay'})], 'Rename', async (v) => {
-                await patch(`companies/${company.id}`, {name: v.name});
-                companyPage(main, id);
+                h('dd', {}, company.slug), h('dt', {}, 'Status'), h('dd', {}, word(company.status))),
+            form('Rename', [field('Name', 'name', {value: company.name, required: true, max: 200, hint: 'The prefix and the slug stay'})], 'Rename', async (v) => {
+                const renamed = await patch(`companies/${company.id}`, {name: v.name});
+                await companyPage(main, id);
+                outcome(main, `Renamed to ${renamed.name}. Its prefix and sign-in slug are unchanged.`);
             }),
             h('p', {class: 'actions'},
-                button(active ? 'Suspend company' : 'Reactivate company', async (event) => {
+                button(active ? 'Suspend company' : 'Reactivate company', async () => {
+                    if (active && !await confirmAction(`Suspend ${company.name}?`,
+                        'Every one of its people is signed out at once and nobody can sign in until you reactivate it. Its data stays.',
+                        'Suspend company')) {
+                        return;
+                    }
                     try {
                         await patch(`companies/${company.id}`, {status: active ? 'SUSPENDED' : 'ACTIVE'});
-                        companyPage(main, id);
+                        await companyPage(main, id);
+                        outcome(main, active ? `${company.name} is suspended.` : `${company.name} is active again.`);
                     } catch (failure) {
-                        event.target.after(failureNote(failure));
+                        outcome(main, failureNote(failure));
                     }
                 }, {kind: active ? 'danger' : 'secondary'}),
-                button('Backfill sequences', async (event) => {
+                button('Backfill sequences', async () => {
                     try {
                         const result = await post(`companies/${company.id}/sequences/backfill`, undefined);
-                        notice(announce, 'Sequences: ', result.sequences.map((s) => `${s.key} at ${s.lastValue}`).join(', '));
+                        outcome(main, 'Numbering now continues after: ', result.sequences.map((s) => `${s.key} ${s.lastValue}`).join(', '));
                     } catch (failure) {
-                        event.target.after(failureNote(failure));
+                        outcome(main, failureNote(failure));
                     }
                 })));
     });

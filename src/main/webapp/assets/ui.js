@@ -46,7 +46,10 @@ export function link(href, ...children) {
 }
 
 /** A labelled input (every input has a label). kind: text, email, password, number, select, textarea, file, search, checkbox. */
-export function field(label, name, {kind = 'text', value, options, required, hint, attrs = {}} = {}) {
+export function field(label, name, {kind = 'text', value, options, required, hint, max, attrs = {}} = {}) {
+    if (max) {
+        attrs = {maxlength: max, ...attrs}; // the API's own limit: the browser stops at it, not the server
+    }
     const id = `f${++ids}`;
     let input;
     if (kind === 'select') {
@@ -134,8 +137,10 @@ export function showProblem(formElement, failure) {
             unplaced.push(error);
         }
     }
+    // When every error sits at its field, the top says where to look instead of repeating them.
+    const placedAll = problem.errors.length > 0 && unplaced.length === 0;
     replace(formElement.querySelector('.form-alert'),
-        h('p', {}, problem.describe()),
+        h('p', {}, placedAll ? `Please correct the marked field${problem.errors.length === 1 ? '' : 's'}.` : problem.describe()),
         unplaced.length ? h('ul', {class: 'problem-errors'}, unplaced.map((e) => h('li', {}, `${e.field}: ${e.message}`))) : null);
     formElement.querySelector('[aria-invalid]')?.focus();
 }
@@ -158,6 +163,33 @@ export function table(caption, headings, items, rowOf) {
             h('caption', {}, caption),
             h('thead', {}, h('tr', {}, headings.map((heading) => h('th', {scope: 'col'}, heading)))),
             h('tbody', {}, items.map((item) => h('tr', {}, rowOf(item).map((cell) => h('td', {}, cell)))))));
+}
+
+/**
+ * Asks before what cannot be undone: a modal dialog (the browser's own <dialog>: focus is kept inside,
+ * Escape cancels) saying what will happen. Resolves true only when the person confirms.
+ */
+export function confirmAction(question, consequence, confirmLabel) {
+    return new Promise((resolve) => {
+        const dialog = h('dialog', {class: 'confirm', 'aria-labelledby': 'confirm-title'},
+            h('h2', {id: 'confirm-title'}, question),
+            h('p', {}, consequence),
+            h('div', {class: 'actions'},
+                h('button', {type: 'button', class: 'danger', onclick: () => dialog.close('yes')}, confirmLabel),
+                h('button', {type: 'button', class: 'secondary', onclick: () => dialog.close('no')}, 'Cancel')));
+        dialog.addEventListener('close', () => {
+            dialog.remove();
+            resolve(dialog.returnValue === 'yes');
+        });
+        document.body.append(dialog);
+        dialog.showModal();
+        dialog.querySelector('button.secondary').focus(); // the safe choice is the default
+    });
+}
+
+/** A form behind a one-line opener, so that the list stays the first thing on the page. */
+export function opener(summary, formElement, {open = false} = {}) {
+    return h('details', {class: 'opener', open}, h('summary', {}, summary), formElement);
 }
 
 export function button(label, onClick, {kind = 'secondary', attrs = {}} = {}) {

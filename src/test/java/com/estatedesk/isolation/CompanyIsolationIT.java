@@ -168,7 +168,7 @@ class CompanyIsolationIT extends HttpApiTest {
             if (endpoint.httpMethod().equals("GET")
                     && !endpoint.hasPathIds()
                     && !lists.containsKey(endpoint.template())
-                    && !List.of("/me", "/companies", "/companies/prefix", "/audit", "/summary")
+                    && !List.of("/me", "/companies", "/companies/prefix", "/audit", "/summary", "/messages/recipients")
                             .contains(endpoint.template())) {
                 fail("new list " + endpoint + ": add it to this test");
             }
@@ -198,6 +198,21 @@ class CompanyIsolationIT extends HttpApiTest {
                     if (FILTERS_NAMING_B.contains(list.getKey() + query.replaceAll("=.*", "="))) {
                         assertEquals(List.of(), ids, () -> list.getKey() + query + " as " + role);
                     }
+                }
+            }
+        }
+        // Whom one may write to lists accounts: never one of B's, whatever is searched for.
+        for (String role : List.of("COMPANY_ADMIN", "MARKETER", "CLIENT")) {
+            for (String query : List.of("?limit=500", "?q=" + b.company().prefix(), "?q=Mark", "?q=Cliff")) {
+                Api.Reply reply = api.get("/messages/recipients" + query, a.token(role));
+                assertEquals(200, reply.status(), reply::toString);
+                List<Long> accounts = reply.items().stream()
+                        .map(item ->
+                                item.asJsonObject().getJsonNumber("accountId").longValue())
+                        .toList();
+                for (long foreign : List.of(b.adminAccount(), b.marketerAccount(), b.clientAccount())) {
+                    assertFalse(
+                            accounts.contains(foreign), () -> "recipients" + query + " as " + role + ": " + accounts);
                 }
             }
         }

@@ -28,14 +28,21 @@ public class CallerProfile {
 
     public MeView describeCaller() {
         Company company = em.find(Company.class, tenancy.boundCompany());
-        MeView.CompanyRef ref = new MeView.CompanyRef(company.id(), company.slug(), company.prefix());
+        MeView.CompanyRef ref = new MeView.CompanyRef(company.id(), company.name(), company.slug(), company.prefix());
         PersonKind kind = switch (caller.role()) {
             case MARKETER -> PersonKind.MARKETER;
             case CLIENT -> PersonKind.CLIENT;
             default -> null;
         };
         if (kind == null) {
-            return new MeView(caller.accountId(), caller.role().name(), ref, null, null);
+            String name = em
+                    .createQuery("select a.displayName from Account a where a.id = :account", String.class)
+                    .setParameter("account", caller.accountId())
+                    .getResultList()
+                    .stream()
+                    .findFirst()
+                    .orElse(null);
+            return new MeView(caller.accountId(), caller.role().name(), name, ref, null, null);
         }
         List<Person> person = em.createQuery(
                         "select p from " + kind.entityName() + " p where p.accountId = :account", Person.class)
@@ -44,6 +51,7 @@ public class CallerProfile {
         return new MeView(
                 caller.accountId(),
                 caller.role().name(),
+                person.isEmpty() ? null : person.get(0).name(),
                 ref,
                 person.isEmpty() ? null : person.get(0).id(),
                 person.isEmpty() ? null : person.get(0).uid());

@@ -38,7 +38,7 @@ public class MeResource {
     @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
     public MeView me() {
         if (caller.companyId() == null) {
-            return new MeView(caller.accountId(), caller.role().name(), null, null, null);
+            return new MeView(caller.accountId(), caller.role().name(), "Platform operator", null, null, null);
         }
         return profile.describeCaller();
     }

@@ -65,6 +65,12 @@ public final class Problems {
         return of("conflict", "Conflict", 409, detail);
     }
 
+    /** A conflict about one field of the request (a taken email, name or number): errors[] names it. */
+    public static ProblemException conflict(String field, String detail) {
+        return new ProblemException(
+                new Problem("conflict", "Conflict", 409, detail, List.of(new Problem.FieldError(field, detail))), null);
+    }
+
     public static ProblemException payloadTooLarge(long limitBytes) {
         return of("payload-too-large", "Payload too large", 413, "The request body exceeds " + limitBytes + " bytes.");
     }

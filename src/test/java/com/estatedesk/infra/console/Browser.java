@@ -58,6 +58,8 @@ final class Browser implements AutoCloseable {
                 "--disable-sync",
                 "--window-size=1200,900",
                 "--user-data-dir=" + profile);
+        options.setCapability(
+                "goog:loggingPrefs", java.util.Map.of(org.openqa.selenium.logging.LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
@@ -94,9 +96,27 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.id(labelElement.getAttribute("for")));
     }
 
+    /** The form of this title; one kept behind its opener (a closed details) is opened as a person would. */
     WebElement form(String title) {
-        return until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("form[aria-label=" + cssLiteral(title) + "]")));
+        By selector = By.cssSelector("form[aria-label=" + cssLiteral(title) + "]");
+        WebElement form = until(ExpectedConditions.presenceOfElementLocated(selector));
+        script(
+                "const d = arguments[0].closest('details'); if (d && !d.open) d.querySelector('summary').click();",
+                form);
+        return until(ExpectedConditions.visibilityOfElementLocated(selector));
+    }
+
+    /** What the page logged as an error since the last call: script errors and failed loads (404, 403, …). */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(entry -> entry.getMessage())
+                .toList();
+    }
+
+    /** Resizes the window's viewport (e.g. 390 px: a phone). */
+    void viewport(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
     }
 
     void fill(WebElement form, String label, String value) {

@@ -9,6 +9,7 @@ import com.estatedesk.testsupport.Api;
 import com.estatedesk.testsupport.Fixtures;
 import com.estatedesk.testsupport.Fixtures.Company;
 import com.estatedesk.testsupport.HttpApiTest;
+import com.estatedesk.testsupport.World;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -215,7 +216,10 @@ class ConsoleIT extends HttpApiTest {
     @Tag(FULL_JOURNEY)
     void allocatingTheLastUnitShowsNoneLeft() throws IOException {
         Company company = fixtures.company("Console Estates");
-        long client = fixtures.register(company, "clients", "Buyer One", "buyer@console.test")
+        long client = api.post(
+                        "/clients",
+                        company.adminToken(),
+                        Fixtures.person("Buyer One", "buyer@console.test", "buyer-password-1"))
                 .id();
         long estate = api.post(
                         "/estates",
@@ -255,7 +259,7 @@ class ConsoleIT extends HttpApiTest {
             browser.open("#/allocations");
             browser.heading("Allocations");
             WebElement allocate = browser.form("Allocate a plot");
-            browser.fill(allocate, "Client", company.prefix() + "-CLT001 · Buyer One");
+            browser.fill(allocate, "Client", "Buyer One · " + company.prefix() + "-CLT001");
             browser.fill(allocate, "Estate", "Palm Court");
             browser.until(driver -> !browser.input(allocate, "Plot size")
                     .findElements(By.tagName("option"))
@@ -264,8 +268,20 @@ class ConsoleIT extends HttpApiTest {
             browser.fill(allocate, "Plot number", "A-2");
             browser.fill(allocate, "Payment", "Full (needs a plot number)");
             browser.submit(allocate);
-            browser.until(
-                    ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"), "Allocated."));
+            browser.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("main .notice"),
+                    "Allocated 500sqm, plot A-2, in Palm Court to Buyer One (" + company.prefix() + "-CLT001)."));
+            // The list reads by name and ID, estate, size and number: no database id anywhere.
+            browser.until(driver -> browser.column(1).size() == 2);
+            assertEquals(
+                    List.of("Buyer One · " + company.prefix() + "-CLT001"),
+                    browser.column(1).stream().distinct().toList());
+            assertEquals(List.of("Palm Court", "Palm Court"), browser.column(2));
+            assertEquals(
+                    List.of("A-1", "A-2"), browser.column(4).stream().sorted().toList());
+            assertTrue(browser.mainText().contains("Full payment"), browser::mainText);
+            browser.assertAccessible("allocations");
+            browser.screenshot("allocations");
 
             browser.open("#/estates/" + estate);
             browser.heading("Palm Court");
@@ -280,6 +296,193 @@ class ConsoleIT extends HttpApiTest {
             browser.assertAccessible("estate availability");
             browser.screenshot("estate-availability");
         }
+        // The buyer reads its own allocations by estate, size and number.
+        try (Browser buyer = new Browser(deployment)) {
+            buyer.signIn("buyer@console.test", "buyer-password-1", company.slug());
+            buyer.open("#/allocations");
+            buyer.heading("My allocations");
+            buyer.until(driver -> buyer.column(1).size() == 2);
+            assertEquals(List.of("Palm Court", "Palm Court"), buyer.column(1));
+            assertEquals(
+                    List.of("A-1", "A-2"), buyer.column(3).stream().sorted().toList());
+            assertEquals(List.of(), buyer.consoleErrors(), "a client's pages ask for nothing it may not read");
+        }
+    }
+
+    @Test
+    @Tag(FULL_JOURNEY)
+    void aMarketersPageListsItsClientsAndAClientStartsAConversation() throws IOException {
+        Company company = fixtures.company("Console Messages");
+        Api.Reply marketer = api.post(
+                "/marketers",
+                company.adminToken(),
+                Fixtures.person("Tola Marketer", "tola@console.test", "tola-password-1"));
+        Api.Reply client = api.post(
+                "/clients",
+                company.adminToken(),
+                Fixtures.person("Uche Client", "uche@console.test", "uche-password-1"));
+        assertEquals(
+                201,
+                api.post(
+                                "/assignments",
+                                company.adminToken(),
+                                "{\"clientId\":" + client.id() + ",\"marketerId\":" + marketer.id() + "}")
+                        .status());
+        String clientUid = client.json().getString("uid");
+        try (Browser admin = new Browser(deployment)) {
+            admin.signIn(company.adminEmail(), Fixtures.ADMIN_PASSWORD, company.slug());
+            admin.open("#/marketers/" + marketer.id());
+            admin.heading("Tola Marketer");
+            WebElement clients = admin.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath("//table[caption[normalize-space()='Clients of Tola Marketer']]")));
+            assertTrue(
+                    clients.getText().contains(clientUid) && clients.getText().contains("Uche Client"),
+                    clients::getText);
+            admin.assertAccessible("marketer's page");
+            admin.screenshot("person-page");
+        }
+        try (Browser uche = new Browser(deployment)) {
+            // Never written to, the client still finds whom to write to: its marketer and its admin.
+            uche.signIn("uche@console.test", "uche-password-1", company.slug());
+            uche.open("#/messages/inbox");
+            uche.heading("Messages");
+            WebElement write = uche.form("Write a message");
+            uche.fill(write, "To", "Tola Marketer (" + marketer.json().getString("uid") + "), marketer");
+            uche.fill(write, "Message", "Is plot A-2 in Palm Court still free?");
+            uche.submit(write);
+            uche.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("main .notice"), "Sent to Tola Marketer"));
+            assertTrue(uche.driver().getCurrentUrl().endsWith("#/messages/sent"), "the address says Sent");
+            uche.until(driver -> uche.mainText().contains("to Tola Marketer"));
+        }
+        try (Browser tola = new Browser(deployment)) {
+            tola.signIn("tola@console.test", "tola-password-1", company.slug());
+            tola.open("#/messages/inbox");
+            tola.heading("Messages");
+            tola.until(driver -> tola.mainText().contains("from Uche Client (" + clientUid + "), client"));
+            tola.assertAccessible("messages");
+            tola.screenshot("messages");
+        }
+    }
+
+    @Test
+    @Tag(FULL_JOURNEY)
+    void companiesAreSearchedAndListedNewestFirst() throws IOException {
+        String tag = "Searchable " + UUID.randomUUID().toString().substring(0, 6);
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 1; i <= 31; i++) {
+            String name = tag + " Homes " + i;
+            Api.Reply created = api.post(
+                    "/companies",
+                    fixtures.platformToken(),
+                    "{\"name\":\"" + name + "\",\"admin\":{\"name\":\"A\",\"email\":\"a" + i + "-" + UUID.randomUUID()
+                            + "@search.test\",\"password\":\"search-password\"}}");
+            assertEquals(201, created.status(), created::toString);
+            names.add(name);
+        }
+        try (Browser browser = new Browser(deployment)) {
+            browser.signIn(PLATFORM_EMAIL, PLATFORM_PASSWORD, null);
+            browser.heading("Companies");
+            // The list comes first, newest first.
+            browser.until(driver -> browser.column(1).contains(names.get(30)));
+            assertEquals(names.get(30), browser.column(1).get(0), "the newest on top");
+            WebElement search = browser.driver().findElement(By.cssSelector("main form[role=search]"));
+            browser.fill(search, "Search companies (name, slug or prefix)", tag);
+            search.submit();
+            browser.until(driver -> browser.column(1).size() == 31);
+            List<String> reversed = new java.util.ArrayList<>(names);
+            java.util.Collections.reverse(reversed);
+            assertEquals(reversed, browser.column(1));
+            browser.fill(search, "Search companies (name, slug or prefix)", tag + " Homes 17");
+            search.submit();
+            browser.until(driver -> browser.column(1).equals(List.of(tag + " Homes 17")));
+            browser.assertAccessible("companies search");
+        }
+    }
+
+    @Test
+    @Tag(FULL_JOURNEY)
+    void deactivatingAsksFirstAndALongNameWrapsOnAPhone() throws IOException {
+        Company company = fixtures.company("Console Confirm");
+        String longName = "N".repeat(200);
+        long person = fixtures.register(company, "clients", longName, "long@console.test")
+                .id();
+        try (Browser browser = new Browser(deployment)) {
+            browser.signIn(company.adminEmail(), Fixtures.ADMIN_PASSWORD, company.slug());
+            browser.open("#/clients/" + person);
+            browser.heading(longName);
+            WebElement deactivate = browser.until(ExpectedConditions.elementToBeClickable(
+                    By.xpath("//button[starts-with(normalize-space(), 'Deactivate')]")));
+            deactivate.click();
+            WebElement dialog = browser.until(
+                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog.confirm[open]")));
+            assertTrue(dialog.getText().contains("Their login ends at once"), dialog::getText);
+            assertEquals("ACTIVE", status(company, person), "nothing happens before the answer");
+            dialog.findElement(By.xpath(".//button[normalize-space()='Cancel']"))
+                    .click();
+            browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog.confirm")));
+            assertEquals("ACTIVE", status(company, person), "cancelled: still active");
+
+            browser.until(ExpectedConditions.elementToBeClickable(
+                            By.xpath("//button[starts-with(normalize-space(), 'Deactivate')]")))
+                    .click();
+            browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog.confirm[open]")))
+                    .findElement(By.xpath(".//button[normalize-space()='Deactivate']"))
+                    .click();
+            browser.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("main .notice"), "is deactivated."));
+            assertEquals("DEACTIVATED", status(company, person));
+
+            // At a phone's width a 200-character unbroken name wraps: nothing is wider than the screen.
+            browser.viewport(390, 844);
+            for (String route : List.of("#/clients/" + person, "#/clients")) {
+                browser.open(route);
+                browser.until(driver -> browser.mainText().contains(longName.substring(0, 20)));
+                long overflow = (Long) browser.script(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertTrue(overflow <= 0, route + " is " + overflow + " px wider than the screen");
+            }
+        }
+    }
+
+    /** Every page of every role, opened from its menu: no script error, no failed request, in the browser's log. */
+    @Test
+    @Tag(FULL_JOURNEY)
+    void everyPageOfEveryRoleOpensWithoutABrowserError() throws IOException {
+        World world = World.build(api, fixtures, "Console Tour");
+        java.util.Map<String, String[]> logins = new java.util.LinkedHashMap<>();
+        logins.put("platform", new String[] {PLATFORM_EMAIL, PLATFORM_PASSWORD, null});
+        logins.put("admin", new String[] {
+            world.company().adminEmail(),
+            Fixtures.ADMIN_PASSWORD,
+            world.company().slug()
+        });
+        String tag = Long.toString(world.company().id());
+        logins.put("marketer", new String[] {
+            "mark" + tag + "@world.test", World.PASSWORD, world.company().slug()
+        });
+        logins.put("client", new String[] {
+            "cliff" + tag + "@world.test", World.PASSWORD, world.company().slug()
+        });
+        for (var login : logins.entrySet()) {
+            try (Browser browser = new Browser(deployment)) {
+                browser.signIn(login.getValue()[0], login.getValue()[1], login.getValue()[2]);
+                List<String> menu = browser.driver().findElements(By.cssSelector("#nav a")).stream()
+                        .map(a -> a.getAttribute("href"))
+                        .toList();
+                assertFalse(menu.isEmpty(), login.getKey());
+                for (String href : menu) {
+                    browser.driver().get(href);
+                    browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
+                    browser.until(driver -> !browser.mainText().contains("Loading…"));
+                }
+                assertEquals(List.of(), browser.consoleErrors(), login.getKey() + " touring " + menu);
+            }
+        }
+    }
+
+    private String status(Company company, long client) {
+        return api.get("/clients/" + client, company.adminToken()).json().getString("status");
     }
 
     /** Served with headers that forbid inline and foreign code, framing and sniffing; the first screen is small. */
