@@ -180,23 +180,54 @@ export async function personPage(main, kindPath, id, me) {
     await loading(main, kind.one[0].toUpperCase() + kind.one.slice(1), async () => {
         const view = await get(`${kindPath}/${encodeURIComponent(id)}`);
         const isAdmin = me.role === 'COMPANY_ADMIN';
+        // Who the person is, then their lists (clients, marketers, allocations), then what can be done.
         const sections = [h('dl', {class: 'facts'},
             h('dt', {}, 'UID'), h('dd', {class: 'uid'}, view.uid),
             h('dt', {}, 'Email'), h('dd', {}, view.email),
             h('dt', {}, 'Phone'), h('dd', {}, view.phone || '—'),
             h('dt', {}, 'Status'), h('dd', {}, word(view.status)),
             h('dt', {}, 'Login'), h('dd', {}, view.accountId ? 'yes' : 'no'))];
+        const actions = [];
+        if (kindPath === 'marketers') {
+            const clients = await all(`clients?marketerId=${view.id}`);
+            sections.push(h('section', {}, h('h2', {}, `Clients of ${view.name}`), clients.length
+                ? table(`Clients of ${view.name}`, ['ID', 'Name', 'Email', 'Status'], clients, {captionHidden: true},
+                    (c) => [link(`#/clients/${c.id}`, c.uid), c.name, c.email, word(c.status)])
+                : h('p', {}, 'No clients assigned.')));
+            if (isAdmin && clients.length) {
+                const others = (await all('marketers?status=ACTIVE')).filter((m) => m.id !== view.id);
+                actions.push(opener('Reassign all of this marketer’s clients', form('Reassign all of this marketer’s clients', [
+                    field('To marketer', 'toMarketerId', {kind: 'select', options: others.map((m) => [m.id, label(m)])}),
+                ], 'Reassign', async (v) => {
+                    const result = await post(`marketers/${view.id}/reassign`, {toMarketerId: Number(v.toMarketerId)});
+                    await personPage(main, kindPath, id, me);
+                    outcome(main, `Moved ${result.moved} client(s); ${result.alreadyAssigned} already had that marketer.`);
+                })));
+            }
+        }
+        if (kindPath === 'clients') {
+            if (isAdmin) {
+                const assignments = await all(`assignments?clientId=${view.id}`);
+                sections.push(h('section', {}, h('h2', {}, 'Marketers'),
+                    assignments.length ? h('ul', {}, assignments.map((a) => h('li', {}, personLink('marketers', a.marketer))))
+                        : h('p', {}, 'No marketer assigned.')));
+            }
+            sections.push(await allocationsSection(`allocations?clientId=${view.id}`, 'Allocations', me));
+            if (me.role !== 'CLIENT' && view.status === 'ACTIVE') {
+                actions.push(opener('Allocate a plot to this client', await allocateForm(main, me, view)));
+            }
+        }
         if (isAdmin) {
-            sections.push(form('Edit', [
+            actions.push(opener('Edit name or phone', form('Edit', [
                 field('Name', 'name', {value: view.name, required: true, max: 200}),
                 field('Phone', 'phone', {value: view.phone || '', hint: 'Empty removes it', max: 40}),
             ], 'Save', async (v) => {
                 await patch(`${kindPath}/${view.id}`, {name: v.name, phone: v.phone || null});
                 await personPage(main, kindPath, id, me);
                 announceOnPage(main, 'Saved.');
-            }));
+            })));
             const deactivate = view.status === 'ACTIVE';
-            sections.push(h('p', {}, button(deactivate ? `Deactivate ${view.uid}` : `Reactivate ${view.uid}`, async () => {
+            actions.push(h('p', {}, button(deactivate ? `Deactivate ${view.uid}` : `Reactivate ${view.uid}`, async () => {
                 if (deactivate && !await confirmAction(`Deactivate ${view.name} (${view.uid})?`,
                     'Their login ends at once, on every device. Their ID stays theirs and is never given to anyone else; you can reactivate them later.',
                     'Deactivate')) {
@@ -211,36 +242,7 @@ export async function personPage(main, kindPath, id, me) {
                 }
             }, {kind: deactivate ? 'danger' : 'secondary'})));
         }
-        if (kindPath === 'marketers') {
-            const clients = await all(`clients?marketerId=${view.id}`);
-            sections.push(h('section', {}, h('h2', {}, `Clients of ${view.name}`), clients.length
-                ? table(`Clients of ${view.name}`, ['ID', 'Name', 'Email', 'Status'], clients,
-                    (c) => [link(`#/clients/${c.id}`, c.uid), c.name, c.email, word(c.status)])
-                : h('p', {}, 'No clients assigned.')));
-        }
-        if (kindPath === 'marketers' && isAdmin) {
-            const others = (await all('marketers?status=ACTIVE')).filter((m) => m.id !== view.id);
-            sections.push(form('Reassign all of this marketer’s clients', [
-                field('To marketer', 'toMarketerId', {kind: 'select', options: others.map((m) => [m.id, label(m)])}),
-            ], 'Reassign', async (v) => {
-                const result = await post(`marketers/${view.id}/reassign`, {toMarketerId: Number(v.toMarketerId)});
-                await personPage(main, kindPath, id, me);
-                outcome(main, `Moved ${result.moved} client(s); ${result.alreadyAssigned} already had that marketer.`);
-            }));
-        }
-        if (kindPath === 'clients') {
-            if (isAdmin) {
-                const assignments = await all(`assignments?clientId=${view.id}`);
-                sections.push(h('section', {}, h('h2', {}, 'Marketers'),
-                    assignments.length ? h('ul', {}, assignments.map((a) => h('li', {}, personLink('marketers', a.marketer))))
-                        : h('p', {}, 'No marketer assigned.')));
-            }
-            sections.push(await allocationsSection(`allocations?clientId=${view.id}`, 'Allocations', me));
-            if (me.role !== 'CLIENT' && view.status === 'ACTIVE') {
-                sections.push(opener('Allocate a plot to this client', await allocateForm(main, me, view)));
-            }
-        }
-        page(main, `${view.name}`, ...sections);
+        page(main, `${view.name}`, ...sections, ...actions);
     });
 }
 
@@ -396,12 +398,12 @@ export async function cataloguePage(main, me) {
 // --- Allocations -----------------------------------------------------------------------------------
 
 /** Allocations read by name: the client (not for a client's own list), the estate, the plot size and number. */
-async function allocationsSection(path, title, me) {
+async function allocationsSection(path, title, me, {heading = true} = {}) {
     const allocations = await all(path);
     const own = me.role === 'CLIENT';
     const headings = [...(own ? [] : ['Client']), 'Estate', 'Plot size', 'Plot number', 'Payment', 'Allocated on'];
-    return h('section', {}, h('h2', {}, title), allocations.length
-        ? table(title, headings, allocations, (a) => [
+    return h('section', {}, heading ? h('h2', {}, title) : null, allocations.length
+        ? table(title, headings, allocations, {captionHidden: true}, (a) => [
             ...(own ? [] : [personLink('clients', a.client)]),
             own ? a.estate.name : link(`#/estates/${a.estate.id}`, a.estate.name), a.plotSize.size,
             a.plotNumber ? a.plotNumber.number : '—', word(a.paymentType), when(a.createdAt)])
@@ -446,7 +448,7 @@ async function allocateForm(main, me, forClient) {
 
 export async function allocationsPage(main, me) {
     await loading(main, 'Allocations', async () => {
-        const section = await allocationsSection('allocations', me.role === 'CLIENT' ? 'My allocations' : 'Allocations', me);
+        const section = await allocationsSection('allocations', me.role === 'CLIENT' ? 'My allocations' : 'Allocations', me, {heading: false});
         page(main, me.role === 'CLIENT' ? 'My allocations' : 'Allocations', section,
             me.role === 'CLIENT' ? null : opener('Allocate a plot', await allocateForm(main, me, null)));
     });

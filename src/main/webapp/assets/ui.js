@@ -157,10 +157,13 @@ export function notice(container, ...content) {
 }
 
 /** A table whose rows are built by rowOf(item) from text; scrolls sideways on a narrow screen. */
-export function table(caption, headings, items, rowOf) {
+export function table(caption, headings, items, rowOfOrOptions, maybeRowOf) {
+    // table(caption, headings, items, rowOf) or table(caption, headings, items, {captionHidden}, rowOf):
+    // a caption under a heading that says the same is kept for screen readers only.
+    const [options, rowOf] = typeof rowOfOrOptions === 'function' ? [{}, rowOfOrOptions] : [rowOfOrOptions, maybeRowOf];
     return h('div', {class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': caption},
         h('table', {},
-            h('caption', {}, caption),
+            h('caption', {class: options.captionHidden ? 'sr-only' : null}, caption),
             h('thead', {}, h('tr', {}, headings.map((heading) => h('th', {scope: 'col'}, heading)))),
             h('tbody', {}, items.map((item) => h('tr', {}, rowOf(item).map((cell) => h('td', {}, cell)))))));
 }
