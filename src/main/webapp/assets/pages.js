@@ -62,14 +62,37 @@ function when(instant) {
 export async function dashboard(main) {
     await loading(main, 'Dashboard', async () => {
         const [summary, audit] = await Promise.all([get('summary'), get('audit')]);
+        const week = summary.registrationsThisWeek;
         const tiles = [
-            ['Marketers', summary.marketers], ['Clients', summary.clients], ['Estates', summary.estates],
-            ['Units available', `${summary.availableUnits} of ${summary.totalUnits}`], ['Allocations', summary.allocations],
+            ['Marketers', summary.marketers], ['Clients', summary.clients],
+            ['Registered this week', week.marketers + week.clients],
+            ['Units sold', summary.totalUnits - summary.availableUnits], ['Units left', summary.availableUnits],
+            ['Allocations', summary.allocations],
         ];
+        const payments = Object.entries(summary.allocationsByPaymentType);
         page(main, 'Dashboard',
             h('ul', {class: 'tiles'}, tiles.map(([name, value]) => h('li', {class: 'tile'}, h('span', {class: 'tile-value'}, String(value)), h('span', {}, name)))),
-            auditReport(audit));
+            auditLine(audit),
+            h('section', {}, h('h2', {}, 'Estates'), summary.estateUnits.length
+                ? table('Units per estate', ['Estate', 'Units', 'Sold', 'Left'], summary.estateUnits, {captionHidden: true},
+                    (e) => [link(`#/estates/${e.estate.id}`, e.estate.name), String(e.totalUnits), String(e.allocatedUnits), String(e.availableUnits)])
+                : h('p', {}, 'No estates yet.')),
+            h('section', {}, h('h2', {}, 'Allocations by payment'),
+                h('ul', {class: 'inline'}, payments.map(([type, count]) => h('li', {}, `${word(type)}: ${count}`)))),
+            h('section', {}, h('h2', {}, 'Marketers'), summary.marketerFigures.length
+                ? table('Clients and allocations per marketer', ['Marketer', 'Clients', 'Allocations'], summary.marketerFigures, {captionHidden: true},
+                    (m) => [personLink('marketers', m.marketer), String(m.clients), String(m.allocations)])
+                : h('p', {}, 'No active marketers yet.')),
+            h('p', {}, `Registered in the last seven days: ${week.marketers} marketer(s), ${week.clients} client(s).`));
     });
+}
+
+/** The audit in one line, with the checks on demand (the audit page shows them all). */
+function auditLine(audit) {
+    const failed = audit.checks.filter((check) => !check.ok).length;
+    return h('p', {class: audit.ok ? 'audit-line ok' : 'audit-line bad'},
+        audit.ok ? 'Audit: all checks green. ' : `Audit: ${failed} check${failed === 1 ? '' : 's'} failed. `,
+        link('#/audit', 'See the checks'));
 }
 
 function auditReport(audit) {

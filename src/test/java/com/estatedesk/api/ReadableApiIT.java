@@ -80,6 +80,30 @@ class ReadableApiIT extends HttpApiTest {
     }
 
     @Test
+    void theSummaryHasTheDashboardsBusinessFigures() {
+        World world = World.build(api, fixtures, "Summary Homes");
+        JsonObject summary = api.get("/summary", world.company().adminToken()).json();
+        assertEquals(
+                "{\"marketers\":2,\"clients\":1}",
+                summary.getJsonObject("registrationsThisWeek").toString());
+        assertEquals(
+                "{\"FULL\":1,\"PART\":0}",
+                summary.getJsonObject("allocationsByPaymentType").toString());
+        assertEquals(
+                "[{\"estate\":{\"id\":" + world.estate() + ",\"name\":\"Estate "
+                        + world.company().id() + "\"},\"totalUnits\":5,\"allocatedUnits\":1,\"availableUnits\":4}]",
+                summary.getJsonArray("estateUnits").toString());
+        JsonObject busiest = summary.getJsonArray("marketerFigures").getJsonObject(0);
+        assertEquals(
+                world.marketer(),
+                busiest.getJsonObject("marketer").getJsonNumber("id").longValue());
+        assertEquals(1, busiest.getInt("clients"));
+        assertEquals(1, busiest.getInt("allocations"));
+        assertEquals(2, summary.getJsonArray("marketerFigures").size());
+        assertEquals(403, api.get("/summary", world.marketerToken()).status());
+    }
+
+    @Test
     void aClientFindsWhomToWriteToAndStartsAConversation() {
         World world = World.build(api, fixtures, "Recipient Homes");
         String admin = world.company().adminToken();
