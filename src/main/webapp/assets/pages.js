@@ -48,6 +48,51 @@ function label(view) {
     return view ? `${view.name} · ${view.uid}` : 'not visible';
 }
 
+let pickers = 0;
+
+/**
+ * A searchable picker of active people (typeahead over ?q=): the person types a name, an email or an ID
+ * and chooses from the suggestions; the form sends the chosen id. Only active people are offered.
+ */
+function personPicker(label_, name, kindPath) {
+    const listId = `picker${++pickers}`;
+    const chosen = h('input', {type: 'hidden', name});
+    const box = field(label_, `${name}-search`, {kind: 'search', max: 200, hint: 'Type a name, email or ID, then choose', attrs: {list: listId, autocomplete: 'off'}});
+    box.dataset.field = name; // an error about the id is shown at this field
+    const options = h('datalist', {id: listId});
+    const byLabel = new Map();
+    const input = box.querySelector('input');
+    const suggest = debounce(async (text) => {
+        try {
+            const params = new URLSearchParams({status: 'ACTIVE', limit: '20'});
+            if (text) params.set('q', text);
+            const found = (await get(`${kindPath}?${params}`)).items;
+            found.forEach((p) => byLabel.set(label(p), p.id));
+            replace(options, found.map((p) => h('option', {value: label(p)})));
+            chosen.value = byLabel.get(input.value) ?? ''; // typed faster than the suggestions came
+
+        } catch (ignored) {
+            // Suggestions are a help; the form still says what is wrong when it is sent.
+        }
+    }, 200);
+    input.addEventListener('input', () => {
+        chosen.value = byLabel.get(input.value) ?? '';
+        if (!chosen.value) suggest(input.value.trim());
+    });
+    suggest('');
+    box.append(options, chosen);
+    return box;
+}
+
+/** The chosen id of a picker, or a problem at its field when nothing was chosen. */
+function chosenId(values, name, what) {
+    const id = Number(values[name]);
+    if (!id) {
+        throw new Problem(400, {detail: `Choose a ${what} from the suggestions.`, errors: [{field: name, message: `choose a ${what} from the suggestions`}]});
+    }
+    return id;
+}
+
 /** A person referenced by another record ({id, uid, name}), linked to their page. */
 function personLink(kindPath, ref) {
     return ref ? link(`#/${kindPath}/${ref.id}`, label(ref)) : 'not visible';
@@ -303,7 +348,7 @@ export function importPage(main) {
 export async function assignmentsPage(main) {
     await loading(main, 'Assignments', async () => {
         // Only active people can be assigned: the pickers offer no one else.
-        const [clients, marketers, assignments] = await Promise.all([all('clients?status=ACTIVE'), all('marketers?status=ACTIVE'), all('assignments')]);
+        const assignments = await all('assignments');
         page(main, 'Assignments',
             assignments.length ? table('Current assignments', ['Client', 'Marketer', 'Since', ''], assignments, (a) => [
                 personLink('clients', a.client), personLink('marketers', a.marketer), when(a.createdAt),
@@ -321,10 +366,10 @@ export async function assignmentsPage(main) {
                 }, {attrs: {'aria-label': `Unassign ${label(a.client)} from ${label(a.marketer)}`}}),
             ]) : h('p', {}, 'No assignments yet.'),
             opener('Assign a client to a marketer', form('Assign a client to a marketer', [
-                field('Client', 'clientId', {kind: 'select', options: clients.map((c) => [c.id, label(c)])}),
-                field('Marketer', 'marketerId', {kind: 'select', options: marketers.map((m) => [m.id, label(m)])}),
+                personPicker('Client', 'clientId', 'clients'),
+                personPicker('Marketer', 'marketerId', 'marketers'),
             ], 'Assign', async (v) => {
-                const made = await post('assignments', {clientId: Number(v.clientId), marketerId: Number(v.marketerId)});
+                const made = await post('assignments', {clientId: chosenId(v, 'clientId', 'client'), marketerId: chosenId(v, 'marketerId', 'marketer')});
                 await assignmentsPage(main);
                 outcome(main, `${made.client.name} is assigned to ${made.marketer.name}.`);
             }), {open: assignments.length === 0}));
@@ -434,7 +479,6 @@ async function allocationsSection(path, title, me, {heading = true} = {}) {
 }
 
 async function allocateForm(main, me, forClient) {
-    const clients = forClient ? [forClient] : await all('clients?status=ACTIVE');
     const estates = await all('estates');
     const plotField = field('Plot size', 'plotSizeId', {kind: 'select', options: []});
     const numberField = field('Plot number', 'plotNumberId', {kind: 'select', options: [['', 'none (part payment)']]});
@@ -452,11 +496,11 @@ async function allocateForm(main, me, forClient) {
     });
     plotField.querySelector('select').addEventListener('change', refreshNumbers);
     return h('div', {}, form('Allocate a plot', [
-        field('Client', 'clientId', {kind: 'select', options: clients.map((c) => [c.id, label(c)])}),
+        forClient ? h('input', {type: 'hidden', name: 'clientId', value: forClient.id}) : personPicker('Client', 'clientId', 'clients'),
         estateField, plotField, numberField,
         field('Payment', 'paymentType', {kind: 'select', options: [['FULL', 'Full (needs a plot number)'], ['PART', 'Part']]}),
     ], 'Allocate', async (v) => {
-        const body = {clientId: Number(v.clientId), estateId: v.estateId ? Number(v.estateId) : null,
+        const body = {clientId: chosenId(v, 'clientId', 'client'), estateId: v.estateId ? Number(v.estateId) : null,
             plotSizeId: v.plotSizeId ? Number(v.plotSizeId) : null, paymentType: v.paymentType};
         if (v.plotNumberId) body.plotNumberId = Number(v.plotNumberId);
         const made = await post('allocations', body);

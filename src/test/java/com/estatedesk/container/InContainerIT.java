@@ -41,8 +41,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * daily audit runs once per day however many instances' timers fire.
  */
 // The suite's server first: on WildFly, Arquillian deploys this archive to that running server beside the WAR.
-@org.junit.jupiter.api.parallel.Isolated(
-        "reads or changes what the whole service shares: metrics, throttles, the system audit or the deployment")
 @ExtendWith({ServiceUnderTest.class, ArquillianExtension.class})
 class InContainerIT {
 

@@ -24,8 +24,6 @@ import org.junit.jupiter.api.Test;
  * instance within seconds), messages follow who may write to whom, metrics are for operators only, and
  * what expires is purged.
  */
-@org.junit.jupiter.api.parallel.Isolated(
-        "reads or changes what the whole service shares: metrics, throttles, the system audit or the deployment")
 class AccessIT extends HttpApiTest {
 
     // ---- login throttling ----

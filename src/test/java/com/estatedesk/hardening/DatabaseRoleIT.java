@@ -30,8 +30,6 @@ import org.junit.jupiter.api.Test;
  * company table (found in the catalog, not in a list) has row-level security, and no request needs the
  * schema owner.
  */
-@org.junit.jupiter.api.parallel.Isolated(
-        "reads or changes what the whole service shares: metrics, throttles, the system audit or the deployment")
 class DatabaseRoleIT extends HttpApiTest {
 
     private static Connection as(String role) throws SQLException {

@@ -34,8 +34,6 @@ import org.junit.jupiter.api.Test;
  * concurrency; uids are {prefix}-{role}{number}. Real concurrent HTTP requests against Payara Micro
  * and PostgreSQL; the database is read directly to check what was committed.
  */
-@org.junit.jupiter.api.parallel.Isolated(
-        "reads or changes what the whole service shares: metrics, throttles, the system audit or the deployment")
 class CompanyScopedIdsIT extends HttpApiTest {
 
     /** The audit's SQL form of a uid (Uids.sql), run by PostgreSQL, equals Uids.format, also past 999. */

@@ -16,8 +16,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What an operator watches: readiness follows the database, and /metrics counts exactly what happened. */
-@org.junit.jupiter.api.parallel.Isolated(
-        "reads or changes what the whole service shares: metrics, throttles, the system audit or the deployment")
 class ObservabilityIT extends HttpApiTest {
 
     @Test

@@ -39,6 +39,30 @@ final class Browser implements AutoCloseable {
     private final WebDriver driver;
     private final URL root;
     private final Path profile;
+    /** Handed out by {@link #shared}: closing it forgets the person (storage, page, size) but keeps Chromium. */
+    private boolean reusable;
+
+    private static Browser shared;
+
+    /**
+     * The one browser the journeys take turns with: starting Chromium costs about a second and a half,
+     * and a journey that closes it leaves nothing behind (no token, no page, the usual window size).
+     */
+    static synchronized Browser shared(URL root) throws IOException {
+        if (shared == null || !shared.root.equals(root)) {
+            shared = new Browser(root);
+            shared.reusable = true;
+            Browser started = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.quit();
+                } catch (IOException | RuntimeException ignored) {
+                    // the JVM is ending; the profile directory is temporary
+                }
+            }));
+        }
+        return shared;
+    }
 
     Browser(URL root) throws IOException {
         this.root = root;
@@ -58,6 +82,10 @@ final class Browser implements AutoCloseable {
                 "--disable-sync",
                 "--window-size=1200,900",
                 "--user-data-dir=" + profile);
+        // No password manager: a journey must type what it means, never find the last one's credentials.
+        options.setExperimentalOption(
+                "prefs",
+                java.util.Map.of("credentials_enable_service", false, "profile.password_manager_enabled", false));
         options.setCapability(
                 "goog:loggingPrefs", java.util.Map.of(org.openqa.selenium.logging.LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -85,8 +113,15 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement heading(String text) {
-        return until(ExpectedConditions.visibilityOfElementLocated(
-                By.xpath("//main//h1[normalize-space()='" + text + "']")));
+        try {
+            return until(ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath("//main//h1[normalize-space()='" + text + "']")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(
+                    "no heading '" + text + "' at " + driver.getCurrentUrl() + "; the page says: "
+                            + driver.findElement(By.tagName("body")).getText() + "; the log: " + consoleErrors(),
+                    e);
+        }
     }
 
     /** The input of the field whose label is exactly this text, inside the given container (or the page). */
@@ -205,6 +240,20 @@ final class Browser implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (reusable) {
+            // Forget the person on a page of the same origin that runs none of the console's code, which
+            // would otherwise act on the token it finds while it is being cleared.
+            driver.get(root.toString() + "assets/favicon.svg");
+            script("sessionStorage.clear(); localStorage.clear();");
+            driver.get("about:blank");
+            viewport(1200, 900);
+            consoleErrors(); // read and so forgotten: the next journey starts with an empty log
+            return;
+        }
+        quit();
+    }
+
+    private void quit() throws IOException {
         driver.quit();
         try (var files = Files.walk(profile)) {
             files.sorted(java.util.Comparator.reverseOrder())

@@ -30,7 +30,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * The browser console, driven in a real headless Chromium against the WAR on PostgreSQL: it reaches
  * the data only through the public API, so what it shows is what the API lets the signed-in person see.
  */
-@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
 class ConsoleIT extends HttpApiTest {
 
     /**
@@ -45,7 +44,7 @@ class ConsoleIT extends HttpApiTest {
     @Test
     @Tag(FULL_JOURNEY)
     void aCompanyIsCreatedStaffedAndImportedThroughTheConsole() throws IOException {
-        try (Browser browser = new Browser(deployment)) {
+        try (Browser browser = Browser.shared(deployment)) {
             // 1. A platform admin creates a company; the prefix shows while the name is typed.
             browser.signIn(PLATFORM_EMAIL, PLATFORM_PASSWORD, null);
             browser.heading("Companies");
@@ -143,7 +142,7 @@ class ConsoleIT extends HttpApiTest {
                 .id();
         Company second = fixtures.company("Console Second");
         fixtures.register(second, "clients", "Second Client", "second@console.test");
-        try (Browser a = new Browser(deployment);
+        try (Browser a = Browser.shared(deployment);
                 Browser b = new Browser(deployment)) {
             a.signIn(first.adminEmail(), Fixtures.ADMIN_PASSWORD, first.slug());
             b.signIn(second.adminEmail(), Fixtures.ADMIN_PASSWORD, second.slug());
@@ -183,7 +182,7 @@ class ConsoleIT extends HttpApiTest {
                                 company.adminToken(),
                                 "{\"clientId\":" + mine + ",\"marketerId\":" + marketer.id() + "}")
                         .status());
-        try (Browser browser = new Browser(deployment)) {
+        try (Browser browser = Browser.shared(deployment)) {
             // Signed in with the keyboard alone.
             browser.open("#/");
             WebElement form = browser.form("Sign in");
@@ -250,7 +249,7 @@ class ConsoleIT extends HttpApiTest {
                                 "{\"clientId\":" + client + ",\"estateId\":" + estate + ",\"plotSizeId\":" + size
                                         + ",\"plotNumberId\":" + numberA + ",\"paymentType\":\"FULL\"}")
                         .status());
-        try (Browser browser = new Browser(deployment)) {
+        try (Browser browser = Browser.shared(deployment)) {
             browser.signIn(company.adminEmail(), Fixtures.ADMIN_PASSWORD, company.slug());
             browser.open("#/estates/" + estate);
             browser.heading("Palm Court");
@@ -298,7 +297,7 @@ class ConsoleIT extends HttpApiTest {
             browser.screenshot("estate-availability");
         }
         // The buyer reads its own allocations by estate, size and number.
-        try (Browser buyer = new Browser(deployment)) {
+        try (Browser buyer = Browser.shared(deployment)) {
             buyer.signIn("buyer@console.test", "buyer-password-1", company.slug());
             buyer.open("#/allocations");
             buyer.heading("My allocations");
@@ -330,7 +329,7 @@ class ConsoleIT extends HttpApiTest {
                                 "{\"clientId\":" + client.id() + ",\"marketerId\":" + marketer.id() + "}")
                         .status());
         String clientUid = client.json().getString("uid");
-        try (Browser admin = new Browser(deployment)) {
+        try (Browser admin = Browser.shared(deployment)) {
             admin.signIn(company.adminEmail(), Fixtures.ADMIN_PASSWORD, company.slug());
             admin.open("#/marketers/" + marketer.id());
             admin.heading("Tola Marketer");
@@ -342,7 +341,7 @@ class ConsoleIT extends HttpApiTest {
             admin.assertAccessible("marketer's page");
             admin.screenshot("person-page");
         }
-        try (Browser uche = new Browser(deployment)) {
+        try (Browser uche = Browser.shared(deployment)) {
             // Never written to, the client still finds whom to write to: its marketer and its admin.
             uche.signIn("uche@console.test", "uche-password-1", company.slug());
             uche.open("#/messages/inbox");
@@ -356,7 +355,7 @@ class ConsoleIT extends HttpApiTest {
             assertTrue(uche.driver().getCurrentUrl().endsWith("#/messages/sent"), "the address says Sent");
             uche.until(driver -> uche.mainText().contains("to Tola Marketer"));
         }
-        try (Browser tola = new Browser(deployment)) {
+        try (Browser tola = Browser.shared(deployment)) {
             tola.signIn("tola@console.test", "tola-password-1", company.slug());
             tola.open("#/messages/inbox");
             tola.heading("Messages");
@@ -381,7 +380,7 @@ class ConsoleIT extends HttpApiTest {
             assertEquals(201, created.status(), created::toString);
             names.add(name);
         }
-        try (Browser browser = new Browser(deployment)) {
+        try (Browser browser = Browser.shared(deployment)) {
             browser.signIn(PLATFORM_EMAIL, PLATFORM_PASSWORD, null);
             browser.heading("Companies");
             // The list comes first, newest first (other journeys may add companies meanwhile: search by tag).
@@ -407,7 +406,7 @@ class ConsoleIT extends HttpApiTest {
         String longName = "N".repeat(200);
         long person = fixtures.register(company, "clients", longName, "long@console.test")
                 .id();
-        try (Browser browser = new Browser(deployment)) {
+        try (Browser browser = Browser.shared(deployment)) {
             browser.signIn(company.adminEmail(), Fixtures.ADMIN_PASSWORD, company.slug());
             browser.open("#/clients/" + person);
             browser.heading(longName);
@@ -465,7 +464,7 @@ class ConsoleIT extends HttpApiTest {
             "cliff" + tag + "@world.test", World.PASSWORD, world.company().slug()
         });
         for (var login : logins.entrySet()) {
-            try (Browser browser = new Browser(deployment)) {
+            try (Browser browser = Browser.shared(deployment)) {
                 browser.signIn(login.getValue()[0], login.getValue()[1], login.getValue()[2]);
                 List<String> menu = browser.driver().findElements(By.cssSelector("#nav a")).stream()
                         .map(a -> a.getAttribute("href"))
@@ -509,7 +508,7 @@ class ConsoleIT extends HttpApiTest {
                 .orElse("")
                 .contains("default-src 'self'"));
 
-        try (Browser browser = new Browser(deployment)) {
+        try (Browser browser = Browser.shared(deployment)) {
             browser.open("api-explorer.html");
             browser.until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector(".swagger-ui .info"), "EstateDesk API"));

@@ -23,8 +23,6 @@ import org.junit.jupiter.api.Test;
  * (made as the database superuser, bypassing the application) turns exactly its check red. Also the
  * sequence backfill, which mends what the numbering audit finds.
  */
-@org.junit.jupiter.api.parallel.Isolated(
-        "reads or changes what the whole service shares: metrics, throttles, the system audit or the deployment")
 class AuditIT extends HttpApiTest {
 
     @Test
