@@ -155,35 +155,35 @@ function auditReport(audit) {
 
 // --- People ------------------------------------------------------------------------------------
 
-export async function peopleList(main, kindPath, me) {
-    const kind = KINDS[kindPath];
-    const isAdmin = me.role === 'COMPANY_ADMIN';
-    const title = me.role === 'MARKETER' && kindPath === 'clients' ? 'My clients' : kind.title;
+/**
+ * A list read page by page from the API, with its search form: the first thing on a page. path: the
+ * collection; filters: the search form's fields (their names are the query parameters); fixed: query
+ * parameters always sent; describe(values): the caption; rowOf(item): the cells. Returns {search,
+ * results, more, reload}.
+ */
+function searchableList({path, fixed = {}, filters, headings, describe, rowOf, empty}) {
     const results = h('div');
     const more = h('div');
-    let query = '';
-    let status = '';
+    let chosen = {};
 
     async function load(cursor) {
         try {
-            const params = new URLSearchParams({limit: '50'});
-            if (query) params.set('q', query);
-            if (status) params.set('status', status);
+            const params = new URLSearchParams({limit: '50', ...fixed});
+            Object.entries(chosen).filter(([, value]) => value).forEach(([name, value]) => params.set(name, value));
             if (cursor) params.set('cursor', cursor);
-            const pageOf = await get(`${kindPath}?${params}`);
-            const rows = pageOf.items.map((p) => h('tr', {},
-                h('td', {class: 'uid'}, link(`#/${kindPath}/${p.id}`, p.uid)), h('td', {}, p.name), h('td', {}, p.email),
-                h('td', {}, p.phone || ''), h('td', {}, word(p.status))));
+            const pageOf = await get(`${path}?${params}`);
+            const rows = pageOf.items.map((item) => h('tr', {}, rowOf(item).map((cell) => h('td', {}, cell))));
             let body = results.querySelector('tbody');
             if (!cursor || !body) {
-                replace(results, h('div', {class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': title},
-                    h('table', {}, h('caption', {}, `${title}${query ? ` matching “${query}”` : ''}${status ? ` (${word(status).toLowerCase()})` : ''}`),
-                        h('thead', {}, h('tr', {}, ['ID', 'Name', 'Email', 'Phone', 'Status'].map((c) => h('th', {scope: 'col'}, c)))),
+                const caption = describe(chosen);
+                replace(results, h('div', {class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': caption},
+                    h('table', {}, h('caption', {}, caption),
+                        h('thead', {}, h('tr', {}, headings.map((c) => h('th', {scope: 'col'}, c)))),
                         body = h('tbody'))));
             }
             body.append(...rows);
             if (!cursor && pageOf.items.length === 0) {
-                replace(results, h('p', {}, query || status ? 'Nobody matches.' : `No ${kindPath} yet.`));
+                replace(results, h('p', {}, empty(Object.values(chosen).some(Boolean))));
             }
             replace(more, pageOf.next ? button('Load more', () => load(pageOf.next)) : null);
         } catch (failure) {
@@ -193,12 +193,26 @@ export async function peopleList(main, kindPath, me) {
 
     const search = h('form', {class: 'search', role: 'search', onsubmit: (e) => {
         e.preventDefault();
-        query = search.querySelector('input').value.trim();
-        status = search.querySelector('select').value;
+        chosen = {};
+        search.querySelectorAll('input, select').forEach((input) => { chosen[input.name] = input.value.trim(); });
         load(null);
-    }}, field(`Search ${kindPath} (name, email or ID)`, 'q', {kind: 'search', max: 200}),
-    field('Status', 'status', {kind: 'select', options: [['', 'Any'], ...choices(['ACTIVE', 'DEACTIVATED'])]}),
-    h('button', {type: 'submit'}, 'Search'));
+    }}, filters, h('button', {type: 'submit'}, 'Search'));
+    return {search, results, more, reload: () => load(null)};
+}
+
+export async function peopleList(main, kindPath, me) {
+    const kind = KINDS[kindPath];
+    const isAdmin = me.role === 'COMPANY_ADMIN';
+    const title = me.role === 'MARKETER' && kindPath === 'clients' ? 'My clients' : kind.title;
+    const {search, results, more, reload: load} = searchableList({
+        path: kindPath,
+        filters: [field(`Search ${kindPath} (name, email or ID)`, 'q', {kind: 'search', max: 200}),
+            field('Status', 'status', {kind: 'select', options: [['', 'Any'], ...choices(['ACTIVE', 'DEACTIVATED'])]})],
+        headings: ['ID', 'Name', 'Email', 'Phone', 'Status'],
+        describe: ({q, status}) => `${title}${q ? ` matching “${q}”` : ''}${status ? ` (${word(status).toLowerCase()})` : ''}`,
+        rowOf: (p) => [link(`#/${kindPath}/${p.id}`, p.uid), p.name, p.email, p.phone || '', word(p.status)],
+        empty: (filtered) => filtered ? 'Nobody matches.' : `No ${kindPath} yet.`,
+    });
 
     const content = [search, results, more];
     if (isAdmin) {
@@ -215,7 +229,7 @@ export async function peopleList(main, kindPath, me) {
             formElement.reset();
             outcome(main, 'Registered ', h('strong', {class: 'uid', 'data-uid': created.uid}, created.uid), ` — ${created.name}`);
             formElement.querySelector('input')?.focus(); // ready for the next one
-            load(null);
+            load();
         });
         content.unshift(opener(`Register a ${kind.one}`, register));
         if (kindPath === 'clients') {
@@ -230,7 +244,7 @@ export async function peopleList(main, kindPath, me) {
         }
     }
     page(main, title, ...content);
-    await load(null);
+    await load();
 }
 
 async function exportClients() {
@@ -577,40 +591,15 @@ export async function profilePage(main, me) {
 // --- Platform admin --------------------------------------------------------------------------------
 
 export async function companiesPage(main) {
-    const results = h('div');
-    const more = h('div');
-    let query = '';
-
-    async function load(cursor) {
-        try {
-            const params = new URLSearchParams({limit: '50', order: 'newest'});
-            if (query) params.set('q', query);
-            if (cursor) params.set('cursor', cursor);
-            const pageOf = await get(`companies?${params}`);
-            const rows = pageOf.items.map((c) => h('tr', {}, h('td', {}, link(`#/companies/${c.id}`, c.name)), h('td', {}, c.slug),
-                h('td', {class: 'uid'}, c.prefix), h('td', {}, word(c.status))));
-            let body = results.querySelector('tbody');
-            if (!cursor || !body) {
-                replace(results, h('div', {class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Companies'},
-                    h('table', {}, h('caption', {}, query ? `Companies matching “${query}”, newest first` : 'Companies, newest first'),
-                        h('thead', {}, h('tr', {}, ['Name', 'Sign-in slug', 'Prefix', 'Status'].map((c) => h('th', {scope: 'col'}, c)))),
-                        body = h('tbody'))));
-            }
-            body.append(...rows);
-            if (!cursor && pageOf.items.length === 0) {
-                replace(results, h('p', {}, query ? 'No company matches.' : 'No companies yet.'));
-            }
-            replace(more, pageOf.next ? button('Load more', () => load(pageOf.next)) : null);
-        } catch (failure) {
-            replace(results, failureNote(failure));
-        }
-    }
-
-    const search = h('form', {class: 'search', role: 'search', onsubmit: (e) => {
-        e.preventDefault();
-        query = search.querySelector('input').value.trim();
-        load(null);
-    }}, field('Search companies (name, slug or prefix)', 'q', {kind: 'search', max: 200}), h('button', {type: 'submit'}, 'Search'));
+    const {search, results, more, reload: load} = searchableList({
+        path: 'companies',
+        fixed: {order: 'newest'},
+        filters: [field('Search companies (name, slug or prefix)', 'q', {kind: 'search', max: 200})],
+        headings: ['Name', 'Sign-in slug', 'Prefix', 'Status'],
+        describe: ({q}) => q ? `Companies matching “${q}”, newest first` : 'Companies, newest first',
+        rowOf: (c) => [link(`#/companies/${c.id}`, c.name), c.slug, c.prefix, word(c.status)],
+        empty: (filtered) => filtered ? 'No company matches.' : 'No companies yet.',
+    });
 
     const preview = h('output', {class: 'uid', 'aria-live': 'polite'});
     const nameField = field('Company name', 'name', {required: true, max: 200});
@@ -640,10 +629,10 @@ export async function companiesPage(main) {
         replace(preview);
         outcome(main, `Created ${created.name}: prefix `, h('strong', {class: 'uid'}, created.prefix),
             ', sign-in slug ', h('strong', {}, created.slug));
-        load(null);
+        load();
     });
     page(main, 'Companies', search, results, more, opener('New company', create));
-    await load(null);
+    await load();
 }
 
 export async function companyPage(main, id) {

@@ -661,10 +661,7 @@ class ApiContractIT extends HttpApiTest {
 
     @Test
     void openApiDocumentsEveryResourceMethodWithRolesAndProblems() {
-        Api.Reply reply = api.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(api.base()).resolve("/openapi?format=JSON"))
-                .GET());
-        assertEquals(200, reply.status(), reply::toString);
+        Api.Reply reply = publishedDocument();
         JsonObject paths = reply.json().getJsonObject("paths");
         List<com.estatedesk.platform.openapi.ResourceModel.Endpoint> endpoints =
                 com.estatedesk.testsupport.ResourceModel.endpoints();
@@ -699,10 +696,7 @@ class ApiContractIT extends HttpApiTest {
 
     @Test
     void publishedDocumentValidatesAsOpenApi() {
-        Api.Reply reply = api.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(api.base()).resolve("/openapi?format=JSON"))
-                .GET());
-        assertEquals(200, reply.status(), reply::toString);
+        Api.Reply reply = publishedDocument();
         io.swagger.v3.parser.core.models.ParseOptions options = new io.swagger.v3.parser.core.models.ParseOptions();
         options.setResolve(true);
         JsonObject published = reply.json();
@@ -725,5 +719,14 @@ class ApiContractIT extends HttpApiTest {
                 List.of(new io.swagger.v3.oas.models.security.SecurityRequirement()),
                 tokenOperation.getSecurity(),
                 "POST /auth/token says it needs no token (security: [{}])");
+    }
+
+    /** The OpenAPI document as the server publishes it, in JSON. */
+    private Api.Reply publishedDocument() {
+        Api.Reply reply = api.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(api.base()).resolve("/openapi?format=JSON"))
+                .GET());
+        assertEquals(200, reply.status(), reply::toString);
+        return reply;
     }
 }

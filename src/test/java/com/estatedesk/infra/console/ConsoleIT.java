@@ -369,13 +369,19 @@ class ConsoleIT extends HttpApiTest {
     @Tag(FULL_JOURNEY)
     void companiesAreSearchedAndListedNewestFirst() throws IOException {
         String tag = "Searchable " + UUID.randomUUID().toString().substring(0, 6);
+        // Explicit prefixes: derived ones would take initials that other tests expect to be free.
+        String stem = "Z"
+                + (UUID.randomUUID().toString().replaceAll("[^a-f]", "") + "abc")
+                        .substring(0, 3)
+                        .toUpperCase();
         List<String> names = new java.util.ArrayList<>();
         for (int i = 1; i <= 31; i++) {
             String name = tag + " Homes " + i;
             Api.Reply created = api.post(
                     "/companies",
                     fixtures.platformToken(),
-                    "{\"name\":\"" + name + "\",\"admin\":{\"name\":\"A\",\"email\":\"a" + i + "-" + UUID.randomUUID()
+                    "{\"name\":\"" + name + "\",\"prefix\":\"" + stem + i + "\",\"admin\":{\"name\":\"A\","
+                            + "\"email\":\"a" + i + "-" + UUID.randomUUID()
                             + "@search.test\",\"password\":\"search-password\"}}");
             assertEquals(201, created.status(), created::toString);
             names.add(name);
