@@ -276,6 +276,9 @@ export async function personPage(main, kindPath, id, me) {
                 ? table(`Clients of ${view.name}`, ['ID', 'Name', 'Email', 'Status'], clients, {captionHidden: true},
                     (c) => [link(`#/clients/${c.id}`, c.uid), c.name, c.email, word(c.status)])
                 : h('p', {}, 'No clients assigned.')));
+            if (clients.length) {
+                sections.push(await allocationsSection(`allocations?marketerId=${view.id}`, `Allocations of ${view.name}’s clients`, me));
+            }
             if (isAdmin && clients.length) {
                 const others = (await all('marketers?status=ACTIVE')).filter((m) => m.id !== view.id);
                 actions.push(opener('Reassign all of this marketer’s clients', form('Reassign all of this marketer’s clients', [
@@ -440,7 +443,7 @@ export async function estatePage(main, id, me) {
                 plots.items.length ? plots.items.map(availability) : h('p', {}, 'No plots laid out yet.'))];
         if (me.role === 'COMPANY_ADMIN') {
             const [sizes, numbers] = await Promise.all([all('plot-sizes'), all('plot-numbers')]);
-            content.push(form('Lay out plots', [
+            content.push(opener('Lay out plots', form('Lay out plots', [
                 field('Plot size', 'plotSizeId', {kind: 'select', options: sizes.map((s) => [s.id, s.size])}),
                 field('Total units', 'totalUnits', {kind: 'number', required: true, attrs: {min: '1'}}),
                 h('fieldset', {class: 'field', 'data-field': 'plotNumberIds'}, h('legend', {}, 'Plot numbers (optional)'),
@@ -451,7 +454,7 @@ export async function estatePage(main, id, me) {
                     plotNumberIds: (v.plotNumberIds || []).map(Number)});
                 await estatePage(main, id, me);
                 outcome(main, 'Plots laid out.');
-            }));
+            }), {open: plots.items.length === 0}));
         }
         page(main, estate.name, ...content);
     });
@@ -462,18 +465,20 @@ export async function cataloguePage(main, me) {
         const [sizes, numbers] = await Promise.all([all('plot-sizes'), all('plot-numbers')]);
         const admin = me.role === 'COMPANY_ADMIN';
         page(main, 'Plot sizes and numbers',
-            admin ? form('New plot size', [field('Size', 'size', {required: true, hint: 'e.g. 500sqm', max: 50})], 'Add size', async (v) => {
-                await post('plot-sizes', v);
-                await cataloguePage(main, me);
-                outcome(main, `Added the plot size ${v.size}.`);
-            }) : null,
-            table('Plot sizes', ['Size'], sizes, (s) => [s.size]),
-            admin ? form('New plot number', [field('Number', 'number', {required: true, hint: 'e.g. A-12', max: 50})], 'Add number', async (v) => {
-                await post('plot-numbers', v);
-                await cataloguePage(main, me);
-                outcome(main, `Added the plot number ${v.number}.`);
-            }) : null,
-            table('Plot numbers', ['Number'], numbers, (n) => [n.number]));
+            h('section', {}, h('h2', {}, 'Plot sizes'),
+                sizes.length ? table('Plot sizes', ['Size'], sizes, {captionHidden: true}, (s) => [s.size]) : h('p', {}, 'No plot sizes yet.'),
+                admin ? opener('Add a plot size', form('New plot size', [field('Size', 'size', {required: true, hint: 'e.g. 500sqm', max: 50})], 'Add size', async (v) => {
+                    await post('plot-sizes', v);
+                    await cataloguePage(main, me);
+                    outcome(main, `Added the plot size ${v.size}.`);
+                })) : null),
+            h('section', {}, h('h2', {}, 'Plot numbers'),
+                numbers.length ? table('Plot numbers', ['Number'], numbers, {captionHidden: true}, (n) => [n.number]) : h('p', {}, 'No plot numbers yet.'),
+                admin ? opener('Add a plot number', form('New plot number', [field('Number', 'number', {required: true, hint: 'e.g. A-12', max: 50})], 'Add number', async (v) => {
+                    await post('plot-numbers', v);
+                    await cataloguePage(main, me);
+                    outcome(main, `Added the plot number ${v.number}.`);
+                })) : null));
     });
 }
 

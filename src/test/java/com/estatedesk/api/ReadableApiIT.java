@@ -175,6 +175,8 @@ class ReadableApiIT extends HttpApiTest {
         assertEquals(Set.of(world.client()), ids(api.get("/clients?status=ACTIVE", admin)));
         assertEquals(Set.of(extra), ids(api.get("/clients?status=DEACTIVATED", admin)));
         assertEquals(Set.of(world.client()), ids(api.get("/clients?marketerId=" + world.marketer(), admin)));
+        assertEquals(Set.of(world.allocation()), ids(api.get("/allocations?marketerId=" + world.marketer(), admin)));
+        assertEquals(Set.of(), ids(api.get("/allocations?marketerId=" + world.otherMarketer(), admin)));
         assertEquals(Set.of(), ids(api.get("/clients?marketerId=" + world.otherMarketer(), admin)));
         // Another company's marketer narrows to nothing, exactly like a missing one.
         assertEquals(

@@ -48,8 +48,10 @@ class CompanyIsolationIT extends HttpApiTest {
             "/clients?q=",
             "/assignments?clientId=",
             "/assignments?marketerId=",
+            "/clients?marketerId=",
             "/allocations?clientId=",
-            "/allocations?estateId=");
+            "/allocations?estateId=",
+            "/allocations?marketerId=");
 
     World a;
     World b;

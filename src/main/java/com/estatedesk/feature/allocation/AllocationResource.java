@@ -53,11 +53,13 @@ public class AllocationResource {
     public Page<AllocationView> list(
             @QueryParam("clientId") String clientId,
             @QueryParam("estateId") String estateId,
+            @QueryParam("marketerId") String marketerId,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         return allocations.list(
                 PathIds.filter(clientId, "clientId"),
                 PathIds.filter(estateId, "estateId"),
+                PathIds.filter(marketerId, "marketerId"),
                 PageRequest.of(limit, cursor));
     }
 }

@@ -124,7 +124,7 @@ public class AllocationService {
     }
 
     public AllocationView find(long id) {
-        List<Object[]> found = select(null, null, id, new PageRequest(1, 0));
+        List<Object[]> found = select(null, null, null, id, new PageRequest(1, 0));
         if (found.isEmpty()) {
             rows.noteUnknown(Allocation.class, id);
             throw Problems.notFound("allocation");
@@ -132,8 +132,9 @@ public class AllocationService {
         return views(found, new PageRequest(1, 0)).items().get(0);
     }
 
-    public Page<AllocationView> list(Long clientId, Long estateId, PageRequest page) {
-        return views(select(clientId, estateId, null, page), page);
+    /** {@code marketerId}: only the allocations of the clients assigned to that marketer. */
+    public Page<AllocationView> list(Long clientId, Long estateId, Long marketerId, PageRequest page) {
+        return views(select(clientId, estateId, marketerId, null, page), page);
     }
 
     /** Rows of (allocation, plot size id), each with its readable references, looked up once per page. */
@@ -167,12 +168,16 @@ public class AllocationService {
     }
 
     /** Allocations the caller may see: those of the clients it sees ({@link Visibility}). */
-    private List<Object[]> select(Long clientId, Long estateId, Long allocationId, PageRequest page) {
+    private List<Object[]> select(Long clientId, Long estateId, Long marketerId, Long allocationId, PageRequest page) {
         return Jpql.select("select a, p.plotSizeId from Allocation a, EstatePlot p")
                 .and(Condition.of("p.id = a.estatePlotId and a.id > :after", "after", page.after()))
                 .andIfPresent("a.id = :id", "id", allocationId)
                 .andIfPresent("a.clientId = :client", "client", clientId)
                 .andIfPresent("a.estateId = :estate", "estate", estateId)
+                .andIfPresent(
+                        "a.clientId in (select ma.clientId from Assignment ma where ma.marketerId = :marketer)",
+                        "marketer",
+                        marketerId)
                 .and(visibility.ofClient("a.clientId"))
                 .query(em, "a.id", Object[].class)
                 .setMaxResults(page.limit() + 1)
