@@ -14,6 +14,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -55,10 +57,15 @@ public class Housekeeping {
                 purgeIntervalSeconds * 1_000, purgeIntervalSeconds * 1_000, new TimerConfig(PURGE, false));
     }
 
+    /** The chores failing now, by owner and kind: a failure is logged when it starts and when it ends, not every second. */
+    private final Set<String> failing = new HashSet<>();
+
     @Timeout
     void run(Timer timer) {
         boolean poll = POLL.equals(timer.getInfo());
         for (Housekeeper housekeeper : housekeepers) {
+            String chore = housekeeper.getClass().getSimpleName().replaceAll("\\$.*", "")
+                    + (poll ? " (every second)" : " (purge)");
             try {
                 if (poll) {
                     housekeeper.everySecond();
@@ -66,8 +73,13 @@ public class Housekeeping {
                     String purged = housekeeper.purge();
                     LOG.fine(() -> "Purged " + purged);
                 }
+                if (failing.remove(chore)) {
+                    LOG.info(() -> chore + " works again.");
+                }
             } catch (RuntimeException e) {
-                LOG.warning(() -> (poll ? "A chore" : "A purge") + " failed, next try at the next tick: " + e);
+                if (failing.add(chore)) {
+                    LOG.warning(() -> chore + " failed; tried again at every tick, logged again when it works: " + e);
+                }
             }
         }
     }

@@ -52,6 +52,10 @@ public class CompanyRows {
     /** For lookups made by a service's own query that found nothing. A burst is someone guessing ids. */
     public void noteUnknown(Class<? extends CompanyOwned> type, long id) {
         metrics.unknownIdLookup(type.getAnnotation(Table.class).name());
-        unknownIds.note(tenancy.boundCompany(), type.getAnnotation(Table.class).name(), id);
+        UnknownIds.noteIfRoom(
+                unknownIds,
+                tenancy.boundCompany(),
+                type.getAnnotation(Table.class).name(),
+                id);
     }
 }

@@ -6,6 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.concurrent.Semaphore;
 
 /**
  * A request named an id its company does not have ({@link CompanyRows} counts it). On PostgreSQL it
@@ -28,15 +29,41 @@ public class UnknownIds {
     @Inject
     Tenancy tenancy;
 
+    /**
+     * At most this many notes wait for the container's asynchronous executor at once. A flood of guessed
+     * ids beyond it is still counted (estatedesk_unknown_id_lookups_total, and its alert) but not noted
+     * one by one, so that guessing cannot grow a queue in the service's memory.
+     */
+    static final int MOST_WAITING = 64;
+
+    static final Semaphore WAITING = new Semaphore(MOST_WAITING);
+
+    /** Hands the note over when there is room; the caller's answer never waits either way. */
+    static void noteIfRoom(UnknownIds bean, long callerCompany, String table, long id) {
+        if (!WAITING.tryAcquire()) {
+            return;
+        }
+        try {
+            bean.note(callerCompany, table, id);
+        } catch (RuntimeException notHandedOver) {
+            WAITING.release();
+            throw notHandedOver;
+        }
+    }
+
     @Asynchronous
     public void note(long callerCompany, String table, long id) {
-        if (database.isPostgreSql()) {
-            tenancy.bindToTransaction(callerCompany);
-            em.createNativeQuery("select note_unknown_id(?1, ?2)")
-                    .setParameter(1, table)
-                    .setParameter(2, id)
-                    .setHint(Tenancy.NATIVE_SQL_HINT, true)
-                    .getSingleResult();
+        try {
+            if (database.isPostgreSql()) {
+                tenancy.bindToTransaction(callerCompany);
+                em.createNativeQuery("select note_unknown_id(?1, ?2)")
+                        .setParameter(1, table)
+                        .setParameter(2, id)
+                        .setHint(Tenancy.NATIVE_SQL_HINT, true)
+                        .getSingleResult();
+            }
+        } finally {
+            WAITING.release();
         }
     }
 }

@@ -1,0 +1,31 @@
+package com.estatedesk.platform.tenancy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A flood of guessed ids cannot grow a queue: beyond MOST_WAITING notes in flight, the rest are not handed over. */
+class UnknownIdsTest {
+
+    @Test
+    void aFloodOfUnknownIdsQueuesAtMostTheBoundAndFreesItsRoomWhenNotesAreWritten() {
+        List<Long> handedOver = new ArrayList<>();
+        UnknownIds executorThatNeverRuns = new UnknownIds() {
+            @Override
+            public void note(long callerCompany, String table, long id) {
+                handedOver.add(id); // queued; the room is given back only when the note is written
+            }
+        };
+        for (long id = 1; id <= 1_000; id++) {
+            UnknownIds.noteIfRoom(executorThatNeverRuns, 7, "client", id);
+        }
+        assertEquals(UnknownIds.MOST_WAITING, handedOver.size());
+
+        UnknownIds.WAITING.release(UnknownIds.MOST_WAITING); // the queued notes are written
+        UnknownIds.noteIfRoom(executorThatNeverRuns, 7, "client", 1_001);
+        assertEquals(UnknownIds.MOST_WAITING + 1, handedOver.size(), "room again once they are written");
+        UnknownIds.WAITING.release();
+    }
+}
