@@ -107,7 +107,9 @@ final class Browser implements AutoCloseable {
 
     <T> T until(Function<WebDriver, T> condition) {
         // The console re-renders as answers arrive: an element read a moment ago may be gone; look again.
+        // Looked at every 100 ms (the default is 500): a journey waits on dozens of renders.
         return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .pollingEvery(Duration.ofMillis(100))
                 .ignoring(StaleElementReferenceException.class)
                 .until(condition);
     }
