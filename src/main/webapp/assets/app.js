@@ -34,6 +34,7 @@ const ROUTES = [
     ['messages/:box', 'GET /messages', (p, me) => pages.messagesPage(main, me, p.box === 'sent' ? 'sent' : 'inbox')],
     // A client's own record; the others reach people through their lists.
     ['me', 'GET /clients/{id}', (p, me) => pages.profilePage(main, me), ['CLIENT']],
+    ['account', 'POST /me/password', (p, me) => pages.accountPage(main, me, passwordChanged)],
 ];
 
 /** The menu, in order; an entry shows when its page is open to the caller's role, under that role's words. */
@@ -136,7 +137,7 @@ async function route() {
 function drawShell() {
     replace(nav, h('ul', {}, menuOf(me.role).map(([href, text]) => h('li', {}, link(href, text)))));
     replace(who, h('span', {}, h('span', {class: 'name'}, me.name || ''), me.uid ? ` (${me.uid})` : '', ` · ${word(me.role)}`,
-        me.company ? ` · ${me.company.name}` : ''), ' ', button('Sign out', signOut));
+        me.company ? ` · ${me.company.name}` : ''), ' ', link('#/account', 'My account'), ' ', button('Sign out', signOut));
 }
 
 function markCurrent() {
@@ -157,6 +158,14 @@ async function signOut() {
     me = null;
     location.hash = '#/';
     showSignIn();
+}
+
+/** A new password ends every token of the login, this one too: back to sign-in, saying why. */
+function passwordChanged() {
+    session.clear();
+    sessionStorage.removeItem(RETURN_TO);
+    history.replaceState(null, '', '#/');
+    showSignIn('Your password is changed, and every earlier sign-in has ended. Sign in with the new password.');
 }
 
 function showSignIn(message) {

@@ -593,6 +593,26 @@ export async function profilePage(main, me) {
     });
 }
 
+// --- Own account ---------------------------------------------------------------------------------
+
+/** Changing one's own password: the current one first; afterwards every sign-in of this login ends. */
+export function accountPage(main, me, onChanged) {
+    page(main, 'My account',
+        h('dl', {class: 'facts'}, h('dt', {}, 'Name'), h('dd', {}, me.name || '—'), h('dt', {}, 'Role'), h('dd', {}, word(me.role)),
+            me.company ? [h('dt', {}, 'Company'), h('dd', {}, me.company.name), h('dt', {}, 'Sign-in name'), h('dd', {}, me.company.slug)] : null),
+        form('Change your password', [
+            field('Current password', 'currentPassword', {kind: 'password', required: true, max: 200, attrs: {autocomplete: 'current-password'}}),
+            field('New password', 'newPassword', {kind: 'password', required: true, max: 200, hint: 'At least 8 characters', attrs: {autocomplete: 'new-password'}}),
+            field('New password again', 'repeat', {kind: 'password', required: true, max: 200, attrs: {autocomplete: 'new-password'}}),
+        ], 'Change password', async (v) => {
+            if (v.newPassword !== v.repeat) {
+                throw new Problem(400, {detail: 'The two new passwords differ.', errors: [{field: 'repeat', message: 'must be the same as the new password'}]});
+            }
+            await post('me/password', {currentPassword: v.currentPassword, newPassword: v.newPassword});
+            onChanged();
+        }));
+}
+
 // --- Platform admin --------------------------------------------------------------------------------
 
 export async function companiesPage(main) {

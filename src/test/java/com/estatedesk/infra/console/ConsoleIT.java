@@ -472,7 +472,7 @@ class ConsoleIT extends HttpApiTest {
         for (var login : logins.entrySet()) {
             try (Browser browser = Browser.shared(deployment)) {
                 browser.signIn(login.getValue()[0], login.getValue()[1], login.getValue()[2]);
-                List<String> menu = browser.driver().findElements(By.cssSelector("#nav a")).stream()
+                List<String> menu = browser.driver().findElements(By.cssSelector("#nav a, #who a")).stream()
                         .map(a -> a.getAttribute("href"))
                         .toList();
                 assertFalse(menu.isEmpty(), login.getKey());
@@ -483,6 +483,43 @@ class ConsoleIT extends HttpApiTest {
                 }
                 assertEquals(List.of(), browser.consoleErrors(), login.getKey() + " touring " + menu);
             }
+        }
+    }
+
+    @Test
+    @Tag(FULL_JOURNEY)
+    void aPersonChangesTheirOwnPasswordAndSignsInWithTheNewOne() throws IOException {
+        Company company = fixtures.company("Console Account");
+        assertEquals(
+                201,
+                api.post(
+                                "/marketers",
+                                company.adminToken(),
+                                Fixtures.person("Ngozi Marketer", "ngozi@console.test", "old-password-1"))
+                        .status());
+        try (Browser browser = Browser.shared(deployment)) {
+            browser.signIn("ngozi@console.test", "old-password-1", company.slug());
+            browser.driver().findElement(By.linkText("My account")).click();
+            browser.heading("My account");
+            WebElement change = browser.form("Change your password");
+            browser.fill(change, "Current password", "old-password-1");
+            browser.fill(change, "New password", "new-password-22");
+            browser.fill(change, "New password again", "new-password-2");
+            browser.submit(change);
+            browser.until(ExpectedConditions.textToBePresentInElement(change, "must be the same as the new password"));
+            browser.fill(change, "New password again", "new-password-22");
+            browser.submit(change);
+            browser.until(
+                    ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "Your password is changed"));
+            assertEquals(
+                    401,
+                    api.post(
+                                    "/auth/token",
+                                    null,
+                                    Fixtures.credentials("ngozi@console.test", "old-password-1", company.slug()))
+                            .status());
+            browser.signIn("ngozi@console.test", "new-password-22", company.slug());
+            browser.heading("My clients");
         }
     }
 
