@@ -121,7 +121,9 @@ public class MessageService {
         Condition search = PersonSearch.matching("p", query);
         Jpql admins = Jpql.select("select a.id, a.displayName from Account a")
                 .and("a.role = :admin", "admin", Role.COMPANY_ADMIN)
-                .and("a.active = true and a.id <> :me", "me", caller.accountId())
+                // A company admin's login is never deactivated (only people's are, with their status), and
+                // a boolean comparison would fail on the demo's H2, where EclipseLink writes true as 1.
+                .and("a.id <> :me", "me", caller.accountId())
                 .and("a.id > :after", "after", page.after());
         if (search != Condition.ALWAYS) {
             admins.and(
@@ -138,8 +140,9 @@ public class MessageService {
                 continue;
             }
             Jpql people = Jpql.select("select p.accountId, p.uid, p.name from "
-                            + (role == Role.MARKETER ? "Marketer" : "Client") + " p, Account a")
-                    .and("a.id = p.accountId and a.active = true and p.status = :active", "active", PersonStatus.ACTIVE)
+                            + (role == Role.MARKETER ? "Marketer" : "Client") + " p")
+                    // A person's login is active exactly while the person is (PeopleService.change).
+                    .and("p.accountId is not null and p.status = :active", "active", PersonStatus.ACTIVE)
                     .and("p.accountId <> :me", "me", caller.accountId())
                     .and("p.accountId > :after", "after", page.after())
                     .and(search);
