@@ -4,6 +4,7 @@ every kind of write and every list, with their readable references, filters and 
 test suites run on PostgreSQL; this is what proves the same queries on the demo's dialect. Exits 1 on
 the first answer that is not the expected one. Usage: demo-tour.py http://127.0.0.1:8080"""
 import json
+import os
 import sys
 import uuid
 import urllib.error
@@ -40,7 +41,9 @@ def login(email, password, company=None):
     return call("POST", "/auth/token", body=credentials)["accessToken"]
 
 
-platform = login("admin@estatedesk.local", "change-me-now")
+# The demo's first platform admin: the published defaults unless the environment names another.
+platform = login(os.environ.get("ESTATEDESK_ADMIN_EMAIL", "admin@estatedesk.local"),
+                 os.environ.get("ESTATEDESK_ADMIN_PASSWORD", "change-me-now"))
 company = call("POST", "/companies", platform, {"name": f"Tour Homes {RUN}", "admin": {
     "name": "Tia Admin", "email": f"tia{RUN}@tour.test", "password": "tia-password"}})
 admin = login(f"tia{RUN}@tour.test", "tia-password", company["slug"])

@@ -153,6 +153,11 @@ HOME="$PWD/$DIR/home" start demo.log java -Duser.home="$PWD/$DIR/home" -jar targ
   --prebootcommandfile server-config/payara/preboot-embedded.asadmin \
   --postbootcommandfile server-config/payara/postboot-embedded.asadmin --nohazelcast
 until_answers http://127.0.0.1:8080/health/ready
+# Answering is not ready: the health endpoint answers before the WAR is deployed.
+until curl -sf http://127.0.0.1:8080/health/ready 2> /dev/null | grep -q estatedesk-database; do
+  kill -0 $pid 2> /dev/null && [ $((SECONDS - started)) -le 180 ] || fail "the embedded demo did not get ready, see $DIR"
+  sleep 1
+done
 python3 scripts/demo-tour.py http://127.0.0.1:8080 || fail "the demo tour failed on the embedded database, see $DIR/demo.log"
 if [ -n "$external" ]; then
   if curl -s -o /dev/null --max-time 5 "http://$external:8080/health/ready"; then
