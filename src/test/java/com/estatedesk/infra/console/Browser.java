@@ -136,11 +136,14 @@ final class Browser implements AutoCloseable {
     /** The form of this title; one kept behind its opener (a closed details) is opened as a person would. */
     WebElement form(String title) {
         By selector = By.cssSelector("form[aria-label=" + cssLiteral(title) + "]");
-        WebElement form = until(ExpectedConditions.presenceOfElementLocated(selector));
-        script(
-                "const d = arguments[0].closest('details'); if (d && !d.open) d.querySelector('summary').click();",
-                form);
-        return until(ExpectedConditions.visibilityOfElementLocated(selector));
+        // In one retried step: the page may re-render between finding the form and opening it.
+        return until(driver -> {
+            WebElement form = driver.findElement(selector);
+            script(
+                    "const d = arguments[0].closest('details'); if (d && !d.open) d.querySelector('summary').click();",
+                    form);
+            return form.isDisplayed() ? form : null;
+        });
     }
 
     /** What the page logged as an error since the last call: script errors and failed loads (404, 403, …). */
