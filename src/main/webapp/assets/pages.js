@@ -438,7 +438,7 @@ function availability(plot) {
 export async function estatePage(main, id, me) {
     await loading(main, 'Estate', async () => {
         const [estate, plots] = await Promise.all([get(`estates/${encodeURIComponent(id)}`), get(`estates/${encodeURIComponent(id)}/plots`)]);
-        const content = [h('p', {}, `${estate.location} · ${estate.size} ${word(estate.sizeUnit)} · ${word(estate.titleDeed)}`),
+        const content = [h('p', {}, `${estate.location} · ${estate.size} ${word(estate.sizeUnit)} · title deed: ${word(estate.titleDeed)}`),
             h('section', {'aria-labelledby': 'plots-title'}, h('h2', {id: 'plots-title'}, 'Availability'),
                 plots.items.length ? plots.items.map(availability) : h('p', {}, 'No plots laid out yet.'))];
         if (me.role === 'COMPANY_ADMIN') {

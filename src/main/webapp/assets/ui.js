@@ -192,6 +192,11 @@ export function confirmAction(question, consequence, confirmLabel) {
 
 /** A form behind a one-line opener, so that the list stays the first thing on the page. */
 export function opener(summary, formElement, {open = false} = {}) {
+    // The opener already says what the form is for: a title repeating it under it goes.
+    const title = formElement.querySelector?.(':scope > h3');
+    if (title && title.textContent === summary) {
+        title.remove();
+    }
     return h('details', {class: 'opener', open}, h('summary', {}, summary), formElement);
 }
 
