@@ -22,6 +22,15 @@ BEGIN
     EXECUTE format('GRANT SELECT, INSERT, UPDATE ON account, company_sequence, marketer, client, assignment, estate,'
                    ' plot_size, plot_number, estate_plot, estate_plot_number, allocation, message TO %I', app);
     EXECUTE format('GRANT DELETE ON assignment TO %I', app);
+    -- One-time links (V6): a company's under its row-level security; a used one is marked, never deleted.
+    -- Which company a token is of: only for its holder, through a function.
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON account_token TO %I', app);
+    EXECUTE format('GRANT EXECUTE ON FUNCTION account_token_company(TEXT) TO %I', app);
+    -- The outbox holds every company's links: written by the application, read only by the sender's
+    -- functions (V6_1), which claim, mark and purge.
+    EXECUTE format('GRANT INSERT ON outbox_email TO %I', app);
+    EXECUTE format('GRANT EXECUTE ON FUNCTION claim_outbox_emails(INTEGER), outbox_email_sent(BIGINT),'
+                   ' outbox_email_failed(BIGINT, TEXT), purge_outbox_emails(TIMESTAMPTZ), outbox_backlog() TO %I', app);
     -- Idempotent answers: under row-level security by caller (V5_4), purged through a function.
     EXECUTE format('GRANT SELECT, INSERT, DELETE ON idempotency_key TO %I', app);
     EXECUTE format('GRANT EXECUTE ON FUNCTION purge_idempotency_keys(TIMESTAMPTZ) TO %I', app);

@@ -11,6 +11,7 @@ import com.estatedesk.testsupport.Db;
 import com.estatedesk.testsupport.Fixtures;
 import com.estatedesk.testsupport.Fixtures.Company;
 import com.estatedesk.testsupport.HttpApiTest;
+import com.estatedesk.testsupport.ServiceUnderTest;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -552,8 +553,9 @@ class ApiContractIT extends HttpApiTest {
     }
 
     /**
-     * Issue 25, point 10: Location is a path (ESTATEDESK_PUBLIC_URL unset here), never built from the
-     * Host header a client sent. (The tests' HTTP client may send Host: pom.xml allows it.)
+     * Issue 25, point 10, and issue 28: Location is built on ESTATEDESK_PUBLIC_URL (the service under test
+     * has it), never from the Host header a client sent. (The tests' HTTP client may send Host: pom.xml
+     * allows it.)
      */
     @Test
     void locationNeverComesFromTheHostHeader() {
@@ -565,7 +567,8 @@ class ApiContractIT extends HttpApiTest {
                         "{\"name\":\"Hosted\",\"email\":\"hosted@host.test\"}")));
         assertEquals(201, created.status(), created::toString);
         String location = created.header("Location").orElseThrow();
-        assertEquals("/api/v1/clients/" + created.id(), location);
+        String publicUrl = ServiceUnderTest.url().toString().replaceAll("/$", "");
+        assertEquals(publicUrl + "/api/v1/clients/" + created.id(), location);
         Api.Reply company2 = api.send(
                 api.request("/companies", fixtures.platformToken())
                         .header("Content-Type", "application/json")
@@ -576,7 +579,7 @@ class ApiContractIT extends HttpApiTest {
                                                 + "\",\"admin\":{\"name\":\"A\",\"email\":\"a@hostcheck.test\",\"password\":\"host-check-1\"}}")));
         assertEquals(201, company2.status(), company2::toString);
         assertEquals(
-                "/api/v1/companies/" + company2.id(),
+                publicUrl + "/api/v1/companies/" + company2.id(),
                 company2.header("Location").orElseThrow());
     }
 

@@ -84,7 +84,7 @@ class InContainerIT {
         ProblemException refused = assertThrows(
                 ProblemException.class,
                 () -> registrations.register(
-                        PersonKind.CLIENT, new NewPerson("Nobody", "nobody@closed.test", null, null)));
+                        PersonKind.CLIENT, new NewPerson("Nobody", "nobody@closed.test", null, null, null)));
         assertEquals(403, refused.status());
     }
 

@@ -134,6 +134,12 @@ public final class ServiceUnderTest implements BeforeAllCallback {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // Links (emails, Location) are built from the public URL; email goes to the tests' own SMTP server.
+        command.environment().put("ESTATEDESK_PUBLIC_URL", "http://127.0.0.1:" + port);
+        command.environment().put("ESTATEDESK_SMTP_HOST", "127.0.0.1");
+        command.environment().put("ESTATEDESK_SMTP_PORT", Integer.toString(Mailbox.PORT));
+        command.environment().put("ESTATEDESK_SMTP_FROM", "EstateDesk <no-reply@estatedesk.test>");
+        Mailbox.start();
         command.redirectErrorStream(true).redirectOutput(log.toFile());
         long started = System.nanoTime();
         Process process;

@@ -2,7 +2,9 @@ package com.estatedesk.feature.people;
 
 import com.estatedesk.infra.identity.Caller;
 import com.estatedesk.infra.identity.Role;
+import com.estatedesk.platform.security.AccountService;
 import com.estatedesk.platform.security.AuthService;
+import com.estatedesk.platform.security.LinkRequests;
 import com.estatedesk.platform.security.PasswordChange;
 import com.estatedesk.platform.security.Throttled;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,6 +36,9 @@ public class MeResource {
     @EJB
     AuthService auth;
 
+    @EJB
+    AccountService accounts;
+
     @GET
     @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
     public MeView me() {
@@ -52,6 +57,18 @@ public class MeResource {
     @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
     public Response changePassword(@NotNull @Valid PasswordChange change) {
         auth.changePassword(change.currentPassword(), change.newPassword());
+        return Response.noContent().build();
+    }
+
+    /** 204: a confirmation link goes to the new address; the email changes when it is followed. */
+    @POST
+    @Path("email")
+    @Throttled
+    @APIResponse(responseCode = "204", description = "A confirmation link is on its way to the new address")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
+    public Response changeEmail(@NotNull @Valid LinkRequests.EmailChange change) {
+        accounts.requestEmailChange(change.currentPassword(), change.newEmail());
         return Response.noContent().build();
     }
 }

@@ -1,5 +1,6 @@
 package com.estatedesk.feature.people;
 
+import com.estatedesk.feature.people.model.InvitedPersonView;
 import com.estatedesk.feature.people.model.PersonChanges;
 import com.estatedesk.feature.people.model.PersonKind;
 import com.estatedesk.feature.people.model.PersonStatus;
@@ -54,12 +55,28 @@ public abstract class PeopleResource {
 
     protected abstract PersonKind kind();
 
+    /** With {@code "invite": true} the answer also carries the invitation link (InvitedPersonView), this once. */
     @POST
     @RolesAllowed(Role.COMPANY_ADMIN_NAME)
     @APIResponseSchema(value = PersonView.class, responseCode = "201")
     public Response register(@NotNull @Valid NewPerson request, @Context UriInfo uri) {
+        if (request.wantsInvitation()) {
+            InvitedPersonView invited = lanes.registerInvited(kind(), request);
+            return Created.at(uri, invited.id(), invited);
+        }
         PersonView created = lanes.register(kind(), request);
         return Created.at(uri, created.id(), created);
+    }
+
+    /** A new invitation link for a person without a working login; an earlier link of theirs dies. */
+    @POST
+    @Path("{id}/invitation")
+    @RolesAllowed(Role.COMPANY_ADMIN_NAME)
+    @APIResponseSchema(value = InvitedPersonView.class, responseCode = "201")
+    public Response invite(@PathParam("id") String id, @Context UriInfo uri) {
+        InvitedPersonView invited = people.invite(kind(), PathIds.parse(id, kind().label()));
+        // Location: the person, whose login the invitation is for
+        return Created.under(uri, uri.getPath().replaceFirst("/invitation$", ""), invited);
     }
 
     /** The reads; each subclass declares them with the roles that may read its kind. */

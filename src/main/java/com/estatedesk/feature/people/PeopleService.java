@@ -1,5 +1,6 @@
 package com.estatedesk.feature.people;
 
+import com.estatedesk.feature.people.model.InvitedPersonView;
 import com.estatedesk.feature.people.model.Person;
 import com.estatedesk.feature.people.model.PersonChanges;
 import com.estatedesk.feature.people.model.PersonKind;
@@ -10,12 +11,15 @@ import com.estatedesk.feature.people.model.Visibility;
 import com.estatedesk.feature.registration.RegistrationService;
 import com.estatedesk.infra.paging.Page;
 import com.estatedesk.infra.paging.PageRequest;
+import com.estatedesk.infra.problem.Conflict;
 import com.estatedesk.infra.problem.Problems;
 import com.estatedesk.infra.query.Jpql;
 import com.estatedesk.platform.security.Account;
+import com.estatedesk.platform.security.AccountService;
 import com.estatedesk.platform.security.Revocations;
 import com.estatedesk.platform.tenancy.CompanyRows;
 import com.estatedesk.platform.tenancy.CompanyScoped;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -42,6 +46,9 @@ public class PeopleService {
     @Inject
     Visibility visibility;
 
+    @EJB
+    AccountService accounts;
+
     public PersonView find(PersonKind kind, long id) {
         return PersonView.of(visible(kind, id));
     }
@@ -65,6 +72,34 @@ public class PeopleService {
                 .setMaxResults(page.limit() + 1)
                 .getResultList();
         return Page.of(found, page, Person::number, PersonView::of);
+    }
+
+    /**
+     * An invitation for a person of the company: a new login without a password when they have none, or
+     * a fresh link for a login whose invitation is not accepted yet (the earlier link dies). A person who
+     * can sign in already is a 409; a deactivated one a 422.
+     */
+    public InvitedPersonView invite(PersonKind kind, long id) {
+        Person person = visible(kind, id);
+        if (person.status() != PersonStatus.ACTIVE) {
+            throw Problems.unprocessable("id", "This " + kind.label() + " is deactivated: activate them first.");
+        }
+        Account account;
+        if (person.accountId() == null) {
+            if (!em.createNamedQuery(Account.BY_EMAIL)
+                    .setParameter("email", person.email())
+                    .getResultList()
+                    .isEmpty()) {
+                throw Conflict.ACCOUNT_EMAIL.problem();
+            }
+            account = Account.invited(person.email(), person.name(), kind.loginRole());
+            em.persist(account);
+            em.flush();
+            person.linkLogin(account.id());
+        } else {
+            account = em.find(Account.class, person.accountId());
+        }
+        return InvitedPersonView.of(person, accounts.invite(account));
     }
 
     /** Name, phone, status. Deactivating a person ends their login: no new tokens, and the issued ones stop working. */

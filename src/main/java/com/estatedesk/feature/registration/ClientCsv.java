@@ -118,6 +118,7 @@ public final class ClientCsv {
                         unescape(record.get("name")),
                         unescape(record.get("email")),
                         record.get("phone").isBlank() ? null : unescape(record.get("phone")),
+                        null,
                         null);
                 for (ConstraintViolation<NewPerson> violation : validator.validate(person)) {
                     errors.add(

@@ -6,7 +6,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** POST /marketers and /clients. A password makes the person able to log in. */
+/**
+ * POST /marketers and /clients. A password makes the person able to log in at once; {@code "invite": true}
+ * instead gives them a one-time link to choose their own password.
+ */
 public record NewPerson(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Email @Size(max = 254) String email,
@@ -14,4 +17,10 @@ public record NewPerson(
         @Pattern(regexp = PersonChanges.PHONE_PATTERN, message = PersonChanges.PHONE_MESSAGE)
         String phone,
 
-        @Size(min = 8, max = 200) String password) {}
+        @Size(min = 8, max = 200) String password,
+        Boolean invite) {
+
+    public boolean wantsInvitation() {
+        return Boolean.TRUE.equals(invite);
+    }
+}

@@ -1,5 +1,6 @@
 package com.estatedesk.feature.registration;
 
+import com.estatedesk.feature.people.model.InvitedPersonView;
 import com.estatedesk.feature.people.model.PersonKind;
 import com.estatedesk.feature.people.model.PersonView;
 import com.estatedesk.feature.registration.QueuedRegistration.Outcome;
@@ -92,6 +93,12 @@ public class RegistrationLanes {
         }
         metrics.registrationsWritten(1); // RunAlone
         return registrations.register(kind, request);
+    }
+
+    /** An invited registration: alone, like one with a password (it writes a login). */
+    public InvitedPersonView registerInvited(PersonKind kind, NewPerson request) {
+        metrics.registrationsWritten(1);
+        return registrations.registerInvited(kind, request);
     }
 
     /** On the request's own thread, so the ordinary path (and its Idempotency-Key handling) applies. */

@@ -1,5 +1,6 @@
 package com.estatedesk.feature.registration;
 
+import com.estatedesk.feature.people.model.InvitedPersonView;
 import com.estatedesk.feature.people.model.Person;
 import com.estatedesk.feature.people.model.PersonKind;
 import com.estatedesk.feature.people.model.PersonView;
@@ -10,10 +11,12 @@ import com.estatedesk.infra.identity.Emails;
 import com.estatedesk.infra.problem.Conflict;
 import com.estatedesk.infra.problem.Problem;
 import com.estatedesk.infra.problem.ProblemException;
+import com.estatedesk.infra.problem.Problems;
 import com.estatedesk.platform.idempotency.IdempotencyStore;
 import com.estatedesk.platform.idempotency.Idempotent;
 import com.estatedesk.platform.idempotency.IdempotentWrites;
 import com.estatedesk.platform.security.Account;
+import com.estatedesk.platform.security.AccountService;
 import com.estatedesk.platform.security.Passwords;
 import com.estatedesk.platform.sequence.SequenceAllocator;
 import com.estatedesk.platform.sequence.SequenceKey;
@@ -63,6 +66,9 @@ public class RegistrationService {
     @Inject
     IdempotencyStore idempotency;
 
+    @EJB
+    AccountService accounts;
+
     /**
      * Registers a person with the company's next number. Everything that can fail on its own (email
      * taken, login account) happens before the sequence lock is taken; the lock is the last step
@@ -70,6 +76,7 @@ public class RegistrationService {
      */
     @Idempotent
     public PersonView register(PersonKind kind, NewPerson request) {
+        requirePasswordOrInvitation(request);
         String email = Emails.normalize(request.email());
         Long accountId = null;
         if (request.password() != null) {
@@ -84,6 +91,28 @@ public class RegistrationService {
         Person person = persistNew(kind, prefix, sequences.next(kind.sequenceKey()), request, email, accountId);
         LOG.fine(() -> "Registered " + kind.label() + " " + person.uid());
         return PersonView.of(person);
+    }
+
+    /**
+     * Registers a person with a login that has no password yet, and an invitation to choose it: the
+     * admin passes the link on (or the service emails it) and never learns the password.
+     */
+    @Idempotent
+    public InvitedPersonView registerInvited(PersonKind kind, NewPerson request) {
+        requirePasswordOrInvitation(request);
+        String email = Emails.normalize(request.email());
+        requireEmailFree(kind, email);
+        Account account = newLogin(kind, request.name().trim(), email, null);
+        String prefix = prefixes.of(tenancy.boundCompany());
+        Person person = persistNew(kind, prefix, sequences.next(kind.sequenceKey()), request, email, account.id());
+        return InvitedPersonView.of(person, accounts.invite(account));
+    }
+
+    private static void requirePasswordOrInvitation(NewPerson request) {
+        if (request.password() != null && request.wantsInvitation()) {
+            throw Problems.invalid(
+                    "invite", "Either a password or \"invite\": true: an invited person chooses their own password.");
+        }
     }
 
     /**
@@ -215,16 +244,23 @@ public class RegistrationService {
     }
 
     private Long createLogin(PersonKind kind, String name, String email, String password) {
+        return newLogin(kind, name, email, password).id();
+    }
+
+    /** A login for a new person; no password: invited. */
+    private Account newLogin(PersonKind kind, String name, String email, String password) {
         if (!em.createNamedQuery(Account.BY_EMAIL)
                 .setParameter("email", email)
                 .getResultList()
                 .isEmpty()) {
             throw Conflict.ACCOUNT_EMAIL.problem();
         }
-        Account account = new Account(email, name, passwords.hash(password), kind.loginRole());
+        Account account = password == null
+                ? Account.invited(email, name, kind.loginRole())
+                : new Account(email, name, passwords.hash(password), kind.loginRole());
         em.persist(account);
         em.flush(); // before the sequence lock, so that the lock is not held while the account is written
-        return account.id();
+        return account;
     }
 
     private static String blankToNull(String text) {

@@ -52,7 +52,15 @@ public class Account extends CompanyOwned {
     // OffsetDateTime, not Instant: EclipseLink 4.0 would serialize an Instant into bytes.
     private OffsetDateTime createdAt;
 
+    /** The hash of a login that has no password yet (invited): it matches no password. */
+    static final String NO_PASSWORD = "";
+
     protected Account() {}
+
+    /** A login whose person sets the password by following an invitation. */
+    public static Account invited(String email, String displayName, Role role) {
+        return new Account(email, displayName, NO_PASSWORD, role);
+    }
 
     public Account(String email, String displayName, String passwordHash, Role role) {
         if (role == Role.PLATFORM_ADMIN) {
@@ -81,6 +89,15 @@ public class Account extends CompanyOwned {
         return role;
     }
 
+    public String displayName() {
+        return displayName;
+    }
+
+    /** False for an invited login whose invitation is not accepted yet. */
+    public boolean hasPassword() {
+        return !NO_PASSWORD.equals(passwordHash);
+    }
+
     public boolean isActive() {
         return active;
     }
@@ -100,6 +117,12 @@ public class Account extends CompanyOwned {
     /** A new password ends every token issued before it. */
     public void changePassword(String newHash) {
         this.passwordHash = newHash;
+        tokenGeneration++;
+    }
+
+    /** A confirmed new login email: tokens issued for the old one end. */
+    void changeEmail(String newEmail) {
+        this.email = newEmail;
         tokenGeneration++;
     }
 

@@ -30,6 +30,9 @@ public class AuthResource {
     @Inject
     ClientAddress clientAddress;
 
+    @EJB
+    AccountService accounts;
+
     @POST
     @Path("token")
     @PermitAll
@@ -46,6 +49,53 @@ public class AuthResource {
     @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
     public Response logout() {
         auth.logout();
+        return Response.noContent().build();
+    }
+
+    /** The invited person chooses a password; they can sign in at once. */
+    @POST
+    @Path("invitations/accept")
+    @PermitAll
+    @APIResponse(responseCode = "204", description = "The password is set; the person can sign in")
+    @APIResponse(responseCode = "410", description = "The link was used, has expired, was replaced, or never existed")
+    public Response acceptInvitation(@NotNull @Valid LinkRequests.InvitationAcceptance acceptance) {
+        accounts.acceptInvitation(acceptance.token(), acceptance.password());
+        return Response.noContent().build();
+    }
+
+    /**
+     * Always 202, in the same time, whether or not the login exists: when it does (and this service sends
+     * email), a one-time link valid 30 minutes goes to its mailbox, and to nobody else.
+     */
+    @POST
+    @Path("password-reset")
+    @PermitAll
+    @Throttled
+    @APIResponse(responseCode = "202", description = "If the login exists, a reset link is on its way to its mailbox")
+    public Response requestPasswordReset(@NotNull @Valid LinkRequests.ResetRequest request) {
+        accounts.requestReset(request.company(), request.email());
+        return Response.accepted().build();
+    }
+
+    /** A new password from a reset link; every earlier token and link of the login dies. */
+    @POST
+    @Path("password-reset/confirm")
+    @PermitAll
+    @APIResponse(responseCode = "204", description = "Changed; every earlier token of this login is dead")
+    @APIResponse(responseCode = "410", description = "The link was used, has expired, was replaced, or never existed")
+    public Response confirmPasswordReset(@NotNull @Valid LinkRequests.ResetConfirmation confirmation) {
+        accounts.confirmReset(confirmation.token(), confirmation.newPassword());
+        return Response.noContent().build();
+    }
+
+    /** The link sent to a new address: the login's email is that address from now on. */
+    @POST
+    @Path("email/confirm")
+    @PermitAll
+    @APIResponse(responseCode = "204", description = "The new email is the login's; earlier tokens are dead")
+    @APIResponse(responseCode = "410", description = "The link was used, has expired, was replaced, or never existed")
+    public Response confirmEmail(@NotNull @Valid LinkRequests.EmailConfirmation confirmation) {
+        accounts.confirmEmailChange(confirmation.token());
         return Response.noContent().build();
     }
 }

@@ -150,9 +150,10 @@ public class AuthService {
         throttle.clear(companyKey, email);
     }
 
-    /** Always one hash verification, whether or not the login exists. */
+    /** Always one hash verification, whether or not the login exists or has a password yet. */
     private boolean verified(String password, Optional<String> storedHash) {
         return storedHash
+                .filter(hash -> !hash.equals(Account.NO_PASSWORD))
                 .map(hash -> passwords.matches(password, hash))
                 .orElseGet(() -> passwords.rejectInConstantTime(password));
     }

@@ -23,7 +23,8 @@ public final class CompanyTables {
             "estate_plot",
             "estate_plot_number",
             "allocation",
-            "message");
+            "message",
+            "account_token");
 
     private CompanyTables() {}
 }

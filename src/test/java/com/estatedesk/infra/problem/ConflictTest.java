@@ -31,7 +31,9 @@ class ConflictTest {
             "uq_marketer_number",
             "uq_company_sequence_key",
             "uq_client_account",
-            "uq_marketer_account");
+            "uq_marketer_account",
+            // 256 random bits: a second token with the same hash is never drawn
+            "uq_account_token_hash");
 
     @Test
     void everyConflictNamesARuleOfTheMigrationsAndEveryUniqueRuleHasAnAnswer() throws IOException {

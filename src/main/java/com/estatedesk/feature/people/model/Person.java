@@ -40,7 +40,8 @@ public abstract class Person extends CompanyOwned {
     @Column(nullable = false)
     private PersonStatus status;
 
-    @Column(name = "account_id", updatable = false)
+    /** Set at registration, or later by an invitation; never changed once set. */
+    @Column(name = "account_id")
     private Long accountId;
 
     @Column(name = "created_at", nullable = false, updatable = false)
@@ -58,6 +59,19 @@ public abstract class Person extends CompanyOwned {
         this.accountId = accountId;
         this.status = PersonStatus.ACTIVE;
         this.createdAt = Timestamps.now();
+    }
+
+    /** An invitation gave this person, who had no login, the login {@code accountId}. */
+    public void linkLogin(long accountId) {
+        if (this.accountId != null) {
+            throw new IllegalStateException(uid + " has a login already");
+        }
+        this.accountId = accountId;
+    }
+
+    /** The person's login email changed (confirmed by its owner): the person's email follows it. */
+    public void followLoginEmail(String email) {
+        this.email = email;
     }
 
     void rename(String name) {

@@ -1,0 +1,237 @@
+package com.estatedesk.platform.security;
+
+import com.estatedesk.infra.identity.Caller;
+import com.estatedesk.infra.identity.Emails;
+import com.estatedesk.infra.mail.Outbox;
+import com.estatedesk.infra.problem.Conflict;
+import com.estatedesk.infra.problem.Problems;
+import com.estatedesk.infra.rest.PublicUrl;
+import com.estatedesk.platform.security.AccountToken.Purpose;
+import com.estatedesk.platform.tenancy.Company;
+import com.estatedesk.platform.tenancy.Tenancy;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Semaphore;
+import java.util.logging.Logger;
+
+/**
+ * Logins that their people set up and mend themselves, by one-time links ({@link AccountLinks}):
+ * invitations (the admin never learns the password), password resets, and email changes confirmed by
+ * the new address.
+ */
+@Stateless
+public class AccountService {
+
+    private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
+
+    static final Duration INVITATION_VALID = Duration.ofHours(72);
+    static final Duration RESET_VALID = Duration.ofMinutes(30);
+    static final Duration EMAIL_CHANGE_VALID = Duration.ofHours(24);
+
+    /** Reset requests resolved in the background at once: a flood beyond this is dropped, never queued. */
+    private static final Semaphore RESETS_WAITING = new Semaphore(64);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AccountLinks links;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Tenancy tenancy;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    Revocations revocations;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Event<AccountEmailChanged> emailChanges;
+
+    @EJB
+    LoginThrottle throttle;
+
+    @EJB
+    AccountService self;
+
+    /**
+     * An invitation for a login of the bound company that has no password yet; an earlier invitation of
+     * it dies. Emailed too when this service sends email and has a public URL to link to.
+     */
+    public Invitation invite(Account account) {
+        if (account.hasPassword()) {
+            throw Problems.conflict(
+                    "This person can already sign in; they can reset their password from the sign-in page.");
+        }
+        AccountLinks.Issued link = links.issue(account, Purpose.INVITATION, INVITATION_VALID, null);
+        Company company = em.find(Company.class, tenancy.boundCompany());
+        boolean emailed = PublicUrl.value().isPresent()
+                && outbox.enqueue(
+                        account.email(),
+                        "Your EstateDesk sign-in at " + company.name(),
+                        "Hello " + account.displayName() + ",\n\n"
+                                + company.name() + " has given you a sign-in to EstateDesk. Choose your password here"
+                                + " (the link works once, for 72 hours):\n\n"
+                                + link.url() + "\n\n"
+                                + "Afterwards you sign in with this email and the company name " + company.slug()
+                                + ".\n\nIf you did not expect this email, you can ignore it.\n");
+        return new Invitation(link.url(), link.expiresAt(), emailed);
+    }
+
+    /** POST /auth/invitations/accept: the invited person chooses the password; they can sign in now. */
+    public void acceptInvitation(String token, String password) {
+        AccountToken link = links.redeem(token, Purpose.INVITATION);
+        Account account = em.find(Account.class, link.accountId());
+        if (account == null || account.hasPassword() || !account.isActive()) {
+            throw Problems.of(
+                    "link-not-valid", "Link not valid", 410, "This invitation is no longer valid. Ask for a new one.");
+        }
+        account.changePassword(passwords.hash(password));
+    }
+
+    /**
+     * POST /auth/password-reset. Counted like a login attempt (429 over the limit), then handed to the
+     * background: the caller's answer takes the same time whether or not the login exists, because it
+     * does the same work either way.
+     */
+    public void requestReset(String companySlug, String email) {
+        String companyKey = companySlug == null ? "" : companySlug.trim().toLowerCase(Locale.ROOT);
+        String normalized = Emails.normalize(email);
+        // its own throttle key: a flood of resets does not lock the login out, nor the other way round
+        String resetKey = "reset:" + companyKey;
+        throttle.admit(resetKey.substring(0, Math.min(resetKey.length(), 100)), normalized);
+        if (!outbox.sends() || PublicUrl.value().isEmpty() || companyKey.isEmpty()) {
+            return; // no email can carry a link: nothing to prepare (the same for every caller)
+        }
+        if (!RESETS_WAITING.tryAcquire()) {
+            LOG.warning("Password reset requests beyond the background's room are dropped (a flood?)");
+            return;
+        }
+        try {
+            self.resolveReset(companyKey, normalized);
+        } catch (RuntimeException notHandedOver) {
+            RESETS_WAITING.release();
+            throw notHandedOver;
+        }
+    }
+
+    /** In the background: the login, if there is one that can sign in, gets a reset link by email. */
+    @Asynchronous
+    public void resolveReset(String companyKey, String email) {
+        try {
+            List<Company> companies = em.createNamedQuery(Company.BY_SLUG, Company.class)
+                    .setParameter("slug", companyKey)
+                    .getResultList();
+            if (companies.isEmpty() || !companies.get(0).isActive()) {
+                return;
+            }
+            Company company = companies.get(0);
+            tenancy.bindToTransaction(company.id());
+            List<Account> accounts = em.createNamedQuery(Account.BY_EMAIL, Account.class)
+                    .setParameter("email", email)
+                    .getResultList();
+            if (accounts.isEmpty()
+                    || !accounts.get(0).isActive()
+                    || !accounts.get(0).hasPassword()) {
+                return;
+            }
+            Account account = accounts.get(0);
+            AccountLinks.Issued link = links.issue(account, Purpose.PASSWORD_RESET, RESET_VALID, null);
+            outbox.enqueue(
+                    account.email(),
+                    "Reset your EstateDesk password",
+                    "Hello " + account.displayName() + ",\n\n"
+                            + "Someone asked to reset the password of your EstateDesk sign-in at " + company.name()
+                            + ". Choose a new one here (the link works once, for 30 minutes):\n\n"
+                            + link.url() + "\n\n"
+                            + "If it was not you, ignore this email: your password stays as it is.\n");
+        } finally {
+            RESETS_WAITING.release();
+        }
+    }
+
+    /** POST /auth/password-reset/confirm: a new password; every token and every other link of the login dies. */
+    public void confirmReset(String token, String newPassword) {
+        AccountToken link = links.redeem(token, Purpose.PASSWORD_RESET);
+        Account account = em.find(Account.class, link.accountId());
+        if (account == null || !account.isActive()) {
+            throw Problems.of("link-not-valid", "Link not valid", 410, "This link is no longer valid.");
+        }
+        account.changePassword(passwords.hash(newPassword));
+        links.killAll(account.id());
+        revocations.revokeAccount(account.id(), account.tokenGeneration());
+    }
+
+    /**
+     * POST /me/email: the current password (a wrong one is a failed login), then a link to the new
+     * address; nothing changes until it is followed.
+     */
+    public void requestEmailChange(String currentPassword, String newEmail) {
+        Company company = em.find(Company.class, caller.companyId());
+        tenancy.bindToTransaction(company.id());
+        Account account = em.find(Account.class, caller.accountId());
+        throttle.admit(company.slug(), account.email());
+        if (!passwords.matches(currentPassword, account.passwordHash())) {
+            throw Problems.forbidden("The current password is wrong.");
+        }
+        throttle.clear(company.slug(), account.email());
+        String email = Emails.normalize(newEmail);
+        if (email.equals(account.email())) {
+            throw Problems.unprocessable("newEmail", "This is already your email.");
+        }
+        if (isTaken(email)) {
+            throw Problems.conflict("newEmail", "An account with this email already exists in the company.");
+        }
+        if (!outbox.sends() || PublicUrl.value().isEmpty()) {
+            throw Problems.unprocessable(
+                    "newEmail",
+                    "This service sends no email, so a new address cannot be confirmed. Ask your administrator.");
+        }
+        AccountLinks.Issued link = links.issue(account, Purpose.EMAIL_CHANGE, EMAIL_CHANGE_VALID, email);
+        outbox.enqueue(
+                email,
+                "Confirm your new EstateDesk email",
+                "Hello " + account.displayName() + ",\n\n"
+                        + "Confirm that this is the new email of your EstateDesk sign-in at " + company.name()
+                        + " (the link works once, for 24 hours):\n\n"
+                        + link.url() + "\n\n"
+                        + "Until you do, you keep signing in with your current email.\n");
+    }
+
+    /** POST /auth/email/confirm: the new email becomes the login's; tokens issued for the old one end. */
+    public void confirmEmailChange(String token) {
+        AccountToken link = links.redeem(token, Purpose.EMAIL_CHANGE);
+        Account account = em.find(Account.class, link.accountId());
+        if (account == null || !account.isActive()) {
+            throw Problems.of("link-not-valid", "Link not valid", 410, "This link is no longer valid.");
+        }
+        if (isTaken(link.newEmail())) {
+            throw Conflict.ACCOUNT_EMAIL.problem();
+        }
+        account.changeEmail(link.newEmail());
+        revocations.revokeAccount(account.id(), account.tokenGeneration());
+        emailChanges.fire(new AccountEmailChanged(account.id(), link.newEmail()));
+    }
+
+    private boolean isTaken(String email) {
+        return !em.createNamedQuery(Account.BY_EMAIL)
+                .setParameter("email", email)
+                .getResultList()
+                .isEmpty();
+    }
+}
