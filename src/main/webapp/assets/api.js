@@ -43,7 +43,7 @@ export const session = {
 
 /**
  * Calls the API. body: an object (sent as JSON) or a string with contentType; accept: the media type
- * wanted. Resolves to the parsed JSON (null for 204), or the Response when raw; rejects with a Problem.
+ * wanted. Resolves to the parsed JSON (null for no body), or the Response when raw; rejects with a Problem.
  */
 export async function call(method, path, {body, contentType, accept = 'application/json', raw = false, anonymous = false} = {}) {
     const headers = {Accept: accept};
@@ -77,7 +77,8 @@ export async function call(method, path, {body, contentType, accept = 'applicati
     if (raw) {
         return response;
     }
-    return response.status === 204 ? null : response.json();
+    const text = await response.text(); // 204, and a 202 that says nothing more, have no body
+    return text ? JSON.parse(text) : null;
 }
 
 export const get = (path, options) => call('GET', path, options);

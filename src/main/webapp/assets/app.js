@@ -100,8 +100,34 @@ function match(path) {
     return null;
 }
 
+/** Pages that a one-time link or the sign-in page opens: no sign-in needed, whatever the session. */
+const PUBLIC = [
+    [/^invitation\/([\w-]+)$/, (token) => pages.invitationPage(main, token, signInAgain)],
+    [/^reset-password\/([\w-]+)$/, (token) => pages.resetPasswordPage(main, token, signInAgain)],
+    [/^confirm-email\/([\w-]+)$/, (token) => pages.confirmEmailPage(main, token, signInAgain)],
+    [/^forgot-password$/, () => pages.forgotPasswordPage(main)],
+];
+
+/** After a link did its work: whoever was signed in here is signed out, and the sign-in says what happened. */
+function signInAgain(message) {
+    session.clear();
+    sessionStorage.removeItem(RETURN_TO);
+    history.replaceState(null, '', location.pathname + location.search + '#/');
+    showSignIn(message);
+}
+
 async function route() {
     const path = location.hash.replace(/^#\/?/, '');
+    for (const [pattern, show] of PUBLIC) {
+        const found = path.match(pattern);
+        if (found) {
+            me = null;
+            replace(nav);
+            replace(who);
+            show(found[1]);
+            return;
+        }
+    }
     if (!session.token) {
         if (path) {
             sessionStorage.setItem(RETURN_TO, location.hash); // a bookmarked page opens after sign-in
@@ -191,6 +217,7 @@ function showSignIn(message) {
                 route();
             }
         }, {label: 'Sign in'}),
+        h('p', {}, link('#/forgot-password', 'Forgot your password?')),
         h('p', {}, 'REST clients: see the ', link('api-explorer.html', 'API explorer'), '.'));
 }
 

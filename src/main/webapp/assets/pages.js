@@ -216,18 +216,31 @@ export async function peopleList(main, kindPath, me) {
 
     const content = [search, results, more];
     if (isAdmin) {
+        const password = field('Password', 'password', {kind: 'password', max: 200, hint: 'At least 8 characters; tell it to them yourself',
+            attrs: {autocomplete: 'new-password'}});
+        password.hidden = true;
+        const signIn = field('Sign-in', 'signIn', {kind: 'select', value: 'invite', options: [
+            ['invite', 'Invite: they choose their own password (recommended)'],
+            ['password', 'Set a password for them now'],
+            ['none', 'No sign-in for now (you can invite them later)']]});
+        signIn.querySelector('select').addEventListener('change', (event) => {
+            password.hidden = event.target.value !== 'password';
+        });
         const register = form(`Register a ${kind.one}`, [
             field('Name', 'name', {required: true, max: 200}),
             field('Email', 'email', {kind: 'email', required: true, max: 254}),
             field('Phone', 'phone', {hint: 'Optional', max: 40}),
-            field('Password', 'password', {kind: 'password', max: 200, hint: 'Optional: gives the person a login (at least 8 characters)'}),
+            signIn, password,
         ], 'Register', async (v, formElement) => {
             const body = {name: v.name, email: v.email};
             if (v.phone) body.phone = v.phone;
-            if (v.password) body.password = v.password;
+            if (v.signIn === 'invite') body.invite = true;
+            if (v.signIn === 'password') body.password = v.password;
             const created = await post(kindPath, body, {});
             formElement.reset();
-            outcome(main, 'Registered ', h('strong', {class: 'uid', 'data-uid': created.uid}, created.uid), ` — ${created.name}`);
+            password.hidden = true;
+            outcome(main, 'Registered ', h('strong', {class: 'uid', 'data-uid': created.uid}, created.uid), ` — ${created.name}`,
+                created.invitationUrl ? invitationNote(created) : null);
             formElement.querySelector('input')?.focus(); // ready for the next one
             load();
         });
@@ -302,6 +315,17 @@ export async function personPage(main, kindPath, id, me) {
                 actions.push(opener('Allocate a plot to this client', await allocateForm(main, me, view)));
             }
         }
+        if (isAdmin && view.status === 'ACTIVE') {
+            actions.push(h('p', {}, button(view.accountId ? 'Send a new invitation link' : 'Invite to sign in', async () => {
+                try {
+                    const invited = await post(`${kindPath}/${view.id}/invitation`, undefined);
+                    await personPage(main, kindPath, id, me);
+                    outcome(main, `${invited.name} is invited. `, invitationNote(invited));
+                } catch (failure) {
+                    outcome(main, failureNote(failure));
+                }
+            }, {kind: 'secondary'})));
+        }
         if (isAdmin) {
             actions.push(opener('Edit name or phone', form('Edit', [
                 field('Name', 'name', {value: view.name, required: true, max: 200}),
@@ -329,6 +353,30 @@ export async function personPage(main, kindPath, id, me) {
         }
         page(main, `${view.name}`, ...sections, ...actions);
     });
+}
+
+/**
+ * The invitation link, shown this once: to copy into a chat app, and whether it is on its way by email.
+ * The link never appears again; a new invitation replaces it.
+ */
+function invitationNote(invited) {
+    const url = new URL(invited.invitationUrl, location.origin).href;
+    const box = h('input', {type: 'text', readonly: true, value: url, class: 'invitation-url', 'aria-label': 'Invitation link', size: 40});
+    const copied = h('span', {role: 'status', class: 'hint'});
+    return h('div', {class: 'invitation'},
+        h('p', {}, invited.invitationEmailed
+            ? `An email with this link is on its way to ${invited.email}. You can also pass it on yourself:`
+            : `Pass this link on to ${invited.name} (this service sends no email). It is shown only now:`),
+        h('p', {}, box, ' ', button('Copy link', async () => {
+            try {
+                await navigator.clipboard.writeText(url);
+                replace(copied, 'Copied.');
+            } catch (refused) {
+                box.select();
+                replace(copied, 'Selected: press Ctrl+C (⌘C) to copy.');
+            }
+        }, {kind: 'secondary'}), ' ', copied),
+        h('p', {class: 'hint'}, `It works once, until ${when(invited.invitationExpiresAt)}; they choose their own password with it.`));
 }
 
 // --- CSV import ------------------------------------------------------------------------------------
@@ -610,7 +658,80 @@ export function accountPage(main, me, onChanged) {
             }
             await post('me/password', {currentPassword: v.currentPassword, newPassword: v.newPassword});
             onChanged();
+        }),
+        me.role === 'PLATFORM_ADMIN' ? null : form('Change your email', [
+            field('Current password', 'currentPassword', {kind: 'password', required: true, max: 200, attrs: {autocomplete: 'current-password'}}),
+            field('New email', 'newEmail', {kind: 'email', required: true, max: 254, attrs: {autocomplete: 'email'}}),
+        ], 'Send confirmation link', async (v, formElement) => {
+            await post('me/email', {currentPassword: v.currentPassword, newEmail: v.newEmail});
+            formElement.reset();
+            outcome(main, `A confirmation link is on its way to ${v.newEmail}. Your email changes when you follow it; until then you sign in as before.`);
         }));
+}
+
+// --- One-time links (no sign-in needed) -----------------------------------------------------------
+
+/** The link's token leaves the address bar once the page has it: it is not kept in the history. */
+function forgetLinkInAddressBar() {
+    history.replaceState(null, '', location.pathname + location.search + '#/');
+}
+
+function choosePassword(title, submitLabel, send) {
+    return form(title, [
+        field('New password', 'password', {kind: 'password', required: true, max: 200, hint: 'At least 8 characters', attrs: {autocomplete: 'new-password'}}),
+        field('New password again', 'repeat', {kind: 'password', required: true, max: 200, attrs: {autocomplete: 'new-password'}}),
+    ], submitLabel, async (v) => {
+        if (v.password !== v.repeat) {
+            throw new Problem(400, {detail: 'The two passwords differ.', errors: [{field: 'repeat', message: 'must be the same as the new password'}]});
+        }
+        await send(v.password);
+    });
+}
+
+/** #/invitation/{token}: the invited person chooses their password, then signs in. */
+export function invitationPage(main, token, signIn) {
+    forgetLinkInAddressBar();
+    page(main, 'Welcome to EstateDesk',
+        h('p', {}, 'Your company has given you a sign-in. Choose your password; afterwards you sign in with your email and your company’s sign-in name (it is in the email you received).'),
+        choosePassword('Choose your password', 'Set password', async (password) => {
+            await post('auth/invitations/accept', {token, password}, {anonymous: true});
+            signIn('Your password is set. Sign in with your email, this password and your company’s sign-in name.');
+        }));
+}
+
+/** #/forgot-password: asks for a reset link; the answer is the same whether or not the sign-in exists. */
+export function forgotPasswordPage(main) {
+    page(main, 'Forgot your password?',
+        form('Get a link to choose a new password', [
+            field('Email', 'email', {kind: 'email', required: true, max: 254, attrs: {autocomplete: 'username'}}),
+            field('Company', 'company', {required: true, max: 100, hint: 'Your company’s sign-in name (slug)', attrs: {autocomplete: 'organization'}}),
+        ], 'Send me a link', async (v, formElement) => {
+            await post('auth/password-reset', {email: v.email, company: v.company}, {anonymous: true});
+            formElement.reset();
+            outcome(main, `If ${v.email} signs in at “${v.company}”, a link to choose a new password is on its way there. It works once, for 30 minutes. Nothing arrived? Check the address and the company name, or ask your company’s admin.`);
+        }),
+        h('p', {}, link('#/', 'Back to sign-in')));
+}
+
+/** #/reset-password/{token}: a new password; every earlier sign-in ends. */
+export function resetPasswordPage(main, token, signIn) {
+    forgetLinkInAddressBar();
+    page(main, 'Choose a new password',
+        choosePassword('Choose a new password', 'Set new password', async (password) => {
+            await post('auth/password-reset/confirm', {token, newPassword: password}, {anonymous: true});
+            signIn('Your new password is set, and every earlier sign-in has ended. Sign in with the new password.');
+        }));
+}
+
+/** #/confirm-email/{token}: the new address is confirmed by the click (a mail scanner opening the link confirms nothing). */
+export function confirmEmailPage(main, token, signIn) {
+    forgetLinkInAddressBar();
+    page(main, 'Confirm your new email',
+        h('p', {}, 'Confirm that this address is the new email of your EstateDesk sign-in.'),
+        form('', [], 'Confirm my new email', async () => {
+            await post('auth/email/confirm', {token}, {anonymous: true});
+            signIn('Your email is changed. Sign in with the new email; earlier sign-ins have ended.');
+        }, {label: 'Confirm my new email'}));
 }
 
 // --- Platform admin --------------------------------------------------------------------------------

@@ -66,6 +66,8 @@ public record World(
                         "/marketers", admin, Fixtures.person("Other " + tag, "other" + tag + "@world.test", null)))
                 .getJsonNumber("id")
                 .longValue();
+        // an invitation not yet accepted: a one-time link (account_token) for isolation to protect
+        created(api.post("/marketers/" + otherMarketer + "/invitation", admin, ""));
         JsonObject client = created(
                 api.post("/clients", admin, Fixtures.person("Cliff " + tag, "cliff" + tag + "@world.test", PASSWORD)));
         long marketerId = marketer.getJsonNumber("id").longValue();

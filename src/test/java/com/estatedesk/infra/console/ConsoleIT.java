@@ -574,7 +574,8 @@ class ConsoleIT extends HttpApiTest {
         browser.submit(form);
         return browser.until(driver -> {
             List<WebElement> notices = driver.findElements(By.cssSelector("main .notice"));
-            return notices.isEmpty() || !notices.get(0).getText().endsWith(name)
+            // "Registered UID — name", then (for an invitation) the link to pass on
+            return notices.isEmpty() || !notices.get(0).getText().contains(" — " + name)
                     ? null
                     : notices.get(0).findElement(By.cssSelector("[data-uid]")).getText();
         });

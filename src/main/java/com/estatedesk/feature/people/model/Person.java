@@ -31,7 +31,8 @@ public abstract class Person extends CompanyOwned {
     @Column(nullable = false)
     private String name;
 
-    @Column(nullable = false, updatable = false)
+    /** Changed only by its login's owner (a confirmed email change, {@link #followLoginEmail}). */
+    @Column(nullable = false)
     private String email;
 
     private String phone;

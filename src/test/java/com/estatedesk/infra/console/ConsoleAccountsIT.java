@@ -1,0 +1,119 @@
+package com.estatedesk.infra.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.estatedesk.testsupport.Fixtures;
+import com.estatedesk.testsupport.Fixtures.Company;
+import com.estatedesk.testsupport.HttpApiTest;
+import com.estatedesk.testsupport.Mailbox;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Issue 28 in the browser: a person invited by an admin chooses their own password from the link, and a
+ * person who forgot theirs gets a link by email (read from the tests' real SMTP server) and sets a new one.
+ */
+class ConsoleAccountsIT extends HttpApiTest {
+
+    @Test
+    @Tag(ConsoleIT.FULL_JOURNEY)
+    void anAdminInvitesAMarketerWhoChoosesAPasswordFromTheLinkAndSignsIn() throws IOException {
+        Company company = fixtures.company("Console Invite");
+        String email = "tola-" + UUID.randomUUID().toString().substring(0, 8) + "@console.test";
+        try (Browser browser = Browser.shared(deployment)) {
+            browser.signIn(company.adminEmail(), Fixtures.ADMIN_PASSWORD, company.slug());
+            browser.open("#/marketers");
+            browser.heading("Marketers");
+            WebElement register = browser.form("Register a marketer");
+            browser.fill(register, "Name", "Tola Invited");
+            browser.fill(register, "Email", email);
+            // inviting is what the form does unless told otherwise: no password field is in sight
+            assertTrue(
+                    !browser.input(register, "Password").isDisplayed(), "the password field waits behind its choice");
+            browser.submit(register);
+            WebElement shown = browser.until(
+                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main .notice input.invitation-url")));
+            String link = shown.getAttribute("value");
+            assertTrue(
+                    browser.mainText().contains("An email with this link is on its way to " + email),
+                    browser::mainText);
+            browser.assertAccessible("invitation link");
+            browser.screenshot("invitation-link");
+            assertEquals(
+                    link,
+                    Mailbox.link(Mailbox.await(email, 1, Duration.ofSeconds(30)).get(0)));
+            browser.signOut();
+
+            browser.driver().get(link);
+            browser.heading("Welcome to EstateDesk");
+            assertTrue(
+                    !browser.driver().getCurrentUrl().contains(Mailbox.token(link)), "the token left the address bar");
+            browser.assertAccessible("invitation page");
+            browser.screenshot("invitation-page");
+            WebElement choose = browser.form("Choose your password");
+            browser.fill(choose, "New password", "tola-chosen-1");
+            browser.fill(choose, "New password again", "tola-chosen-1");
+            browser.submit(choose);
+            browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "Your password is set"));
+            browser.signIn(email, "tola-chosen-1", company.slug());
+            browser.heading("My clients");
+            browser.signOut();
+
+            // The link worked once.
+            browser.driver().get(link);
+            WebElement again = browser.form("Choose your password");
+            browser.fill(again, "New password", "someone-else-2");
+            browser.fill(again, "New password again", "someone-else-2");
+            browser.submit(again);
+            browser.until(ExpectedConditions.textToBePresentInElement(again, "This link does not work"));
+        }
+    }
+
+    @Test
+    @Tag(ConsoleIT.FULL_JOURNEY)
+    void aPersonWhoForgotTheirPasswordSetsANewOneFromTheEmailedLink() throws IOException {
+        Company company = fixtures.company("Console Forgot");
+        String email = "femi-" + UUID.randomUUID().toString().substring(0, 8) + "@console.test";
+        assertEquals(
+                201,
+                api.post("/marketers", company.adminToken(), Fixtures.person("Femi Forgot", email, "forgotten-1"))
+                        .status());
+        try (Browser browser = Browser.shared(deployment)) {
+            browser.open("#/");
+            browser.form("Sign in");
+            browser.driver().findElement(By.linkText("Forgot your password?")).click();
+            browser.heading("Forgot your password?");
+            WebElement ask = browser.form("Get a link to choose a new password");
+            browser.fill(ask, "Email", email);
+            browser.fill(ask, "Company", company.slug());
+            browser.submit(ask);
+            browser.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("main .notice"), "a link to choose a new password is on its way"));
+            browser.assertAccessible("forgot password");
+
+            String link =
+                    Mailbox.link(Mailbox.await(email, 1, Duration.ofSeconds(30)).get(0));
+            browser.driver().get(link);
+            browser.heading("Choose a new password");
+            WebElement choose = browser.form("Choose a new password");
+            browser.fill(choose, "New password", "remembered-22");
+            browser.fill(choose, "New password again", "remembered-22");
+            browser.submit(choose);
+            browser.until(
+                    ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "Your new password is set"));
+            browser.signIn(email, "remembered-22", company.slug());
+            browser.heading("My clients");
+            assertEquals(
+                    401,
+                    api.post("/auth/token", null, Fixtures.credentials(email, "forgotten-1", company.slug()))
+                            .status());
+        }
+    }
+}
