@@ -117,6 +117,8 @@ function signInAgain(message) {
 }
 
 async function route() {
+    pages.claimRoute(main);
+    const hash = location.hash;
     const path = location.hash.replace(/^#\/?/, '');
     for (const [pattern, show] of PUBLIC) {
         const found = path.match(pattern);
@@ -146,6 +148,9 @@ async function route() {
             return;
         }
         drawShell();
+        if (location.hash !== hash) {
+            return; // the person went on while this sign-in's profile loaded: that route shows the page
+        }
     }
     const found = match(path);
     if (!found) {
@@ -195,6 +200,7 @@ function passwordChanged() {
 }
 
 function showSignIn(message) {
+    pages.claimRoute(main);
     me = null;
     replace(nav);
     replace(who);

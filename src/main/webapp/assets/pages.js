@@ -10,8 +10,19 @@ const KINDS = {
     clients: {one: 'client', title: 'Clients'},
 };
 
-/** Fills the main region with a page: its title (also the document's), then the content. */
+/** The route now shown: a page still loading for a route the person has left must not replace it. */
+export function claimRoute(main) {
+    main.dataset.route = location.hash;
+}
+
+/**
+ * Fills the main region with a page: its title (also the document's), then the content. A page whose
+ * answers arrive after the person went elsewhere (a slow dashboard, then a click on Marketers) is dropped.
+ */
 export function page(main, title, ...content) {
+    if (main.dataset.route !== undefined && main.dataset.route !== location.hash) {
+        return;
+    }
     document.title = `${title} · EstateDesk`;
     const heading = h('h1', {tabindex: -1}, title);
     replace(main, heading, ...content);
@@ -62,7 +73,7 @@ function personPicker(label_, name, kindPath) {
     const options = h('datalist', {id: listId});
     const byLabel = new Map();
     const input = box.querySelector('input');
-    const suggest = debounce(async (text) => {
+    const fetchSuggestions = async (text) => {
         try {
             const params = new URLSearchParams({status: 'ACTIVE', limit: '20'});
             if (text) params.set('q', text);
@@ -74,12 +85,13 @@ function personPicker(label_, name, kindPath) {
         } catch (ignored) {
             // Suggestions are a help; the form still says what is wrong when it is sent.
         }
-    }, 200);
+    };
+    const suggest = debounce(fetchSuggestions, 200);
     input.addEventListener('input', () => {
         chosen.value = byLabel.get(input.value) ?? '';
         if (!chosen.value) suggest(input.value.trim());
     });
-    suggest('');
+    fetchSuggestions(''); // at once, not debounced: typing must not cancel the first suggestions
     box.append(options, chosen);
     return box;
 }
@@ -620,6 +632,7 @@ export async function messagesPage(main, me, box = 'inbox') {
             ], 'Send', async (v) => {
                 const sent = await post('messages', {recipientId: Number(v.recipientId), type: v.type, body: v.body});
                 history.replaceState(null, '', '#/messages/sent'); // the address says what the page shows (no second render)
+                claimRoute(main);
                 await messagesPage(main, me, 'sent');
                 outcome(main, `Sent to ${party(sent.recipient)}.`);
             })
@@ -674,6 +687,7 @@ export function accountPage(main, me, onChanged) {
 /** The link's token leaves the address bar once the page has it: it is not kept in the history. */
 function forgetLinkInAddressBar() {
     history.replaceState(null, '', location.pathname + location.search + '#/');
+    claimRoute(document.getElementById('main'));
 }
 
 function choosePassword(title, submitLabel, send) {

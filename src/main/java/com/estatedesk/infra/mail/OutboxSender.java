@@ -83,6 +83,14 @@ public class OutboxSender {
                 .intValue();
     }
 
+    /** How many emails wait, and since when (null when none): for operators' metrics. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Object[] backlog() {
+        return (Object[]) em.createNativeQuery("select waiting, oldest from outbox_backlog()")
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getSingleResult();
+    }
+
     private void failed(long id, Exception cause) {
         LOG.warning(() -> "Email " + id + " not sent, will retry: " + cause.getMessage());
         mark("select outbox_email_failed(?1, ?2)", id, String.valueOf(cause.getMessage()));

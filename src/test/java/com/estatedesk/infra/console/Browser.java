@@ -137,13 +137,20 @@ final class Browser implements AutoCloseable {
     WebElement form(String title) {
         By selector = By.cssSelector("form[aria-label=" + cssLiteral(title) + "]");
         // In one retried step: the page may re-render between finding the form and opening it.
-        return until(driver -> {
-            WebElement form = driver.findElement(selector);
-            script(
-                    "const d = arguments[0].closest('details'); if (d && !d.open) d.querySelector('summary').click();",
-                    form);
-            return form.isDisplayed() ? form : null;
-        });
+        try {
+            return until(driver -> {
+                WebElement form = driver.findElement(selector);
+                script(
+                        "const d = arguments[0].closest('details'); if (d && !d.open) d.querySelector('summary').click();",
+                        form);
+                return form.isDisplayed() ? form : null;
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(
+                    "no form '" + title + "' at " + driver.getCurrentUrl() + "; the page says: "
+                            + driver.findElement(By.tagName("body")).getText() + "; the log: " + consoleErrors(),
+                    e);
+        }
     }
 
     /** What the page logged as an error since the last call: script errors and failed loads (404, 403, …). */

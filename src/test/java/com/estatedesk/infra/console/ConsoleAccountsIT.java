@@ -29,6 +29,7 @@ class ConsoleAccountsIT extends HttpApiTest {
         String email = "tola-" + UUID.randomUUID().toString().substring(0, 8) + "@console.test";
         try (Browser browser = Browser.shared(deployment)) {
             browser.signIn(company.adminEmail(), Fixtures.ADMIN_PASSWORD, company.slug());
+            browser.heading("Dashboard");
             browser.open("#/marketers");
             browser.heading("Marketers");
             WebElement register = browser.form("Register a marketer");
