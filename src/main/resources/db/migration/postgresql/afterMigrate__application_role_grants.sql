@@ -22,6 +22,10 @@ BEGIN
     EXECUTE format('GRANT SELECT, INSERT, UPDATE ON account, company_sequence, marketer, client, assignment, estate,'
                    ' plot_size, plot_number, estate_plot, estate_plot_number, allocation, message TO %I', app);
     EXECUTE format('GRANT DELETE ON assignment TO %I', app);
+    -- Who did what (V7): written and read under the company's row-level security, never changed or deleted.
+    EXECUTE format('GRANT SELECT, INSERT ON activity TO %I', app);
+    EXECUTE format('GRANT EXECUTE ON FUNCTION chain_activity(), activity_hash(TEXT, activity), activity_text(activity) TO %I', app);
+    EXECUTE format('GRANT EXECUTE ON FUNCTION platform_activity(BIGINT, INTEGER, BIGINT, BIGINT, TEXT, BIGINT, TIMESTAMPTZ, TIMESTAMPTZ) TO %I', app);
     -- One-time links (V6): a company's under its row-level security; a used one is marked, never deleted.
     -- Which company a token is of: only for its holder, through a function.
     EXECUTE format('GRANT SELECT, INSERT, UPDATE ON account_token TO %I', app);

@@ -25,7 +25,8 @@ public record World(
         long message,
         long adminAccount,
         long marketerAccount,
-        long clientAccount) {
+        long clientAccount,
+        long activity) {
 
     public static final String PASSWORD = "world-password";
 
@@ -108,6 +109,12 @@ public record World(
                 "/messages",
                 marketerToken,
                 "{\"recipientId\":" + clientAccount + ",\"type\":\"ENQUIRY\",\"body\":\"Hello from " + tag + "\"}"));
+        // the newest entry of the company's activity log (the message just sent)
+        long activity = api.get("/activity?limit=1", admin)
+                .items()
+                .getJsonObject(0)
+                .getJsonNumber("id")
+                .longValue();
         return new World(
                 company,
                 marketerToken,
@@ -124,7 +131,8 @@ public record World(
                 message,
                 adminAccount,
                 marketerAccount,
-                clientAccount);
+                clientAccount,
+                activity);
     }
 
     /** The token of a role in this company. */

@@ -21,6 +21,8 @@ import com.estatedesk.infra.problem.Conflict;
 import com.estatedesk.infra.problem.Problems;
 import com.estatedesk.infra.query.Jpql;
 import com.estatedesk.infra.query.Jpql.Condition;
+import com.estatedesk.platform.activity.ActivityLog;
+import com.estatedesk.platform.activity.ActivityView.Subject;
 import com.estatedesk.platform.tenancy.CompanyRows;
 import com.estatedesk.platform.tenancy.CompanyScoped;
 import jakarta.ejb.Stateless;
@@ -35,6 +37,9 @@ import java.util.Map;
 @Stateless
 @CompanyScoped
 public class AllocationService {
+
+    @jakarta.inject.Inject
+    ActivityLog activity;
 
     @PersistenceContext
     EntityManager em;
@@ -109,6 +114,17 @@ public class AllocationService {
         Allocation allocation =
                 new Allocation(client.id(), estate.id(), plot.id(), plotNumberId, request.paymentType());
         em.persist(allocation);
+        activity.record(
+                "ALLOCATED",
+                Subject.of(
+                        "allocation",
+                        allocation.id(),
+                        PlotSizeView.of(plotSize).size()
+                                + (number == null
+                                        ? ""
+                                        : ", plot " + PlotNumberView.of(number).number())
+                                + " in " + EstateRef.of(estate).name()),
+                "to " + client.name() + " (" + client.uid() + "), " + allocation.paymentType());
         return new AllocationView(
                 allocation.id(),
                 client.id(),

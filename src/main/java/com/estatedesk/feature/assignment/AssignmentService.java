@@ -2,6 +2,7 @@ package com.estatedesk.feature.assignment;
 
 import com.estatedesk.feature.people.model.Client;
 import com.estatedesk.feature.people.model.Marketer;
+import com.estatedesk.feature.people.model.PersonKind;
 import com.estatedesk.feature.people.model.PersonRef;
 import com.estatedesk.feature.people.model.PersonStatus;
 import com.estatedesk.infra.paging.Page;
@@ -9,6 +10,7 @@ import com.estatedesk.infra.paging.PageRequest;
 import com.estatedesk.infra.problem.Conflict;
 import com.estatedesk.infra.problem.Problems;
 import com.estatedesk.infra.query.Jpql;
+import com.estatedesk.platform.activity.ActivityLog;
 import com.estatedesk.platform.idempotency.Idempotent;
 import com.estatedesk.platform.tenancy.CompanyRows;
 import com.estatedesk.platform.tenancy.CompanyScoped;
@@ -27,6 +29,9 @@ import java.util.Set;
 @Stateless
 @CompanyScoped
 public class AssignmentService {
+
+    @Inject
+    ActivityLog activity;
 
     @PersistenceContext
     EntityManager em;
@@ -51,6 +56,10 @@ public class AssignmentService {
         }
         Assignment assignment = new Assignment(client.id(), marketer.id());
         em.persist(assignment);
+        activity.record(
+                "ASSIGNED",
+                PersonKind.CLIENT.subject(client),
+                "to marketer " + marketer.name() + " (" + marketer.uid() + ")");
         return AssignmentView.of(assignment, PersonRef.of(client), PersonRef.of(marketer));
     }
 
@@ -74,7 +83,14 @@ public class AssignmentService {
     }
 
     public void unassign(long assignmentId) {
-        em.remove(rows.inPath(Assignment.class, assignmentId, "assignment"));
+        Assignment assignment = rows.inPath(Assignment.class, assignmentId, "assignment");
+        Client client = em.find(Client.class, assignment.clientId());
+        Marketer marketer = em.find(Marketer.class, assignment.marketerId());
+        em.remove(assignment);
+        activity.record(
+                "UNASSIGNED",
+                PersonKind.CLIENT.subject(client),
+                "from marketer " + marketer.name() + " (" + marketer.uid() + ")");
     }
 
     /**
@@ -107,6 +123,10 @@ public class AssignmentService {
                 moved++;
             }
         }
+        activity.record(
+                "REASSIGNED",
+                PersonKind.MARKETER.subject(from),
+                moved + already + " clients to " + to.name() + " (" + to.uid() + ")");
         return new Reassignment.Result(from.id(), to.id(), moved, already);
     }
 

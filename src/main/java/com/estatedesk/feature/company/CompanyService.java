@@ -9,6 +9,8 @@ import com.estatedesk.infra.problem.Conflict;
 import com.estatedesk.infra.problem.Problems;
 import com.estatedesk.infra.query.Jpql;
 import com.estatedesk.infra.query.Jpql.Condition;
+import com.estatedesk.platform.activity.ActivityLog;
+import com.estatedesk.platform.activity.ActivityView;
 import com.estatedesk.platform.idempotency.Idempotent;
 import com.estatedesk.platform.security.Account;
 import com.estatedesk.platform.security.Passwords;
@@ -40,6 +42,9 @@ public class CompanyService {
 
     @Inject
     Tenancy tenancy;
+
+    @Inject
+    ActivityLog activity;
 
     @EJB
     SequenceAllocator sequences;
@@ -80,6 +85,7 @@ public class CompanyService {
                 adminPasswordHash,
                 Role.COMPANY_ADMIN));
         sequences.openSequencesOfNewCompany();
+        activity.record("CREATED", subject(company), "prefix " + company.prefix() + ", sign-in name " + company.slug());
         LOG.info(
                 () -> "Created company " + company.id() + " (" + company.slug() + ", prefix " + company.prefix() + ")");
         return CompanyView.of(company);
@@ -125,11 +131,20 @@ public class CompanyService {
      */
     public CompanyView change(long id, CompanyChanges changes) {
         Company company = existing(id);
-        changes.name().ifPresent(name -> rename(company, name));
+        // The platform admin's change is the company's history: written under that company.
+        tenancy.bindToTransaction(company.id());
+        changes.name().ifPresent(name -> {
+            String before = company.name();
+            rename(company, name);
+            activity.record("RENAMED", subject(company), "was " + before);
+        });
         changes.status().ifPresent(status -> {
             boolean wasActive = company.isActive();
             company.changeStatus(status);
             writeStatus(company);
+            if (wasActive != company.isActive()) {
+                activity.record(company.isActive() ? "REACTIVATED" : "SUSPENDED", subject(company), null);
+            }
             if (wasActive && !company.isActive()) {
                 revocations.revokeCompany(company.id(), company.tokenGeneration());
                 LOG.info(() -> "Suspended company " + company.id());
@@ -175,9 +190,20 @@ public class CompanyService {
     public SequencesView backfillSequences(long companyId) {
         Company company = existing(companyId);
         tenancy.bindToTransaction(company.id());
-        return new SequencesView(sequences.backfill().stream()
+        SequencesView backfilled = new SequencesView(sequences.backfill().stream()
                 .map(sequence -> new SequencesView.Sequence(sequence.key(), sequence.lastValue()))
                 .toList());
+        activity.record(
+                "SEQUENCES_BACKFILLED",
+                subject(company),
+                backfilled.sequences().stream()
+                        .map(sequence -> sequence.key() + " " + sequence.lastValue())
+                        .collect(java.util.stream.Collectors.joining(", ")));
+        return backfilled;
+    }
+
+    private static ActivityView.Subject subject(Company company) {
+        return ActivityView.Subject.of("company", company.id(), company.name());
     }
 
     private Company existing(long id) {

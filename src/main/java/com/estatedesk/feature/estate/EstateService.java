@@ -4,6 +4,8 @@ import com.estatedesk.infra.paging.Page;
 import com.estatedesk.infra.paging.PageRequest;
 import com.estatedesk.infra.problem.Conflict;
 import com.estatedesk.infra.problem.Problems;
+import com.estatedesk.platform.activity.ActivityLog;
+import com.estatedesk.platform.activity.ActivityView.Subject;
 import com.estatedesk.platform.tenancy.CompanyRows;
 import com.estatedesk.platform.tenancy.CompanyScoped;
 import jakarta.ejb.Stateless;
@@ -29,6 +31,9 @@ public class EstateService {
     @Inject
     CompanyRows rows;
 
+    @Inject
+    ActivityLog activity;
+
     public EstateView createEstate(NewEstate request) {
         String name = request.name().trim();
         if (exists("select e.id from Estate e where e.nameKey = :key", Estate.key(name))) {
@@ -37,6 +42,7 @@ public class EstateService {
         Estate estate =
                 new Estate(name, request.location().trim(), request.size(), request.sizeUnit(), request.titleDeed());
         em.persist(estate);
+        activity.record("CREATED", Subject.of("estate", estate.id(), estate.name()), estate.location());
         return EstateView.of(estate);
     }
 
@@ -54,6 +60,7 @@ public class EstateService {
         }
         PlotSize plotSize = new PlotSize(size.trim());
         em.persist(plotSize);
+        activity.record("CREATED", Subject.of("plot size", plotSize.id(), plotSize.size()), null);
         return PlotSizeView.of(plotSize);
     }
 
@@ -71,6 +78,7 @@ public class EstateService {
         }
         PlotNumber plotNumber = new PlotNumber(number.trim());
         em.persist(plotNumber);
+        activity.record("CREATED", Subject.of("plot number", plotNumber.id(), plotNumber.number()), null);
         return PlotNumberView.of(plotNumber);
     }
 
@@ -116,6 +124,10 @@ public class EstateService {
         em.persist(plot);
         numberIds.forEach(numberId -> em.persist(new EstatePlotNumber(estate.id(), plot.id(), numberId)));
         em.flush();
+        activity.record(
+                "PLOTS_ADDED",
+                Subject.of("estate", estate.id(), estate.name()),
+                request.totalUnits() + " units of " + plotSize.size() + ", " + numberIds.size() + " plot numbers");
         return plotsOf(estate.id(), plotSize.id()).get(0);
     }
 

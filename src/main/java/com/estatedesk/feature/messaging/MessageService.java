@@ -10,6 +10,8 @@ import com.estatedesk.infra.paging.PageRequest;
 import com.estatedesk.infra.problem.Problems;
 import com.estatedesk.infra.query.Jpql;
 import com.estatedesk.infra.query.Jpql.Condition;
+import com.estatedesk.platform.activity.ActivityLog;
+import com.estatedesk.platform.activity.ActivityView.Subject;
 import com.estatedesk.platform.security.Account;
 import com.estatedesk.platform.tenancy.CompanyRows;
 import com.estatedesk.platform.tenancy.CompanyScoped;
@@ -27,6 +29,9 @@ import java.util.stream.Stream;
 @Stateless
 @CompanyScoped
 public class MessageService {
+
+    @jakarta.inject.Inject
+    ActivityLog activity;
 
     @PersistenceContext
     EntityManager em;
@@ -58,7 +63,15 @@ public class MessageService {
                 request.type(),
                 request.body().trim());
         em.persist(message);
-        return view(message);
+        MessageView sent = view(message);
+        activity.record(
+                "MESSAGE_SENT",
+                Subject.of(
+                        "message",
+                        message.id(),
+                        request.type() + " to " + sent.recipient().name()),
+                null);
+        return sent;
     }
 
     /** Whether the recipient is the login of a marketer assigned to the calling client. */
@@ -108,6 +121,7 @@ public class MessageService {
             throw Problems.forbidden("Only the recipient can mark a message read.");
         }
         message.markRead(read);
+        activity.record(read ? "MESSAGE_READ" : "MESSAGE_UNREAD", Subject.of("message", message.id(), null), null);
         return view(message);
     }
 

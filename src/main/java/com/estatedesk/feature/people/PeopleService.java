@@ -14,6 +14,7 @@ import com.estatedesk.infra.paging.PageRequest;
 import com.estatedesk.infra.problem.Conflict;
 import com.estatedesk.infra.problem.Problems;
 import com.estatedesk.infra.query.Jpql;
+import com.estatedesk.platform.activity.ActivityLog;
 import com.estatedesk.platform.security.Account;
 import com.estatedesk.platform.security.AccountService;
 import com.estatedesk.platform.security.Revocations;
@@ -48,6 +49,9 @@ public class PeopleService {
 
     @EJB
     AccountService accounts;
+
+    @Inject
+    ActivityLog activity;
 
     public PersonView find(PersonKind kind, long id) {
         return PersonView.of(visible(kind, id));
@@ -99,13 +103,17 @@ public class PeopleService {
         } else {
             account = em.find(Account.class, person.accountId());
         }
+        activity.record("INVITED", kind.subject(person), null);
         return InvitedPersonView.of(person, accounts.invite(account));
     }
 
     /** Name, phone, status. Deactivating a person ends their login: no new tokens, and the issued ones stop working. */
     public PersonView change(PersonKind kind, long id, PersonChanges changes) {
         Person person = visible(kind, id);
+        String before = person.name() + " (" + person.uid() + ")";
+        PersonStatus statusBefore = person.status();
         changes.applyTo(person);
+        recordChange(kind, person, changes, before, statusBefore);
         if (changes.status().isPresent() && person.accountId() != null) {
             Account account = em.find(Account.class, person.accountId());
             boolean wasActive = account.isActive();
@@ -115,6 +123,23 @@ public class PeopleService {
             }
         }
         return PersonView.of(person);
+    }
+
+    /** One entry per kind of change: a deactivation reads as such, not as "changed". */
+    private void recordChange(
+            PersonKind kind, Person person, PersonChanges changes, String before, PersonStatus statusBefore) {
+        if (changes.status().isPresent() && changes.status().get() != statusBefore) {
+            activity.record(
+                    changes.status().get() == PersonStatus.ACTIVE ? "REACTIVATED" : "DEACTIVATED",
+                    kind.subject(person),
+                    null);
+        }
+        List<String> changed = new java.util.ArrayList<>();
+        changes.name().ifPresent(name -> changed.add("name, was " + before));
+        changes.phone().ifPresent(phone -> changed.add("phone"));
+        if (!changed.isEmpty()) {
+            activity.record("CHANGED", kind.subject(person), String.join("; ", changed));
+        }
     }
 
     /** The person if the caller may see it; otherwise exactly the answer for an id that does not exist. */

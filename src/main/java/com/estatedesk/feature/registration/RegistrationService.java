@@ -12,6 +12,8 @@ import com.estatedesk.infra.problem.Conflict;
 import com.estatedesk.infra.problem.Problem;
 import com.estatedesk.infra.problem.ProblemException;
 import com.estatedesk.infra.problem.Problems;
+import com.estatedesk.platform.activity.ActivityLog;
+import com.estatedesk.platform.activity.ActivityView;
 import com.estatedesk.platform.idempotency.IdempotencyStore;
 import com.estatedesk.platform.idempotency.Idempotent;
 import com.estatedesk.platform.idempotency.IdempotentWrites;
@@ -69,6 +71,9 @@ public class RegistrationService {
     @EJB
     AccountService accounts;
 
+    @Inject
+    ActivityLog activity;
+
     /**
      * Registers a person with the company's next number. Everything that can fail on its own (email
      * taken, login account) happens before the sequence lock is taken; the lock is the last step
@@ -89,6 +94,7 @@ public class RegistrationService {
         // query fewer on every registration.
         String prefix = prefixes.of(tenancy.boundCompany());
         Person person = persistNew(kind, prefix, sequences.next(kind.sequenceKey()), request, email, accountId);
+        activity.record("REGISTERED", kind.subject(person), accountId == null ? null : "with a password");
         LOG.fine(() -> "Registered " + kind.label() + " " + person.uid());
         return PersonView.of(person);
     }
@@ -105,6 +111,7 @@ public class RegistrationService {
         Account account = newLogin(kind, request.name().trim(), email, null);
         String prefix = prefixes.of(tenancy.boundCompany());
         Person person = persistNew(kind, prefix, sequences.next(kind.sequenceKey()), request, email, account.id());
+        activity.record("REGISTERED", kind.subject(person), "invited to sign in");
         return InvitedPersonView.of(person, accounts.invite(account));
     }
 
@@ -151,8 +158,9 @@ public class RegistrationService {
             List<PersonView> created = new ArrayList<>();
             for (int n = 0; n < toCreate.size(); n++) {
                 int i = toCreate.get(n);
-                created.add(PersonView.of(
-                        persistNew(kind, prefix, first + n, batch.get(i).request(), emails.get(i), null)));
+                Person person = persistNew(kind, prefix, first + n, batch.get(i).request(), emails.get(i), null);
+                activity.record("REGISTERED", kind.subject(person), null);
+                created.add(PersonView.of(person));
             }
             for (int n = 0; n < toCreate.size(); n++) {
                 int i = toCreate.get(n);
@@ -237,6 +245,15 @@ public class RegistrationService {
             }
         }
         LOG.info(() -> "Imported " + rows.size() + " clients, numbers " + first + ".." + (first + rows.size() - 1));
+        activity.record(
+                "IMPORTED",
+                new ActivityView.Subject(
+                        "clients",
+                        null,
+                        rows.size() + " clients, "
+                                + Uids.format(prefix, SequenceKey.CLT, first) + " to "
+                                + Uids.format(prefix, SequenceKey.CLT, first + rows.size() - 1)),
+                "from a CSV file");
         return new ImportResult(
                 rows.size(),
                 Uids.format(prefix, SequenceKey.CLT, first),

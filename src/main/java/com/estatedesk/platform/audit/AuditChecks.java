@@ -11,7 +11,12 @@ import java.util.List;
  */
 final class AuditChecks {
 
-    record Definition(String name, String sql) {}
+    /** {@code postgreSqlOnly}: a check of what only PostgreSQL keeps (the activity chain); the embedded demo skips it. */
+    record Definition(String name, String sql, boolean postgreSqlOnly) {
+        Definition(String name, String sql) {
+            this(name, sql, false);
+        }
+    }
 
     /** Marketers and clients with their role code. */
     private static final String PEOPLE =
@@ -66,7 +71,20 @@ final class AuditChecks {
                     "accounts_matching_their_person",
                     "select p.uid as offender from " + PEOPLE + " p left join account a on a.id = p.account_id"
                             + " where p.account_id is not null #company(p) and (a.id is null or a.company_id <> p.company_id"
-                            + " or a.role <> case p.code when 'MKT' then 'MARKETER' else 'CLIENT' end)"));
+                            + " or a.role <> case p.code when 'MKT' then 'MARKETER' else 'CLIENT' end)"),
+            // Each entry's hash covers the previous entry's hash and the entry itself (V7_1): an entry altered
+            // afterwards no longer matches its hash, and one removed leaves a gap in the positions.
+            new Definition(
+                    "activity_log_untouched",
+                    "select 'activity ' || cast(c.id as varchar(20)) || ' of company ' || cast(c.company_id as varchar(20))"
+                            + " as offender from (select x.id, x.company_id, x.chain_seq, x.chain_hash,"
+                            + " activity_hash(lag(x.chain_hash) over w, x) as expected,"
+                            + " coalesce(lag(x.chain_seq) over w, 0) as previous_seq"
+                            + " from activity x where 1 = 1 #company(x)"
+                            + " window w as (partition by x.company_id order by x.chain_seq)) c"
+                            + " where c.chain_seq is null or c.chain_hash is distinct from c.expected"
+                            + " or c.previous_seq <> c.chain_seq - 1",
+                    true));
 
     private AuditChecks() {}
 

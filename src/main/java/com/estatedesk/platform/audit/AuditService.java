@@ -44,6 +44,9 @@ public class AuditService {
                     bindCompany(connection, companyId);
                 }
                 for (Definition check : AuditChecks.ALL) {
+                    if (check.postgreSqlOnly() && !postgreSql) {
+                        continue;
+                    }
                     long defects =
                             postgreSql ? countThroughFunction(connection, check) : count(connection, check, companyId);
                     checks.add(new AuditReport.Check(

@@ -6,6 +6,7 @@ import com.estatedesk.infra.mail.Outbox;
 import com.estatedesk.infra.problem.Conflict;
 import com.estatedesk.infra.problem.Problems;
 import com.estatedesk.infra.rest.PublicUrl;
+import com.estatedesk.platform.activity.ActivityLog;
 import com.estatedesk.platform.security.AccountToken.Purpose;
 import com.estatedesk.platform.tenancy.Company;
 import com.estatedesk.platform.tenancy.Tenancy;
@@ -66,6 +67,9 @@ public class AccountService {
     @EJB
     LoginThrottle throttle;
 
+    @Inject
+    ActivityLog activity;
+
     @EJB
     AccountService self;
 
@@ -102,6 +106,8 @@ public class AccountService {
                     "link-not-valid", "Link not valid", 410, "This invitation is no longer valid. Ask for a new one.");
         }
         account.changePassword(passwords.hash(password));
+        activity.recordAs(
+                tenancy.boundCompany(), account.id(), "INVITATION_ACCEPTED", AuthService.login(account), null);
     }
 
     /**
@@ -175,6 +181,12 @@ public class AccountService {
         account.changePassword(passwords.hash(newPassword));
         links.killAll(account.id());
         revocations.revokeAccount(account.id(), account.tokenGeneration());
+        activity.recordAs(
+                tenancy.boundCompany(),
+                account.id(),
+                "PASSWORD_RESET",
+                AuthService.login(account),
+                "by an emailed link; every earlier sign-in ended");
     }
 
     /**
@@ -203,6 +215,7 @@ public class AccountService {
                     "This service sends no email, so a new address cannot be confirmed. Ask your administrator.");
         }
         AccountLinks.Issued link = links.issue(account, Purpose.EMAIL_CHANGE, EMAIL_CHANGE_VALID, email);
+        activity.record("EMAIL_CHANGE_REQUESTED", AuthService.login(account), "to " + email);
         outbox.enqueue(
                 email,
                 "Confirm your new EstateDesk email",
@@ -223,7 +236,10 @@ public class AccountService {
         if (isTaken(link.newEmail())) {
             throw Conflict.ACCOUNT_EMAIL.problem();
         }
+        String before = account.email();
         account.changeEmail(link.newEmail());
+        activity.recordAs(
+                tenancy.boundCompany(), account.id(), "EMAIL_CHANGED", AuthService.login(account), "was " + before);
         revocations.revokeAccount(account.id(), account.tokenGeneration());
         emailChanges.fire(new AccountEmailChanged(account.id(), link.newEmail()));
     }

@@ -3,7 +3,10 @@ package com.estatedesk.platform.security;
 import com.estatedesk.infra.identity.Caller;
 import com.estatedesk.infra.identity.Emails;
 import com.estatedesk.infra.identity.Role;
+import com.estatedesk.infra.problem.ProblemException;
 import com.estatedesk.infra.problem.Problems;
+import com.estatedesk.platform.activity.ActivityLog;
+import com.estatedesk.platform.activity.ActivityView.Subject;
 import com.estatedesk.platform.tenancy.Company;
 import com.estatedesk.platform.tenancy.Tenancy;
 import jakarta.ejb.EJB;
@@ -50,6 +53,12 @@ public class AuthService {
     @Inject
     HashingQueue hashing;
 
+    @Inject
+    ActivityLog activity;
+
+    @EJB
+    ThrottledLogins throttledLogins;
+
     /**
      * Admitted to the hashing queue first (503 at once when this company's or this address's share is
      * full, before any database work), then the attempt is counted (429 over the limit), then the
@@ -62,13 +71,25 @@ public class AuthService {
                 : credentials.company().trim().toLowerCase(Locale.ROOT);
         Tokens.Subject subject;
         try (HashingQueue.Admission admitted = hashing.admit(companyKey, clientAddress)) {
-            throttle.admit(companyKey, email);
+            admitCounted(companyKey, email);
             subject = credentials.company() == null
                     ? platformAdminLogin(email, credentials.password())
                     : companyLogin(companyKey, email, credentials.password());
         }
         throttle.clear(companyKey, email);
         return tokens.issue(subject);
+    }
+
+    /** Counts the attempt; a throttled one is also noted in the company's activity log (in the background). */
+    private void admitCounted(String companyKey, String email) {
+        try {
+            throttle.admit(companyKey, email);
+        } catch (ProblemException refused) {
+            if (refused.problem().status == 429 && !companyKey.isEmpty()) {
+                ThrottledLogins.noteIfRoom(throttledLogins, companyKey, email);
+            }
+            throw refused;
+        }
     }
 
     private Tokens.Subject platformAdminLogin(String email, String password) {
@@ -108,6 +129,7 @@ public class AuthService {
         if (passwords.needsRehash(account.passwordHash())) {
             account.rehashPassword(passwords.hash(password));
         }
+        activity.recordAs(company.id(), account.id(), "SIGNED_IN", login(account), null);
         return new Tokens.Subject(
                 account.id(),
                 account.role(),
@@ -120,6 +142,10 @@ public class AuthService {
     /** POST /auth/logout: the caller's token is dead on every instance once this commits. */
     public void logout() {
         revocations.revokeToken(caller.tokenId());
+        if (caller.companyId() != null) {
+            Account account = accountOfCaller();
+            activity.recordAs(caller.companyId(), account.id(), "SIGNED_OUT", login(account), null);
+        }
     }
 
     /**
@@ -140,6 +166,17 @@ public class AuthService {
         checkCurrentPassword(company.slug(), account.email(), currentPassword, account.passwordHash());
         account.changePassword(passwords.hash(newPassword));
         revocations.revokeAccount(account.id(), account.tokenGeneration());
+        activity.record("PASSWORD_CHANGED", login(account), "every earlier sign-in ended");
+    }
+
+    private Account accountOfCaller() {
+        tenancy.bindToTransaction(caller.companyId());
+        return em.find(Account.class, caller.accountId());
+    }
+
+    /** How the activity log names a login: its name and email. */
+    static Subject login(Account account) {
+        return Subject.of("login", account.id(), account.displayName() + " <" + account.email() + ">");
     }
 
     private void checkCurrentPassword(String companyKey, String email, String password, String hash) {

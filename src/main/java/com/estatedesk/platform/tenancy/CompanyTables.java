@@ -24,7 +24,8 @@ public final class CompanyTables {
             "estate_plot_number",
             "allocation",
             "message",
-            "account_token");
+            "account_token",
+            "activity");
 
     private CompanyTables() {}
 }

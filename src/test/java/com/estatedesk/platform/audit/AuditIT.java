@@ -30,7 +30,7 @@ class AuditIT extends HttpApiTest {
         World world = World.build(api, fixtures, "Healthy Audit");
         JsonObject company = audit(world.company().adminToken());
         assertTrue(company.getBoolean("ok"), company::toString);
-        assertEquals(9, company.getJsonArray("checks").size());
+        assertEquals(10, company.getJsonArray("checks").size());
         JsonObject system = audit(fixtures.platformToken());
         assertTrue(system.getBoolean("ok"), system::toString);
         assertEquals("system", system.getString("scope"));

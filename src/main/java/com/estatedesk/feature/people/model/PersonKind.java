@@ -2,6 +2,7 @@ package com.estatedesk.feature.people.model;
 
 import com.estatedesk.infra.identity.Role;
 import com.estatedesk.infra.problem.Conflict;
+import com.estatedesk.platform.activity.ActivityView;
 import com.estatedesk.platform.sequence.SequenceKey;
 import java.util.function.Supplier;
 
@@ -34,6 +35,11 @@ public enum PersonKind {
 
     public String label() {
         return label;
+    }
+
+    /** How the activity log names a person of this kind: "client", and "Name (UID)". */
+    public ActivityView.Subject subject(Person person) {
+        return ActivityView.Subject.of(label, person.id(), person.name() + " (" + person.uid() + ")");
     }
 
     /** The JPQL entity name. */

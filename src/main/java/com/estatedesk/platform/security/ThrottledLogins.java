@@ -1,0 +1,81 @@
+package com.estatedesk.platform.security;
+
+import com.estatedesk.infra.identity.Emails;
+import com.estatedesk.platform.activity.ActivityLog;
+import com.estatedesk.platform.activity.ActivityView.Actor;
+import com.estatedesk.platform.activity.ActivityView.Subject;
+import com.estatedesk.platform.tenancy.Company;
+import com.estatedesk.platform.tenancy.Tenancy;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+
+/**
+ * A throttled login noted in its company's activity log, in the background: the 429 takes the same time
+ * whether or not the company or the email exists, and a flood is counted by the throttle, not queued here.
+ */
+@Stateless
+public class ThrottledLogins {
+
+    private static final Semaphore WAITING = new Semaphore(64);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Tenancy tenancy;
+
+    @Inject
+    ActivityLog activity;
+
+    /** Hands the note to {@code bean} (this EJB, asynchronous) when there is room. */
+    static void noteIfRoom(ThrottledLogins bean, String companyKey, String email) {
+        if (!WAITING.tryAcquire()) {
+            return;
+        }
+        try {
+            bean.note(companyKey, email);
+        } catch (RuntimeException notHandedOver) {
+            WAITING.release();
+            throw notHandedOver;
+        }
+    }
+
+    @Asynchronous
+    public void note(String companyKey, String email) {
+        try {
+            List<Company> companies = em.createNamedQuery(Company.BY_SLUG, Company.class)
+                    .setParameter("slug", companyKey)
+                    .getResultList();
+            if (companies.isEmpty()) {
+                return;
+            }
+            long companyId = companies.get(0).id();
+            tenancy.bindToTransaction(companyId);
+            List<Account> accounts = em.createNamedQuery(Account.BY_EMAIL, Account.class)
+                    .setParameter("email", Emails.normalize(email))
+                    .getResultList();
+            String detail = "too many failed sign-ins; refused until the window ends";
+            if (accounts.isEmpty()) {
+                activity.recordBy(
+                        new Actor(0, null, "someone (no such login)", "NONE"),
+                        "SIGN_IN_THROTTLED",
+                        new Subject("login", null, email),
+                        detail);
+            } else {
+                activity.recordAs(
+                        companyId,
+                        accounts.get(0).id(),
+                        "SIGN_IN_THROTTLED",
+                        AuthService.login(accounts.get(0)),
+                        detail);
+            }
+        } finally {
+            WAITING.release();
+        }
+    }
+}
