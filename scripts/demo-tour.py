@@ -78,4 +78,16 @@ call("POST", "/assignments", admin, {"clientId": client["id"], "marketerId": mar
 call("PATCH", f"/clients/{client['id']}", admin, {"status": "DEACTIVATED"})
 call("POST", "/allocations", admin, {"clientId": client["id"], "estateId": estate["id"], "plotSizeId": size["id"],
                                      "paymentType": "PART"}, expect=(422,))
+# An invitation on the demo: no email (no SMTP), the link is shown to the admin; following it sets the password.
+invited = call("POST", "/marketers", admin, {"name": "Ivo Invited", "email": f"ivo{RUN}@tour.test", "invite": True})
+assert invited["invitationEmailed"] is False and "/#/invitation/" in invited["invitationUrl"], invited
+token = invited["invitationUrl"].rsplit("/", 1)[1]
+call("POST", "/auth/invitations/accept", None, {"token": token, "password": "ivo-password"}, expect=(204,))
+call("POST", "/auth/invitations/accept", None, {"token": token, "password": "ivo-password"}, expect=(410,))
+login(f"ivo{RUN}@tour.test", "ivo-password", company["slug"])
+call("POST", "/auth/password-reset", None, {"email": f"ivo{RUN}@tour.test", "company": company["slug"]},
+     expect=(202,))
+history = call("GET", f"/activity?subjectType=client&subjectId={client['id']}", admin)["items"]
+assert {"REGISTERED", "DEACTIVATED"} <= {entry["action"] for entry in history}, history
+call("GET", f"/activity?company={company['id']}&from=2020-01-01", platform)
 print("demo tour: every write and list answered as expected on the embedded database")

@@ -20,6 +20,7 @@ const ROUTES = [
     ['companies', 'GET /companies', () => pages.companiesPage(main)],
     ['companies/:id', 'GET /companies/{id}', (p) => pages.companyPage(main, p.id)],
     ['audit', 'GET /audit', () => pages.auditPage(main)],
+    ['history', 'GET /activity', (p, me) => pages.historyPage(main, me)],
     ['dashboard', 'GET /summary', () => pages.dashboard(main)],
     ['marketers', 'GET /marketers', (p, me) => pages.peopleList(main, 'marketers', me)],
     ['marketers/:id', 'GET /marketers/{id}', (p, me) => pages.personPage(main, 'marketers', p.id, me)],
@@ -49,6 +50,7 @@ const MENU = [
     ['#/catalogue', 'Plot sizes & numbers', {MARKETER: null}],
     ['#/allocations', 'Allocations', {CLIENT: 'My allocations'}],
     ['#/messages/inbox', 'Messages'],
+    ['#/history', 'History'],
     ['#/audit', 'Audit', {COMPANY_ADMIN: null}],
 ];
 

@@ -363,6 +363,9 @@ export async function personPage(main, kindPath, id, me) {
                 }
             }, {kind: deactivate ? 'danger' : 'secondary'})));
         }
+        if (isAdmin) {
+            sections.push(await historySection(kind.one, view.id));
+        }
         page(main, `${view.name}`, ...sections, ...actions);
     });
 }
@@ -389,6 +392,55 @@ function invitationNote(invited) {
             }
         }, {kind: 'secondary'}), ' ', copied),
         h('p', {class: 'hint'}, `It works once, until ${when(invited.invitationExpiresAt)}; they choose their own password with it.`));
+}
+
+// --- History (the activity log) -------------------------------------------------------------------
+
+/** "Ada Admin (LPL-MKT001), company admin" */
+function actorOf(entry) {
+    const actor = entry.actor;
+    return `${actor.name}${actor.uid ? ` (${actor.uid})` : ''}, ${word(actor.role)}`;
+}
+
+/** What happened, as a sentence's predicate: "deactivated client Cleo (LPL-CLT002)". */
+function happened(entry) {
+    const subject = entry.subject;
+    const aboutItself = subject.type === 'login' && subject.id === entry.actor.accountId;
+    return aboutItself ? word(entry.action).toLowerCase()
+        : `${word(entry.action).toLowerCase()} ${subject.type}${subject.label ? ` ${subject.label}` : ''}`;
+}
+
+const SUBJECT_TYPES = ['marketer', 'client', 'clients', 'login', 'estate', 'plot size', 'plot number', 'allocation', 'message', 'company'];
+
+/** #/history: who did what, newest first, searchable by kind of record and by day. */
+export async function historyPage(main, me) {
+    const {search, results, more, reload} = searchableList({
+        path: 'activity',
+        filters: [
+            field('About', 'subjectType', {kind: 'select', options: [['', 'Anything'], ...SUBJECT_TYPES.map((t) => [t, t])]}),
+            field('From (day)', 'from', {kind: 'date'}),
+            field('To (day, included)', 'to', {kind: 'date'}),
+        ],
+        headings: ['When', 'Who', 'What happened'],
+        describe: ({subjectType, from, to}) => `History${subjectType ? ` of ${subjectType} records` : ''}${from ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}, newest first`,
+        rowOf: (entry) => [when(entry.at), actorOf(entry), happened(entry) + (entry.detail ? ` (${entry.detail})` : '')],
+        empty: (filtered) => filtered ? 'Nothing matches.' : 'Nothing has happened yet.',
+    });
+    page(main, 'History',
+        h('p', {class: 'hint'}, me.role === 'PLATFORM_ADMIN'
+            ? 'Every company’s writes, sign-ins and sign-outs, as they were recorded. Nobody can change an entry; the audit checks that none was.'
+            : 'Every write, sign-in and sign-out in your company, as it was recorded. Nobody can change an entry; the audit checks that none was.'),
+        search, results, more);
+    await reload();
+}
+
+/** A person's page: what happened to them, newest first (the latest 20). */
+async function historySection(type, id) {
+    const entries = (await get(`activity?subjectType=${encodeURIComponent(type)}&subjectId=${id}&limit=20`)).items;
+    return h('section', {}, h('h2', {}, 'History'), entries.length
+        ? h('ul', {class: 'history'}, entries.map((entry) => h('li', {}, h('time', {datetime: entry.at}, when(entry.at)), ' — ',
+            `${entry.actor.name} ${happened(entry)}`, entry.detail ? ` (${entry.detail})` : '')))
+        : h('p', {}, 'Nothing recorded yet.'));
 }
 
 // --- CSV import ------------------------------------------------------------------------------------

@@ -9,6 +9,15 @@ const WORDS = {
     ACTIVE: 'Active', DEACTIVATED: 'Deactivated', SUSPENDED: 'Suspended',
     ENQUIRY: 'Enquiry', COMPLAINT: 'Complaint', COMPLIMENT: 'Compliment',
     PLATFORM_ADMIN: 'platform operator', COMPANY_ADMIN: 'company admin', MARKETER: 'marketer', CLIENT: 'client',
+    // what the activity log says happened
+    REGISTERED: 'registered', INVITED: 'invited to sign in', CHANGED: 'changed', REACTIVATED: 'reactivated',
+    CREATED: 'created', RENAMED: 'renamed', SEQUENCES_BACKFILLED: 'backfilled the numbering of', IMPORTED: 'imported',
+    ASSIGNED: 'assigned', UNASSIGNED: 'unassigned', REASSIGNED: 'moved the clients of', PLOTS_ADDED: 'added plots to',
+    ALLOCATED: 'allocated', MESSAGE_SENT: 'sent', MESSAGE_READ: 'read', MESSAGE_UNREAD: 'marked unread',
+    SIGNED_IN: 'signed in', SIGNED_OUT: 'signed out', SIGN_IN_THROTTLED: 'was refused sign-in (too many attempts)',
+    PASSWORD_CHANGED: 'changed the password of', PASSWORD_RESET: 'reset the password of',
+    INVITATION_ACCEPTED: 'accepted the invitation of', EMAIL_CHANGE_REQUESTED: 'asked to change the email of',
+    EMAIL_CHANGED: 'changed the email of', NONE: 'nobody known',
 };
 
 /** The audit's checks, by name, as a sentence an admin reads. */
@@ -22,6 +31,7 @@ const CHECKS = {
     messages_within_one_company: 'Messages stay inside one company',
     accounts_matching_their_person: 'Every login belongs to its person',
     rows_with_a_company: 'Every record belongs to a company',
+    activity_log_untouched: 'The history is as it was written (nothing altered or removed)',
 };
 
 export function word(value) {

@@ -19,8 +19,8 @@ CREATE TABLE activity (
     chain_seq         BIGINT,
     chain_hash        VARCHAR(64),
     CONSTRAINT pk_activity PRIMARY KEY (id),
+    -- also the index of a company's list, newest first
     CONSTRAINT uq_activity_company_id UNIQUE (company_id, id),
     CONSTRAINT fk_activity_company FOREIGN KEY (company_id) REFERENCES company (id)
 );
-CREATE INDEX ix_activity_company ON activity (company_id, id);
 CREATE INDEX ix_activity_subject ON activity (company_id, subject_type, subject_id);

@@ -9,7 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one way a write is recorded: in the write's own transaction (it commits or rolls back with it),
@@ -48,7 +51,34 @@ public class ActivityLog {
         em.persist(new Activity(actor, action, subject, detail));
     }
 
+    /**
+     * Who each login is, for a minute: a write costs no lookup of its author while the author keeps writing.
+     * (A person renamed shows under the new name within a minute; UIDs never change.)
+     */
+    private static final Duration REMEMBERED = Duration.ofMinutes(1);
+
+    private static final int MOST_REMEMBERED = 10_000;
+
+    private record Remembered(Actor actor, long until) {}
+
+    private final Map<String, Remembered> actors = new ConcurrentHashMap<>();
+
     private Actor callerActor() {
+        String key = caller.role() + ":" + caller.accountId();
+        long now = System.nanoTime();
+        Remembered known = actors.get(key);
+        if (known != null && known.until() - now > 0) {
+            return known.actor();
+        }
+        if (actors.size() >= MOST_REMEMBERED) {
+            actors.clear(); // bounded: a crowd of authors starts the memory afresh
+        }
+        Actor actor = lookUpCaller();
+        actors.put(key, new Remembered(actor, now + REMEMBERED.toNanos()));
+        return actor;
+    }
+
+    private Actor lookUpCaller() {
         if (caller.role() == Role.PLATFORM_ADMIN) {
             Object email = em.createNativeQuery("select email from platform_admin where id = ?1")
                     .setParameter(1, caller.accountId())

@@ -46,18 +46,27 @@ public class ActivityService {
                     com.estatedesk.infra.rest.PathIds.filter(actor, "actor"),
                     subjectType == null || subjectType.isBlank() ? null : subjectType.trim(),
                     com.estatedesk.infra.rest.PathIds.filter(subjectId, "subjectId"),
-                    instant(from, "from"),
-                    instant(to, "to"));
+                    instant(from, "from", 0),
+                    instant(to, "to", 1));
         }
 
-        private static Instant instant(String text, String parameter) {
+        /** An ISO-8601 instant, or a day (UTC): "from" its start, "to" its end (the day is included). */
+        private static Instant instant(String text, String parameter, int daysAfter) {
             if (text == null || text.isBlank()) {
                 return null;
             }
             try {
                 return Instant.parse(text.trim());
-            } catch (DateTimeParseException e) {
-                throw Problems.invalid(parameter, "must be an ISO-8601 instant, e.g. 2026-12-01T00:00:00Z");
+            } catch (DateTimeParseException notAnInstant) {
+                try {
+                    return java.time.LocalDate.parse(text.trim())
+                            .plusDays(daysAfter)
+                            .atStartOfDay(ZoneOffset.UTC)
+                            .toInstant();
+                } catch (DateTimeParseException notADay) {
+                    throw Problems.invalid(
+                            parameter, "must be an ISO-8601 instant (2026-12-01T00:00:00Z) or day (2026-12-01)");
+                }
             }
         }
     }
@@ -87,9 +96,13 @@ public class ActivityService {
         String select = database.isPostgreSql()
                 ? "select * from platform_activity(?1, ?2, cast(?3 as bigint), cast(?4 as bigint), cast(?5 as text),"
                         + " cast(?6 as bigint), cast(?7 as timestamptz), cast(?8 as timestamptz))"
-                : "select * from activity where id < ?1 and (?3 is null or company_id = ?3)"
-                        + " and (?4 is null or actor_account_id = ?4) and (?5 is null or subject_type = ?5)"
-                        + " and (?6 is null or subject_id = ?6) and (?7 is null or at >= ?7) and (?8 is null or at < ?8)"
+                : "select * from activity where id < ?1"
+                        + " and (cast(?3 as bigint) is null or company_id = ?3)"
+                        + " and (cast(?4 as bigint) is null or actor_account_id = ?4)"
+                        + " and (cast(?5 as varchar) is null or subject_type = ?5)"
+                        + " and (cast(?6 as bigint) is null or subject_id = ?6)"
+                        + " and (cast(?7 as timestamp with time zone) is null or at >= ?7)"
+                        + " and (cast(?8 as timestamp with time zone) is null or at < ?8)"
                         + " order by id desc limit ?2";
         @SuppressWarnings("unchecked")
         List<Activity> rows = em.createNativeQuery(select, Activity.class)

@@ -138,7 +138,8 @@ public class AccountLinks {
         }
     }
 
-    private static ProblemException dead() {
+    /** The one answer for a link that does not work, whatever the reason. */
+    static ProblemException dead() {
         return Problems.of(
                 "link-not-valid",
                 "Link not valid",

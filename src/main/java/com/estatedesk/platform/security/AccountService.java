@@ -1,5 +1,6 @@
 package com.estatedesk.platform.security;
 
+import com.estatedesk.infra.async.BoundedHandOff;
 import com.estatedesk.infra.identity.Caller;
 import com.estatedesk.infra.identity.Emails;
 import com.estatedesk.infra.mail.Outbox;
@@ -20,7 +21,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Semaphore;
 import java.util.logging.Logger;
 
 /**
@@ -38,7 +38,7 @@ public class AccountService {
     static final Duration EMAIL_CHANGE_VALID = Duration.ofHours(24);
 
     /** Reset requests resolved in the background at once: a flood beyond this is dropped, never queued. */
-    private static final Semaphore RESETS_WAITING = new Semaphore(64);
+    private static final BoundedHandOff RESETS_WAITING = new BoundedHandOff(64);
 
     @PersistenceContext
     EntityManager em;
@@ -102,8 +102,7 @@ public class AccountService {
         AccountToken link = links.redeem(token, Purpose.INVITATION);
         Account account = em.find(Account.class, link.accountId());
         if (account == null || account.hasPassword() || !account.isActive()) {
-            throw Problems.of(
-                    "link-not-valid", "Link not valid", 410, "This invitation is no longer valid. Ask for a new one.");
+            throw AccountLinks.dead();
         }
         account.changePassword(passwords.hash(password));
         activity.recordAs(
@@ -120,19 +119,15 @@ public class AccountService {
         String normalized = Emails.normalize(email);
         // its own throttle key: a flood of resets does not lock the login out, nor the other way round
         String resetKey = "reset:" + companyKey;
-        throttle.admit(resetKey.substring(0, Math.min(resetKey.length(), 100)), normalized);
+        throttle.admit(
+                resetKey.substring(0, Math.min(resetKey.length(), 100)),
+                normalized,
+                "Too many password reset requests for this email; retry later.");
         if (!outbox.sends() || PublicUrl.value().isEmpty() || companyKey.isEmpty()) {
             return; // no email can carry a link: nothing to prepare (the same for every caller)
         }
-        if (!RESETS_WAITING.tryAcquire()) {
+        if (!RESETS_WAITING.offer(() -> self.resolveReset(companyKey, normalized))) {
             LOG.warning("Password reset requests beyond the background's room are dropped (a flood?)");
-            return;
-        }
-        try {
-            self.resolveReset(companyKey, normalized);
-        } catch (RuntimeException notHandedOver) {
-            RESETS_WAITING.release();
-            throw notHandedOver;
         }
     }
 
@@ -167,7 +162,7 @@ public class AccountService {
                             + link.url() + "\n\n"
                             + "If it was not you, ignore this email: your password stays as it is.\n");
         } finally {
-            RESETS_WAITING.release();
+            RESETS_WAITING.done();
         }
     }
 
@@ -176,7 +171,7 @@ public class AccountService {
         AccountToken link = links.redeem(token, Purpose.PASSWORD_RESET);
         Account account = em.find(Account.class, link.accountId());
         if (account == null || !account.isActive()) {
-            throw Problems.of("link-not-valid", "Link not valid", 410, "This link is no longer valid.");
+            throw AccountLinks.dead();
         }
         account.changePassword(passwords.hash(newPassword));
         links.killAll(account.id());
@@ -231,7 +226,7 @@ public class AccountService {
         AccountToken link = links.redeem(token, Purpose.EMAIL_CHANGE);
         Account account = em.find(Account.class, link.accountId());
         if (account == null || !account.isActive()) {
-            throw Problems.of("link-not-valid", "Link not valid", 410, "This link is no longer valid.");
+            throw AccountLinks.dead();
         }
         if (isTaken(link.newEmail())) {
             throw Conflict.ACCOUNT_EMAIL.problem();

@@ -37,6 +37,12 @@ public class LoginThrottle {
     /** Counts one attempt; 429 with Retry-After when the pair is over the limit. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void admit(String companyKey, String email) {
+        admit(companyKey, email, "Too many failed logins for this email; retry later.");
+    }
+
+    /** As {@link #admit(String, String)}, with the 429's own words ({@code refusal}). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void admit(String companyKey, String email, String refusal) {
         Instant now = Instant.now();
         Timestamp windowEdge = Timestamp.from(now.minus(WINDOW));
         Object[] counted = database.isPostgreSql()
@@ -47,7 +53,7 @@ public class LoginThrottle {
             Instant started = toInstant(counted[1]);
             long retryAfter =
                     Math.max(1, Duration.between(now, started.plus(WINDOW)).toSeconds() + 1);
-            throw Problems.tooManyRequests("Too many failed logins for this email; retry later.", retryAfter);
+            throw Problems.tooManyRequests(refusal, retryAfter);
         }
     }
 

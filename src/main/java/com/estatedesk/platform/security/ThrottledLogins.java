@@ -1,5 +1,6 @@
 package com.estatedesk.platform.security;
 
+import com.estatedesk.infra.async.BoundedHandOff;
 import com.estatedesk.infra.identity.Emails;
 import com.estatedesk.platform.activity.ActivityLog;
 import com.estatedesk.platform.activity.ActivityView.Actor;
@@ -12,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import java.util.concurrent.Semaphore;
 
 /**
  * A throttled login noted in its company's activity log, in the background: the 429 takes the same time
@@ -21,7 +21,7 @@ import java.util.concurrent.Semaphore;
 @Stateless
 public class ThrottledLogins {
 
-    private static final Semaphore WAITING = new Semaphore(64);
+    private static final BoundedHandOff WAITING = new BoundedHandOff(64);
 
     @PersistenceContext
     EntityManager em;
@@ -34,15 +34,7 @@ public class ThrottledLogins {
 
     /** Hands the note to {@code bean} (this EJB, asynchronous) when there is room. */
     static void noteIfRoom(ThrottledLogins bean, String companyKey, String email) {
-        if (!WAITING.tryAcquire()) {
-            return;
-        }
-        try {
-            bean.note(companyKey, email);
-        } catch (RuntimeException notHandedOver) {
-            WAITING.release();
-            throw notHandedOver;
-        }
+        WAITING.offer(() -> bean.note(companyKey, email));
     }
 
     @Asynchronous
@@ -75,7 +67,7 @@ public class ThrottledLogins {
                         detail);
             }
         } finally {
-            WAITING.release();
+            WAITING.done();
         }
     }
 }

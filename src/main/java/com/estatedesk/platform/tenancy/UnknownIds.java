@@ -1,12 +1,12 @@
 package com.estatedesk.platform.tenancy;
 
+import com.estatedesk.infra.async.BoundedHandOff;
 import com.estatedesk.infra.database.Database;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.concurrent.Semaphore;
 
 /**
  * A request named an id its company does not have ({@link CompanyRows} counts it). On PostgreSQL it
@@ -34,21 +34,11 @@ public class UnknownIds {
      * ids beyond it is still counted (estatedesk_unknown_id_lookups_total, and its alert) but not noted
      * one by one, so that guessing cannot grow a queue in the service's memory.
      */
-    static final int MOST_WAITING = 64;
-
-    static final Semaphore WAITING = new Semaphore(MOST_WAITING);
+    static final BoundedHandOff WAITING = new BoundedHandOff(64);
 
     /** Hands the note over when there is room; the caller's answer never waits either way. */
     static void noteIfRoom(UnknownIds bean, long callerCompany, String table, long id) {
-        if (!WAITING.tryAcquire()) {
-            return;
-        }
-        try {
-            bean.note(callerCompany, table, id);
-        } catch (RuntimeException notHandedOver) {
-            WAITING.release();
-            throw notHandedOver;
-        }
+        WAITING.offer(() -> bean.note(callerCompany, table, id));
     }
 
     @Asynchronous
@@ -63,7 +53,7 @@ public class UnknownIds {
                         .getSingleResult();
             }
         } finally {
-            WAITING.release();
+            WAITING.done();
         }
     }
 }

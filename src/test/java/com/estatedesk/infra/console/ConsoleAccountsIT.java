@@ -117,4 +117,44 @@ class ConsoleAccountsIT extends HttpApiTest {
                             .status());
         }
     }
+
+    @Test
+    @Tag(ConsoleIT.FULL_JOURNEY)
+    void theHistorySaysWhoDidWhatAndAPersonsPageShowsTheirs() throws IOException {
+        Company company = fixtures.company("Console History");
+        long client = api.post(
+                        "/clients",
+                        company.adminToken(),
+                        Fixtures.person(
+                                "Hana History",
+                                "hana-" + UUID.randomUUID().toString().substring(0, 8) + "@console.test",
+                                null))
+                .id();
+        assertEquals(
+                200,
+                api.patch("/clients/" + client, company.adminToken(), "{\"status\":\"DEACTIVATED\"}")
+                        .status());
+        try (Browser browser = Browser.shared(deployment)) {
+            browser.signIn(company.adminEmail(), Fixtures.ADMIN_PASSWORD, company.slug());
+            browser.heading("Dashboard");
+            browser.driver().findElement(By.linkText("History")).click();
+            browser.heading("History");
+            browser.until(driver -> browser.mainText().contains("deactivated client Hana History"));
+            assertTrue(browser.mainText().contains("registered client Hana History"), browser::mainText);
+            assertTrue(browser.mainText().contains("signed in"), browser::mainText);
+            WebElement search = browser.driver().findElement(By.cssSelector("form.search"));
+            browser.fill(search, "About", "estate");
+            search.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.until(driver -> browser.mainText().contains("Nothing matches."));
+            browser.fill(search, "About", "client");
+            search.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.until(driver -> browser.mainText().contains("deactivated client Hana History"));
+            browser.assertAccessible("history");
+            browser.screenshot("history");
+
+            browser.open("#/clients/" + client);
+            browser.heading("Hana History");
+            browser.until(driver -> browser.mainText().contains("deactivated client Hana History"));
+        }
+    }
 }

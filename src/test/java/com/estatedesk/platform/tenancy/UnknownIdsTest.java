@@ -21,11 +21,13 @@ class UnknownIdsTest {
         for (long id = 1; id <= 1_000; id++) {
             UnknownIds.noteIfRoom(executorThatNeverRuns, 7, "client", id);
         }
-        assertEquals(UnknownIds.MOST_WAITING, handedOver.size());
+        assertEquals(UnknownIds.WAITING.most(), handedOver.size());
 
-        UnknownIds.WAITING.release(UnknownIds.MOST_WAITING); // the queued notes are written
+        for (int i = 0; i < UnknownIds.WAITING.most(); i++) {
+            UnknownIds.WAITING.done(); // the queued notes are written
+        }
         UnknownIds.noteIfRoom(executorThatNeverRuns, 7, "client", 1_001);
-        assertEquals(UnknownIds.MOST_WAITING + 1, handedOver.size(), "room again once they are written");
-        UnknownIds.WAITING.release();
+        assertEquals(UnknownIds.WAITING.most() + 1, handedOver.size(), "room again once they are written");
+        UnknownIds.WAITING.done();
     }
 }
