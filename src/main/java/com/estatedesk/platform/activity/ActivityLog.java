@@ -63,7 +63,13 @@ public class ActivityLog {
 
     private final Map<String, Remembered> actors = new ConcurrentHashMap<>();
 
+    /** A write no request asked for (start-up, a scheduled chore, an in-container test). */
+    private static final Actor SYSTEM = new Actor(0, null, "EstateDesk itself", "SYSTEM");
+
     private Actor callerActor() {
+        if (!caller.isAuthenticated()) {
+            return SYSTEM;
+        }
         String key = caller.role() + ":" + caller.accountId();
         long now = System.nanoTime();
         Remembered known = actors.get(key);
