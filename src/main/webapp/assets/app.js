@@ -17,25 +17,25 @@ const RETURN_TO = 'estatedesk.returnTo';
  * OpenAPI document, so @RolesAllowed on the resource is the one place they are written.
  */
 const ROUTES = [
-    ['companies', 'GET /companies', () => pages.companiesPage(main)],
-    ['companies/:id', 'GET /companies/{id}', (p) => pages.companyPage(main, p.id)],
-    ['audit', 'GET /audit', () => pages.auditPage(main)],
-    ['history', 'GET /activity', (p, me) => pages.historyPage(main, me)],
-    ['dashboard', 'GET /summary', () => pages.dashboard(main)],
-    ['marketers', 'GET /marketers', (p, me) => pages.peopleList(main, 'marketers', me)],
-    ['marketers/:id', 'GET /marketers/{id}', (p, me) => pages.personPage(main, 'marketers', p.id, me)],
-    ['clients', 'GET /clients', (p, me) => pages.peopleList(main, 'clients', me)],
-    ['clients/:id', 'GET /clients/{id}', (p, me) => pages.personPage(main, 'clients', p.id, me)],
-    ['import', 'POST /clients/import', () => pages.importPage(main)],
-    ['assignments', 'POST /assignments', () => pages.assignmentsPage(main)],
-    ['estates', 'GET /estates', (p, me) => pages.estatesPage(main, me)],
-    ['estates/:id', 'GET /estates/{id}', (p, me) => pages.estatePage(main, p.id, me)],
-    ['catalogue', 'GET /plot-sizes', (p, me) => pages.cataloguePage(main, me)],
-    ['allocations', 'GET /allocations', (p, me) => pages.allocationsPage(main, me)],
-    ['messages/:box', 'GET /messages', (p, me) => pages.messagesPage(main, me, p.box === 'sent' ? 'sent' : 'inbox')],
+    ['companies', 'GET /companies', (p, me, view) => pages.companiesPage(view)],
+    ['companies/:id', 'GET /companies/{id}', (p, me, view) => pages.companyPage(view, p.id)],
+    ['audit', 'GET /audit', (p, me, view) => pages.auditPage(view)],
+    ['history', 'GET /activity', (p, me, view) => pages.historyPage(view, me)],
+    ['dashboard', 'GET /summary', (p, me, view) => pages.dashboard(view)],
+    ['marketers', 'GET /marketers', (p, me, view) => pages.peopleList(view, 'marketers', me)],
+    ['marketers/:id', 'GET /marketers/{id}', (p, me, view) => pages.personPage(view, 'marketers', p.id, me)],
+    ['clients', 'GET /clients', (p, me, view) => pages.peopleList(view, 'clients', me)],
+    ['clients/:id', 'GET /clients/{id}', (p, me, view) => pages.personPage(view, 'clients', p.id, me)],
+    ['import', 'POST /clients/import', (p, me, view) => pages.importPage(view)],
+    ['assignments', 'POST /assignments', (p, me, view) => pages.assignmentsPage(view)],
+    ['estates', 'GET /estates', (p, me, view) => pages.estatesPage(view, me)],
+    ['estates/:id', 'GET /estates/{id}', (p, me, view) => pages.estatePage(view, p.id, me)],
+    ['catalogue', 'GET /plot-sizes', (p, me, view) => pages.cataloguePage(view, me)],
+    ['allocations', 'GET /allocations', (p, me, view) => pages.allocationsPage(view, me)],
+    ['messages/:box', 'GET /messages', (p, me, view) => pages.messagesPage(view, me, p.box === 'sent' ? 'sent' : 'inbox')],
     // A client's own record; the others reach people through their lists.
-    ['me', 'GET /clients/{id}', (p, me) => pages.profilePage(main, me), ['CLIENT']],
-    ['account', 'POST /me/password', (p, me) => pages.accountPage(main, me, passwordChanged)],
+    ['me', 'GET /clients/{id}', (p, me, view) => pages.profilePage(view, me), ['CLIENT']],
+    ['account', 'POST /me/password', (p, me, view) => pages.accountPage(view, me, passwordChanged)],
 ];
 
 /** The menu, in order; an entry shows when its page is open to the caller's role, under that role's words. */
@@ -119,7 +119,6 @@ function signInAgain(message) {
 }
 
 async function route() {
-    pages.claimRoute(main);
     const hash = location.hash;
     const path = location.hash.replace(/^#\/?/, '');
     for (const [pattern, show] of PUBLIC) {
@@ -164,7 +163,11 @@ async function route() {
         return;
     }
     markCurrent();
-    await found.show(found.params, me);
+    // Each visit renders into its own view: a page whose answers arrive after the person went elsewhere
+    // (a slow dashboard, then a click on Marketers) fills a view that is no longer on the screen.
+    const view = h('div', {class: 'view'});
+    replace(main, view);
+    await found.show(found.params, me, view);
 }
 
 function drawShell() {
@@ -202,7 +205,6 @@ function passwordChanged() {
 }
 
 function showSignIn(message) {
-    pages.claimRoute(main);
     me = null;
     replace(nav);
     replace(who);

@@ -10,18 +10,10 @@ const KINDS = {
     clients: {one: 'client', title: 'Clients'},
 };
 
-/** The route now shown: a page still loading for a route the person has left must not replace it. */
-export function claimRoute(main) {
-    main.dataset.route = location.hash;
-}
-
-/**
- * Fills the main region with a page: its title (also the document's), then the content. A page whose
- * answers arrive after the person went elsewhere (a slow dashboard, then a click on Marketers) is dropped.
- */
+/** Fills a view with a page: its title (also the document's), then the content. A view no longer on the screen is left alone. */
 export function page(main, title, ...content) {
-    if (main.dataset.route !== undefined && main.dataset.route !== location.hash) {
-        return;
+    if (!main.isConnected) {
+        return; // its answers came after the person went elsewhere
     }
     document.title = `${title} · EstateDesk`;
     const heading = h('h1', {tabindex: -1}, title);
@@ -684,7 +676,6 @@ export async function messagesPage(main, me, box = 'inbox') {
             ], 'Send', async (v) => {
                 const sent = await post('messages', {recipientId: Number(v.recipientId), type: v.type, body: v.body});
                 history.replaceState(null, '', '#/messages/sent'); // the address says what the page shows (no second render)
-                claimRoute(main);
                 await messagesPage(main, me, 'sent');
                 outcome(main, `Sent to ${party(sent.recipient)}.`);
             })
@@ -739,7 +730,6 @@ export function accountPage(main, me, onChanged) {
 /** The link's token leaves the address bar once the page has it: it is not kept in the history. */
 function forgetLinkInAddressBar() {
     history.replaceState(null, '', location.pathname + location.search + '#/');
-    claimRoute(document.getElementById('main'));
 }
 
 function choosePassword(title, submitLabel, send) {

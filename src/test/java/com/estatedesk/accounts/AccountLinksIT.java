@@ -147,15 +147,23 @@ class AccountLinksIT extends HttpApiTest {
         Api.Reply knownReply = null;
         Api.Reply unknownReply = null;
         for (int i = 0; i < 20; i++) {
-            // the throttle allows five a window: each sample starts a fresh count, for both alike
+            // The throttle allows five a window: each sample starts a fresh count, for both alike.
             Db.update("delete from login_attempt where email = ?", known);
-            long started = System.nanoTime();
-            knownReply = requestReset(known, company.slug());
-            knownTimes.add(System.nanoTime() - started);
+            // The answer is timed, not the background's work after it: a pause lets a known email's link be
+            // written before the next request, and the two take turns going first.
+            pause(100);
             String nobody = unique("nobody");
-            started = System.nanoTime();
-            unknownReply = requestReset(nobody, company.slug());
-            unknownTimes.add(System.nanoTime() - started);
+            for (boolean knownFirst : new boolean[] {i % 2 == 0, i % 2 != 0}) {
+                long started = System.nanoTime();
+                if (knownFirst) {
+                    knownReply = requestReset(known, company.slug());
+                    knownTimes.add(System.nanoTime() - started);
+                } else {
+                    unknownReply = requestReset(nobody, company.slug());
+                    unknownTimes.add(System.nanoTime() - started);
+                }
+                pause(100);
+            }
             assertEquals(202, knownReply.status(), knownReply::toString);
             assertEquals(202, unknownReply.status(), unknownReply::toString);
         }
@@ -167,7 +175,7 @@ class AccountLinksIT extends HttpApiTest {
         System.out.printf(
                 "reset timing: known median %.2f ms, unknown median %.2f ms, ratio %.2f%n",
                 knownMedian / 1e6, unknownMedian / 1e6, ratio);
-        assertTrue(ratio > 0.8 && ratio < 1.25, "medians within 20 %: ratio " + ratio);
+        assertTrue(Math.abs(ratio - 1) <= 0.2, "medians within 20 %: ratio " + ratio);
         // The known login got its links (the newest one works); nobody else got anything.
         List<MimeMessage> mails = Mailbox.await(known, 20, MAIL_WAIT);
         assertTrue(Mailbox.subject(mails.get(0)).contains("Reset"), Mailbox.subject(mails.get(0)));
@@ -334,6 +342,15 @@ class AccountLinksIT extends HttpApiTest {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
