@@ -214,9 +214,11 @@ function showSignIn(message) {
             field('Email', 'email', {kind: 'email', required: true, attrs: {autocomplete: 'username'}}),
             field('Password', 'password', {kind: 'password', required: true, attrs: {autocomplete: 'current-password'}}),
             field('Company', 'company', {hint: 'Your company’s sign-in name (slug); leave empty if you run the platform', attrs: {autocomplete: 'organization'}}),
+            field('Code', 'totp', {max: 10, hint: 'Only with two-step sign-in on: the 6 digits your app shows', attrs: {inputmode: 'numeric', autocomplete: 'one-time-code'}}),
         ], 'Sign in', async (values) => {
             const credentials = {email: values.email, password: values.password};
             if (values.company) credentials.company = values.company;
+            if (values.totp) credentials.totp = values.totp;
             const token = await post('auth/token', credentials, {anonymous: true});
             session.start(token.accessToken);
             const back = sessionStorage.getItem(RETURN_TO);

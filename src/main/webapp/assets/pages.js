@@ -715,6 +715,7 @@ export function accountPage(main, me, onChanged) {
             await post('me/password', {currentPassword: v.currentPassword, newPassword: v.newPassword});
             onChanged();
         }),
+        me.role === 'PLATFORM_ADMIN' ? null : secondFactorSection(main),
         me.role === 'PLATFORM_ADMIN' ? null : form('Change your email', [
             field('Current password', 'currentPassword', {kind: 'password', required: true, max: 200, attrs: {autocomplete: 'current-password'}}),
             field('New email', 'newEmail', {kind: 'email', required: true, max: 254, attrs: {autocomplete: 'email'}}),
@@ -723,6 +724,34 @@ export function accountPage(main, me, onChanged) {
             formElement.reset();
             outcome(main, `A confirmation link is on its way to ${v.newEmail}. Your email changes when you follow it; until then you sign in as before.`);
         }));
+}
+
+/** Two-step sign-in: a code from an authenticator app at every sign-in, after the password. */
+function secondFactorSection(main) {
+    const section = h('section', {'aria-labelledby': 'two-step'}, h('h2', {id: 'two-step'}, 'Two-step sign-in'),
+        h('p', {}, 'With it on, signing in also asks for the 6-digit code your authenticator app shows (Google Authenticator, Microsoft Authenticator, 1Password, …).'));
+    section.append(h('p', {}, button('Set up two-step sign-in', async () => {
+        try {
+            const enrolment = await post('me/totp', undefined);
+            replace(section, h('h2', {id: 'two-step', tabindex: -1}, 'Two-step sign-in'),
+                h('p', {}, 'Scan this code with your authenticator app, or type the key into it. Then type the code the app shows.'),
+                h('img', {src: enrolment.qrCode, alt: 'QR code of your two-step sign-in key', width: 200, height: 200, class: 'qr'}),
+                h('p', {}, 'Key: ', h('code', {class: 'totp-secret'}, enrolment.secret)),
+                form('Confirm two-step sign-in', [
+                    field('Code from the app', 'code', {required: true, max: 10, hint: '6 digits', attrs: {inputmode: 'numeric', autocomplete: 'one-time-code'}}),
+                ], 'Turn on', async (v) => {
+                    await post('me/totp/confirm', {code: v.code});
+                    replace(section, h('h2', {id: 'two-step'}, 'Two-step sign-in'),
+                        h('p', {}, 'On. From now on, signing in asks for a code from your app. Lost your phone? Ask your company’s admin.'));
+                    outcome(main, 'Two-step sign-in is on.');
+                }));
+            section.scrollIntoView({block: 'start'});
+            section.querySelector('h2').focus();
+        } catch (failure) {
+            outcome(main, failureNote(failure));
+        }
+    }, {kind: 'secondary'})));
+    return section;
 }
 
 // --- One-time links (no sign-in needed) -----------------------------------------------------------

@@ -6,6 +6,7 @@ import com.estatedesk.platform.security.AccountService;
 import com.estatedesk.platform.security.AuthService;
 import com.estatedesk.platform.security.LinkRequests;
 import com.estatedesk.platform.security.PasswordChange;
+import com.estatedesk.platform.security.SecondFactor;
 import com.estatedesk.platform.security.Throttled;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -39,6 +40,9 @@ public class MeResource {
     @EJB
     AccountService accounts;
 
+    @EJB
+    SecondFactor secondFactor;
+
     @GET
     @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
     public MeView me() {
@@ -71,4 +75,29 @@ public class MeResource {
         accounts.requestEmailChange(change.currentPassword(), change.newEmail());
         return Response.noContent().build();
     }
+
+    /** Enrolment of a second factor: the secret, its otpauth:// URL and a QR code (a PNG data URI) of it. */
+    @POST
+    @Path("totp")
+    @APIResponse(responseCode = "200", description = "Scan the QR code, then confirm a code with POST /me/totp/confirm")
+    @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
+    public SecondFactor.Enrolment enrolSecondFactor() {
+        return secondFactor.enrol();
+    }
+
+    /** A code from the enrolled secret turns the second factor on: logins need a code from now on. */
+    @POST
+    @Path("totp/confirm")
+    @APIResponse(responseCode = "204", description = "On: every login needs a code from now on")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
+    public Response confirmSecondFactor(@NotNull @Valid TotpCode code) {
+        secondFactor.confirm(code.code());
+        return Response.noContent().build();
+    }
+
+    /** POST /me/totp/confirm. */
+    public record TotpCode(
+            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 10)
+            String code) {}
 }

@@ -48,6 +48,13 @@ public class Account extends CompanyOwned {
     @Column(name = "token_generation", nullable = false)
     private int tokenGeneration;
 
+    /** The TOTP secret (Base32), from enrolment on; used for logins once {@link #totpEnabled}. */
+    @Column(name = "totp_secret")
+    private String totpSecret;
+
+    @Column(name = "totp_enabled", nullable = false)
+    private boolean totpEnabled;
+
     @Column(name = "created_at", nullable = false)
     // OffsetDateTime, not Instant: EclipseLink 4.0 would serialize an Instant into bytes.
     private OffsetDateTime createdAt;
@@ -118,6 +125,26 @@ public class Account extends CompanyOwned {
     public void changePassword(String newHash) {
         this.passwordHash = newHash;
         tokenGeneration++;
+    }
+
+    /** Whether logins need a code from the second factor. */
+    public boolean hasSecondFactor() {
+        return totpEnabled;
+    }
+
+    String totpSecret() {
+        return totpSecret;
+    }
+
+    /** Enrolment (while no factor is on): a new secret, needed at login once a code from it is confirmed. */
+    void enrolSecondFactor(String secret) {
+        this.totpSecret = secret;
+        this.totpEnabled = false;
+    }
+
+    /** A code from the new secret was confirmed: logins need codes from now on. */
+    void confirmSecondFactor() {
+        this.totpEnabled = true;
     }
 
     /** A confirmed new login email: tokens issued for the old one end. */

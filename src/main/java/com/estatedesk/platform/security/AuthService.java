@@ -74,7 +74,7 @@ public class AuthService {
             admitCounted(companyKey, email);
             subject = credentials.company() == null
                     ? platformAdminLogin(email, credentials.password())
-                    : companyLogin(companyKey, email, credentials.password());
+                    : companyLogin(companyKey, email, credentials.password(), credentials.totp());
         }
         throttle.clear(companyKey, email);
         return tokens.issue(subject);
@@ -106,7 +106,7 @@ public class AuthService {
         return new Tokens.Subject(admin.id(), Role.PLATFORM_ADMIN, null, email, admin.tokenGeneration(), 0);
     }
 
-    private Tokens.Subject companyLogin(String slug, String email, String password) {
+    private Tokens.Subject companyLogin(String slug, String email, String password, String totp) {
         List<Company> companies = em.createNamedQuery(Company.BY_SLUG, Company.class)
                 .setParameter("slug", slug)
                 .getResultList();
@@ -122,7 +122,10 @@ public class AuthService {
                 .getResultList();
         if (!verified(password, accounts.stream().map(Account::passwordHash).findFirst())
                 || !accounts.get(0).isActive()
-                || !company.isActive()) {
+                || !company.isActive()
+                // a missing or wrong code is a failed login like a wrong password: counted, then throttled
+                || (accounts.get(0).hasSecondFactor()
+                        && !SecondFactor.matches(accounts.get(0).totpSecret(), totp))) {
             throw wrongCredentials();
         }
         Account account = accounts.get(0);

@@ -7,6 +7,7 @@ import com.estatedesk.testsupport.Fixtures;
 import com.estatedesk.testsupport.Fixtures.Company;
 import com.estatedesk.testsupport.HttpApiTest;
 import com.estatedesk.testsupport.Mailbox;
+import com.estatedesk.testsupport.Totp;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
@@ -155,6 +156,52 @@ class ConsoleAccountsIT extends HttpApiTest {
             browser.open("#/clients/" + client);
             browser.heading("Hana History");
             browser.until(driver -> browser.mainText().contains("deactivated client Hana History"));
+        }
+    }
+
+    @Test
+    @Tag(ConsoleIT.FULL_JOURNEY)
+    void aMarketerTurnsOnTwoStepSignInAndSignsInWithACode() throws IOException {
+        Company company = fixtures.company("Console Factor");
+        String email = "kemi-" + UUID.randomUUID().toString().substring(0, 8) + "@console.test";
+        assertEquals(
+                201,
+                api.post("/marketers", company.adminToken(), Fixtures.person("Kemi Careful", email, "kemi-password-1"))
+                        .status());
+        try (Browser browser = Browser.shared(deployment)) {
+            browser.signIn(email, "kemi-password-1", company.slug());
+            browser.heading("My clients");
+            browser.driver().findElement(By.linkText("My account")).click();
+            browser.heading("My account");
+            browser.driver()
+                    .findElement(By.xpath("//button[normalize-space()='Set up two-step sign-in']"))
+                    .click();
+            String secret = browser.until(
+                            ExpectedConditions.visibilityOfElementLocated(By.cssSelector("code.totp-secret")))
+                    .getText();
+            assertTrue(browser.driver()
+                    .findElement(By.cssSelector("img.qr"))
+                    .getAttribute("src")
+                    .startsWith("data:image/png"));
+            browser.assertAccessible("two-step enrolment");
+            browser.screenshot("two-step-enrolment");
+            WebElement confirm = browser.form("Confirm two-step sign-in");
+            browser.fill(confirm, "Code from the app", Totp.now(secret));
+            browser.submit(confirm);
+            browser.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("main .notice"), "Two-step sign-in is on."));
+            browser.signOut();
+
+            // Without the code: refused, as a wrong password would be. With it: in.
+            WebElement signIn = browser.form("Sign in");
+            browser.fill(signIn, "Email", email);
+            browser.fill(signIn, "Password", "kemi-password-1");
+            browser.fill(signIn, "Company", company.slug());
+            browser.submit(signIn);
+            browser.until(ExpectedConditions.textToBePresentInElement(signIn, "Wrong email, password or company"));
+            browser.fill(signIn, "Code", Totp.now(secret));
+            browser.submit(signIn);
+            browser.heading("My clients");
         }
     }
 }

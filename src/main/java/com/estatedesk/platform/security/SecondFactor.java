@@ -1,0 +1,110 @@
+package com.estatedesk.platform.security;
+
+import com.estatedesk.infra.identity.Caller;
+import com.estatedesk.infra.problem.Problems;
+import com.estatedesk.platform.activity.ActivityLog;
+import com.estatedesk.platform.tenancy.Company;
+import com.estatedesk.platform.tenancy.Tenancy;
+import dev.samstevens.totp.code.CodeVerifier;
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import dev.samstevens.totp.code.DefaultCodeVerifier;
+import dev.samstevens.totp.code.HashingAlgorithm;
+import dev.samstevens.totp.exceptions.QrGenerationException;
+import dev.samstevens.totp.qr.QrData;
+import dev.samstevens.totp.qr.ZxingPngQrGenerator;
+import dev.samstevens.totp.secret.DefaultSecretGenerator;
+import dev.samstevens.totp.time.SystemTimeProvider;
+import dev.samstevens.totp.util.Utils;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * The second factor of a company login: TOTP (RFC 6238: SHA-1, 6 digits, 30 s, one step of clock drift
+ * either way), as every authenticator app reads it. Enrolment gives the secret, its otpauth:// URL and a
+ * QR code of it; a code from it confirms it, and from then on a login needs a code too.
+ */
+@Stateless
+public class SecondFactor {
+
+    private static final CodeVerifier VERIFIER = verifier();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Tenancy tenancy;
+
+    @Inject
+    ActivityLog activity;
+
+    @EJB
+    LoginThrottle throttle;
+
+    /** POST /me/totp answers this: the secret to type, or the URL (and its QR code) to scan. */
+    public record Enrolment(String secret, String otpauthUrl, String qrCode) {}
+
+    /** POST /me/totp: a new secret; 409 when a factor is on already (turning it off is an admin's reset). */
+    public Enrolment enrol() {
+        Account account = callersAccount();
+        if (account.hasSecondFactor()) {
+            throw Problems.conflict("Your second factor is on already.");
+        }
+        String secret = new DefaultSecretGenerator(32).generate();
+        account.enrolSecondFactor(secret);
+        Company company = em.find(Company.class, caller.companyId());
+        QrData data = new QrData.Builder()
+                .label(account.email())
+                .secret(secret)
+                .issuer("EstateDesk " + company.slug())
+                .algorithm(HashingAlgorithm.SHA1)
+                .digits(6)
+                .period(30)
+                .build();
+        try {
+            ZxingPngQrGenerator png = new ZxingPngQrGenerator();
+            return new Enrolment(
+                    secret, data.getUri(), Utils.getDataUriForImage(png.generate(data), png.getImageMimeType()));
+        } catch (QrGenerationException e) {
+            throw new IllegalStateException("The QR code could not be drawn", e);
+        }
+    }
+
+    /** POST /me/totp/confirm: a right code turns the factor on; a wrong one is a 422 at "code". */
+    public void confirm(String code) {
+        Account account = callersAccount();
+        if (account.totpSecret() == null) {
+            throw Problems.conflict("Start with POST /me/totp: there is no secret to confirm yet.");
+        }
+        if (!account.hasSecondFactor()) {
+            if (!matches(account.totpSecret(), code)) {
+                throw Problems.unprocessable("code", "This code is not right; type the one your app shows now.");
+            }
+            account.confirmSecondFactor();
+            activity.record("SECOND_FACTOR_ON", AuthService.login(account), null);
+        }
+    }
+
+    /** At login: whether {@code code} is the account's current code. */
+    static boolean matches(String secret, String code) {
+        return secret != null && code != null && code.matches("\\d{6}") && VERIFIER.isValidCode(secret, code);
+    }
+
+    private Account callersAccount() {
+        tenancy.bindToTransaction(caller.companyId());
+        return em.find(Account.class, caller.accountId());
+    }
+
+    private static CodeVerifier verifier() {
+        DefaultCodeVerifier verifier =
+                new DefaultCodeVerifier(new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6), new SystemTimeProvider());
+        verifier.setTimePeriod(30);
+        verifier.setAllowedTimePeriodDiscrepancy(1);
+        return verifier;
+    }
+}

@@ -1,0 +1,90 @@
+package com.estatedesk.accounts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.estatedesk.testsupport.Api;
+import com.estatedesk.testsupport.Fixtures;
+import com.estatedesk.testsupport.HttpApiTest;
+import com.estatedesk.testsupport.Totp;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 28, the second factor (TOTP, RFC 6238) over real HTTP. The test computes its codes itself
+ * ({@link Totp}), not with the library the service uses.
+ */
+class SecondFactorIT extends HttpApiTest {
+
+    @Test
+    void enrolmentThenLoginsNeedTheCodeAndWrongCodesAreThrottledLikePasswords() {
+        Fixtures.Company company = fixtures.company("Factor Homes");
+        String email = AccountLinksIT.unique("toks");
+        assertEquals(
+                201,
+                api.post("/marketers", company.adminToken(), Fixtures.person("Toks Two", email, "toks-password-1"))
+                        .status());
+        String token = fixtures.login(email, "toks-password-1", company.slug());
+
+        Api.Reply enrolment = api.post("/me/totp", token, "");
+        assertEquals(200, enrolment.status(), enrolment::toString);
+        JsonObject body = enrolment.json();
+        String secret = body.getString("secret");
+        assertTrue(body.getString("otpauthUrl").startsWith("otpauth://totp/"), body::toString);
+        assertTrue(body.getString("otpauthUrl").contains("secret=" + secret));
+        assertTrue(body.getString("qrCode").startsWith("data:image/png;base64,"));
+        // Not on until confirmed: the password alone still signs in.
+        assertEquals(200, login(email, "toks-password-1", company, null).status());
+
+        Api.Reply wrong = api.post("/me/totp/confirm", token, code("000000".equals(now(secret)) ? "111111" : "000000"));
+        assertEquals(422, wrong.status(), wrong::toString);
+        assertEquals(204, api.post("/me/totp/confirm", token, code(now(secret))).status());
+        assertEquals(409, api.post("/me/totp", token, "").status(), "on: not enrolled again (which would turn it off)");
+
+        assertEquals(401, login(email, "toks-password-1", company, null).status(), "no code");
+        Api.Reply right = login(email, "toks-password-1", company, now(secret));
+        assertEquals(200, right.status(), right::toString);
+        assertEquals(401, login(email, "wrong-password", company, now(secret)).status(), "a code is no password");
+
+        // Wrong codes count as failed logins: with the wrong password above, five failures, and then even
+        // the right code waits (429).
+        for (int i = 0; i < 4; i++) {
+            String wrongCode = String.format("%06d", (Integer.parseInt(now(secret)) + 500_000 + i) % 1_000_000);
+            assertEquals(
+                    401, login(email, "toks-password-1", company, wrongCode).status());
+        }
+        Api.Reply throttled = login(email, "toks-password-1", company, now(secret));
+        assertEquals(429, throttled.status(), throttled::toString);
+
+        // The log says so, without the secret.
+        String history = api.get(
+                        "/activity?actor="
+                                + api.get("/me", right.json().getString("accessToken"))
+                                        .json()
+                                        .getJsonNumber("accountId"),
+                        company.adminToken())
+                .body();
+        assertTrue(history.contains("SECOND_FACTOR_ON"), history);
+        assertTrue(!history.contains(secret));
+    }
+
+    private Api.Reply login(String email, String password, Fixtures.Company company, String totp) {
+        var credentials = Json.createObjectBuilder()
+                .add("email", email)
+                .add("password", password)
+                .add("company", company.slug());
+        if (totp != null) {
+            credentials.add("totp", totp);
+        }
+        return api.post("/auth/token", null, credentials.build().toString());
+    }
+
+    private static String code(String code) {
+        return Json.createObjectBuilder().add("code", code).build().toString();
+    }
+
+    private static String now(String secret) {
+        return Totp.now(secret);
+    }
+}
