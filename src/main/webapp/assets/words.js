@@ -17,7 +17,7 @@ const WORDS = {
     SIGNED_IN: 'signed in', SIGNED_OUT: 'signed out', SIGN_IN_THROTTLED: 'was refused sign-in (too many attempts)',
     PASSWORD_CHANGED: 'changed the password of', PASSWORD_RESET: 'reset the password of',
     INVITATION_ACCEPTED: 'accepted the invitation of', EMAIL_CHANGE_REQUESTED: 'asked to change the email of',
-    EMAIL_CHANGED: 'changed the email of', NONE: 'nobody known', SYSTEM: 'the service', SECOND_FACTOR_ON: 'turned on the second factor of',
+    EMAIL_CHANGED: 'changed the email of', NONE: 'nobody known', SYSTEM: 'the service', SECOND_FACTOR_ON: 'turned on the second factor of', SECOND_FACTOR_RESET: 'reset the second factor of',
 };
 
 /** The audit's checks, by name, as a sentence an admin reads. */

@@ -69,6 +69,44 @@ class SecondFactorIT extends HttpApiTest {
         assertTrue(!history.contains(secret));
     }
 
+    @Test
+    void thePlatformAdminResetsACompanyAdminsLostFactorAndTheResetIsLogged() {
+        Fixtures.Company company = fixtures.company("Factor Reset Homes");
+        String admin = company.adminToken();
+        String secret = api.post("/me/totp", admin, "").json().getString("secret");
+        assertEquals(204, api.post("/me/totp/confirm", admin, code(now(secret))).status());
+        assertEquals(
+                401,
+                login(company.adminEmail(), Fixtures.ADMIN_PASSWORD, company, null)
+                        .status());
+
+        String reset = Json.createObjectBuilder()
+                .add("email", company.adminEmail())
+                .build()
+                .toString();
+        assertEquals(
+                403,
+                api.post("/companies/" + company.id() + "/second-factor-reset", admin, reset)
+                        .status());
+        String marketerEmail = AccountLinksIT.unique("notadmin");
+        api.post("/marketers", admin, Fixtures.person("Not Admin", marketerEmail, "not-admin-pass-1"));
+        Api.Reply notAnAdmin = api.post(
+                "/companies/" + company.id() + "/second-factor-reset",
+                fixtures.platformToken(),
+                Json.createObjectBuilder().add("email", marketerEmail).build().toString());
+        assertEquals(422, notAnAdmin.status(), notAnAdmin::toString);
+
+        Api.Reply done =
+                api.post("/companies/" + company.id() + "/second-factor-reset", fixtures.platformToken(), reset);
+        assertEquals(204, done.status(), done::toString);
+        assertEquals(401, api.get("/me", admin).status(), "the admin's sign-ins ended");
+        Api.Reply again = login(company.adminEmail(), Fixtures.ADMIN_PASSWORD, company, null);
+        assertEquals(200, again.status(), "the password alone signs in again: " + again);
+        String history =
+                api.get("/activity", again.json().getString("accessToken")).body();
+        assertTrue(history.contains("SECOND_FACTOR_RESET") && history.contains("PLATFORM_ADMIN"), history);
+    }
+
     private Api.Reply login(String email, String password, Fixtures.Company company, String totp) {
         var credentials = Json.createObjectBuilder()
                 .add("email", email)

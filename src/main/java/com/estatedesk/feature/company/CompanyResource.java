@@ -32,6 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 @RolesAllowed(Role.PLATFORM_ADMIN_NAME)
 public class CompanyResource {
 
+    @jakarta.ejb.EJB
+    com.estatedesk.platform.security.SecondFactor secondFactor;
+
     @EJB
     CompanyService companies;
 
@@ -86,4 +89,22 @@ public class CompanyResource {
     public CompanyView change(@PathParam("id") String id, CompanyChanges changes) {
         return companies.change(PathIds.parse(id, "company"), changes);
     }
+
+    /** A company admin lost the device of their second factor: it is off, and their sign-ins end. */
+    @POST
+    @Path("{id}/second-factor-reset")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "204",
+            description = "Off; the admin signs in with the password and enrols again")
+    public Response resetSecondFactor(@PathParam("id") String id, @NotNull @Valid SecondFactorReset reset) {
+        secondFactor.resetCompanyAdmin(PathIds.parse(id, "company"), reset.email());
+        return Response.noContent().build();
+    }
+
+    /** POST /companies/{id}/second-factor-reset. */
+    public record SecondFactorReset(
+            @jakarta.validation.constraints.NotBlank
+            @jakarta.validation.constraints.Email
+            @jakarta.validation.constraints.Size(max = 254)
+            String email) {}
 }

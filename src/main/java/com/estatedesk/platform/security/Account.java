@@ -142,6 +142,13 @@ public class Account extends CompanyOwned {
         this.totpEnabled = false;
     }
 
+    /** A lost device: the factor is off, and every token of the login ends (whoever holds them). */
+    void resetSecondFactor() {
+        this.totpSecret = null;
+        this.totpEnabled = false;
+        tokenGeneration++;
+    }
+
     /** A code from the new secret was confirmed: logins need codes from now on. */
     void confirmSecondFactor() {
         this.totpEnabled = true;

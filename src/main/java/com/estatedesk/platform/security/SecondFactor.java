@@ -15,7 +15,6 @@ import dev.samstevens.totp.qr.ZxingPngQrGenerator;
 import dev.samstevens.totp.secret.DefaultSecretGenerator;
 import dev.samstevens.totp.time.SystemTimeProvider;
 import dev.samstevens.totp.util.Utils;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -43,8 +42,8 @@ public class SecondFactor {
     @Inject
     ActivityLog activity;
 
-    @EJB
-    LoginThrottle throttle;
+    @Inject
+    Revocations revocations;
 
     /** POST /me/totp answers this: the secret to type, or the URL (and its QR code) to scan. */
     public record Enrolment(String secret, String otpauthUrl, String qrCode) {}
@@ -88,6 +87,33 @@ public class SecondFactor {
             account.confirmSecondFactor();
             activity.record("SECOND_FACTOR_ON", AuthService.login(account), null);
         }
+    }
+
+    /**
+     * POST /companies/{id}/second-factor-reset (platform admin): a company admin who lost their device
+     * signs in with the password again and enrols anew. Every token of that login ends; the reset is logged
+     * in the company's history. Only company admins: theirs is the login nobody in the company can mend.
+     */
+    public void resetCompanyAdmin(long companyId, String email) {
+        if (em.find(Company.class, companyId) == null) {
+            throw Problems.notFound("company");
+        }
+        tenancy.bindToTransaction(companyId);
+        Account account = em
+                .createNamedQuery(Account.BY_EMAIL, Account.class)
+                .setParameter("email", com.estatedesk.infra.identity.Emails.normalize(email))
+                .getResultList()
+                .stream()
+                .filter(found -> found.role() == com.estatedesk.infra.identity.Role.COMPANY_ADMIN)
+                .findFirst()
+                .orElseThrow(() -> Problems.unprocessable("email", "No company admin of this company has this email."));
+        boolean wasOn = account.hasSecondFactor();
+        account.resetSecondFactor();
+        revocations.revokeAccount(account.id(), account.tokenGeneration());
+        activity.record(
+                "SECOND_FACTOR_RESET",
+                AuthService.login(account),
+                wasOn ? "lost device; signed out everywhere" : "no factor was on; signed out everywhere");
     }
 
     /** At login: whether {@code code} is the account's current code. */
