@@ -112,7 +112,8 @@ fi
 kid() { python3 -c "import base64,json,sys; h=sys.argv[1].split('.')[0]; print(json.loads(base64.urlsafe_b64decode(h+'='*(-len(h)%4)))['kid'])" "$1"; }
 stop
 export ESTATEDESK_JWT_SIGNING_KEY="$(openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 2> /dev/null)"
-start rotated.log
+# This instance also requires a second factor of company admins (ESTATEDESK_REQUIRE_TOTP), checked below.
+ESTATEDESK_REQUIRE_TOTP=COMPANY_ADMIN start rotated.log
 until bash -c "$healthcheck" 2> /dev/null; do
   kill -0 $pid 2> /dev/null && [ $((SECONDS - started)) -le 180 ] || fail "no start with a configured key, see $DIR/rotated.log"
   sleep 1
@@ -124,6 +125,23 @@ rotated=$(curl -sf -H 'Content-Type: application/json' -d "{\"email\":\"ada@lpl.
 [ "$(kid "$rotated")" != "$(kid "$admin")" ] || fail "the new token is not signed with the new key"
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $rotated" $api/me)" = 200 ] || fail "a token of the new key was refused"
 echo "key rotation: old key $(kid "$admin") still verifies, new tokens signed with $(kid "$rotated")"
+
+# ESTATEDESK_REQUIRE_TOTP=COMPANY_ADMIN: the admin's login without a factor may only enrol one; once it is
+# on, logins need the code (computed here by scripts/totp.py, from the RFC).
+status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+login_as_ada() { curl -s -H 'Content-Type: application/json' -d "{\"email\":\"ada@lpl.test\",\"password\":\"ada-password\",\"company\":\"$slug\"${1:-}}" $api/auth/token; }
+[ "$(echo "$(login_as_ada)" | json '["secondFactorRequired"]')" = True ] || fail "no second factor, yet a full token"
+[ "$(status -H "Authorization: Bearer $rotated" $api/marketers)" = 403 ] || fail "an enrol-only token read marketers"
+secret=$(curl -sf -X POST -H "Authorization: Bearer $rotated" $api/me/totp | json '["secret"]') || fail "no enrolment"
+[ "$(status -X POST -H "Authorization: Bearer $rotated" -H 'Content-Type: application/json' \
+  -d "{\"code\":\"$(python3 scripts/totp.py "$secret")\"}" $api/me/totp/confirm)" = 204 ] || fail "the code was refused"
+[ "$(status -H 'Content-Type: application/json' -d "{\"email\":\"ada@lpl.test\",\"password\":\"ada-password\",\"company\":\"$slug\"}" \
+  $api/auth/token)" = 401 ] || fail "a login without the code got in"
+full=$(login_as_ada ",\"totp\":\"$(python3 scripts/totp.py "$secret")\"")
+[ "$(echo "$full" | json '["secondFactorRequired"]')" = False ] || fail "with the code, still enrol-only: $full"
+[ "$(status -H "Authorization: Bearer $(echo "$full" | json '["accessToken"]')" $api/marketers)" = 200 ] \
+  || fail "the full token was refused"
+echo "ESTATEDESK_REQUIRE_TOTP=COMPANY_ADMIN: enrol-only token (403 elsewhere), enrolled, then logins need the code"
 unset ESTATEDESK_JWT_SIGNING_KEY
 
 # The application role owning the tables (DB_USER = the owner): row-level security would not apply, so not ready.

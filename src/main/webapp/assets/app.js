@@ -196,12 +196,13 @@ async function signOut() {
     showSignIn();
 }
 
-/** A new password ends every token of the login, this one too: back to sign-in, saying why. */
-function passwordChanged() {
+/** A new password, or a second factor turned on, ends every token of the login: back to sign-in, saying why. */
+function passwordChanged(message) {
     session.clear();
     sessionStorage.removeItem(RETURN_TO);
     history.replaceState(null, '', '#/');
-    showSignIn('Your password is changed, and every earlier sign-in has ended. Sign in with the new password.');
+    showSignIn(typeof message === 'string' ? message
+        : 'Your password is changed, and every earlier sign-in has ended. Sign in with the new password.');
 }
 
 function showSignIn(message) {
@@ -221,7 +222,8 @@ function showSignIn(message) {
             if (values.totp) credentials.totp = values.totp;
             const token = await post('auth/token', credentials, {anonymous: true});
             session.start(token.accessToken);
-            const back = sessionStorage.getItem(RETURN_TO);
+            // a role that must have a second factor, without one: the account page, where it is set up
+            const back = token.secondFactorRequired ? '#/account' : sessionStorage.getItem(RETURN_TO);
             sessionStorage.removeItem(RETURN_TO);
             if (back && back !== location.hash) {
                 location.hash = back;

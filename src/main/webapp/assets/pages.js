@@ -715,7 +715,7 @@ export function accountPage(main, me, onChanged) {
             await post('me/password', {currentPassword: v.currentPassword, newPassword: v.newPassword});
             onChanged();
         }),
-        me.role === 'PLATFORM_ADMIN' ? null : secondFactorSection(main),
+        me.role === 'PLATFORM_ADMIN' ? null : secondFactorSection(main, onChanged),
         me.role === 'PLATFORM_ADMIN' ? null : form('Change your email', [
             field('Current password', 'currentPassword', {kind: 'password', required: true, max: 200, attrs: {autocomplete: 'current-password'}}),
             field('New email', 'newEmail', {kind: 'email', required: true, max: 254, attrs: {autocomplete: 'email'}}),
@@ -727,7 +727,7 @@ export function accountPage(main, me, onChanged) {
 }
 
 /** Two-step sign-in: a code from an authenticator app at every sign-in, after the password. */
-function secondFactorSection(main) {
+function secondFactorSection(main, onChanged) {
     const section = h('section', {'aria-labelledby': 'two-step'}, h('h2', {id: 'two-step'}, 'Two-step sign-in'),
         h('p', {}, 'With it on, signing in also asks for the 6-digit code your authenticator app shows (Google Authenticator, Microsoft Authenticator, 1Password, …).'));
     section.append(h('p', {}, button('Set up two-step sign-in', async () => {
@@ -741,9 +741,8 @@ function secondFactorSection(main) {
                     field('Code from the app', 'code', {required: true, max: 10, hint: '6 digits', attrs: {inputmode: 'numeric', autocomplete: 'one-time-code'}}),
                 ], 'Turn on', async (v) => {
                     await post('me/totp/confirm', {code: v.code});
-                    replace(section, h('h2', {id: 'two-step'}, 'Two-step sign-in'),
-                        h('p', {}, 'On. From now on, signing in asks for a code from your app. Lost your phone? Ask your company’s admin.'));
-                    outcome(main, 'Two-step sign-in is on.');
+                    // every sign-in without a code has ended, this one too
+                    onChanged('Two-step sign-in is on, and every earlier sign-in has ended. Sign in again with a code from your app.');
                 }));
             section.scrollIntoView({block: 'start'});
             section.querySelector('h2').focus();

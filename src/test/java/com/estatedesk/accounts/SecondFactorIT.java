@@ -40,11 +40,15 @@ class SecondFactorIT extends HttpApiTest {
         Api.Reply wrong = api.post("/me/totp/confirm", token, code("000000".equals(now(secret)) ? "111111" : "000000"));
         assertEquals(422, wrong.status(), wrong::toString);
         assertEquals(204, api.post("/me/totp/confirm", token, code(now(secret))).status());
-        assertEquals(409, api.post("/me/totp", token, "").status(), "on: not enrolled again (which would turn it off)");
+        assertEquals(401, api.get("/me", token).status(), "sign-ins from before the factor ended");
 
         assertEquals(401, login(email, "toks-password-1", company, null).status(), "no code");
         Api.Reply right = login(email, "toks-password-1", company, now(secret));
         assertEquals(200, right.status(), right::toString);
+        assertEquals(
+                409,
+                api.post("/me/totp", right.json().getString("accessToken"), "").status(),
+                "on: not enrolled again (which would turn it off)");
         assertEquals(401, login(email, "wrong-password", company, now(secret)).status(), "a code is no password");
 
         // Wrong codes count as failed logins: with the wrong password above, five failures, and then even
@@ -79,6 +83,9 @@ class SecondFactorIT extends HttpApiTest {
                 401,
                 login(company.adminEmail(), Fixtures.ADMIN_PASSWORD, company, null)
                         .status());
+        admin = login(company.adminEmail(), Fixtures.ADMIN_PASSWORD, company, now(secret))
+                .json()
+                .getString("accessToken");
 
         String reset = Json.createObjectBuilder()
                 .add("email", company.adminEmail())

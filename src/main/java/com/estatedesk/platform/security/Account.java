@@ -152,6 +152,7 @@ public class Account extends CompanyOwned {
     /** A code from the new secret was confirmed: logins need codes from now on. */
     void confirmSecondFactor() {
         this.totpEnabled = true;
+        tokenGeneration++; // sign-ins without a code end: from now on every one had the code
     }
 
     /** A confirmed new login email: tokens issued for the old one end. */

@@ -39,7 +39,7 @@ public class AuthResource {
     @Throttled
     public TokenResponse token(@NotNull @Valid Credentials credentials, @Context HttpServletRequest request) {
         Tokens.Issued issued = auth.login(credentials, clientAddress.of(request));
-        return new TokenResponse(issued.token(), "Bearer", issued.expiresIn());
+        return new TokenResponse(issued.token(), "Bearer", issued.expiresIn(), issued.enrolOnly());
     }
 
     /** Ends the token this request carries, on every instance. */

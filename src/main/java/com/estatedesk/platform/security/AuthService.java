@@ -56,6 +56,35 @@ public class AuthService {
     @Inject
     ActivityLog activity;
 
+    /**
+     * ESTATEDESK_REQUIRE_TOTP: roles whose logins must have a second factor; without one, a login gets a
+     * token that can only enrol it. Company admins only: platform admins have no second factor here yet.
+     */
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "estatedesk.require.totp")
+    Optional<String> requireTotp;
+
+    private java.util.Set<Role> secondFactorRequired = java.util.Set.of();
+
+    @jakarta.annotation.PostConstruct
+    void readRequiredFactors() {
+        java.util.Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+        for (String name : requireTotp.orElse("").split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            Role role = Role.valueOf(name.trim());
+            if (role == Role.PLATFORM_ADMIN) {
+                java.util.logging.Logger.getLogger(AuthService.class.getName())
+                        .warning("ESTATEDESK_REQUIRE_TOTP names PLATFORM_ADMIN: platform admins have no second factor"
+                                + " in this version, so it is not required of them");
+                continue;
+            }
+            roles.add(role);
+        }
+        secondFactorRequired = roles;
+    }
+
     @EJB
     ThrottledLogins throttledLogins;
 
@@ -103,7 +132,7 @@ public class AuthService {
         if (passwords.needsRehash(admin.passwordHash())) {
             platformAdmins.setPassword(admin, passwords.hash(password), false);
         }
-        return new Tokens.Subject(admin.id(), Role.PLATFORM_ADMIN, null, email, admin.tokenGeneration(), 0);
+        return new Tokens.Subject(admin.id(), Role.PLATFORM_ADMIN, null, email, admin.tokenGeneration(), 0, false);
     }
 
     private Tokens.Subject companyLogin(String slug, String email, String password, String totp) {
@@ -139,7 +168,8 @@ public class AuthService {
                 company.id(),
                 email,
                 account.tokenGeneration(),
-                company.tokenGeneration());
+                company.tokenGeneration(),
+                secondFactorRequired.contains(account.role()) && !account.hasSecondFactor());
     }
 
     /** POST /auth/logout: the caller's token is dead on every instance once this commits. */

@@ -85,7 +85,8 @@ public class SecondFactor {
                 throw Problems.unprocessable("code", "This code is not right; type the one your app shows now.");
             }
             account.confirmSecondFactor();
-            activity.record("SECOND_FACTOR_ON", AuthService.login(account), null);
+            revocations.revokeAccount(account.id(), account.tokenGeneration());
+            activity.record("SECOND_FACTOR_ON", AuthService.login(account), "every earlier sign-in ended");
         }
     }
 

@@ -44,6 +44,8 @@ public class Tokens {
     public static final String GENERATION_CLAIM = "gen";
 
     public static final String COMPANY_GENERATION_CLAIM = "cgen";
+    /** A token of a login whose role needs a second factor it has not turned on: it may only enrol one. */
+    public static final String ENROL_ONLY_CLAIM = "enrol_only";
 
     @EJB
     SigningKeys keys;
@@ -58,11 +60,18 @@ public class Tokens {
     private static final long RECENT_MILLIS = 60_000;
     private final Map<String, Recent> verified = new ConcurrentHashMap<>();
 
-    public record Issued(String token, long expiresIn) {}
+    /** {@code enrolOnly}: the token may only enrol a second factor (ESTATEDESK_REQUIRE_TOTP). */
+    public record Issued(String token, long expiresIn, boolean enrolOnly) {}
 
     /** Who a token is for: what {@link #issue} needs. Generations come from the rows read at login. */
     public record Subject(
-            long accountId, Role role, Long companyId, String email, int generation, int companyGeneration) {}
+            long accountId,
+            Role role,
+            Long companyId,
+            String email,
+            int generation,
+            int companyGeneration,
+            boolean enrolOnly) {}
 
     public record Verified(
             long accountId,
@@ -71,7 +80,8 @@ public class Tokens {
             String tokenId,
             int generation,
             int companyGeneration,
-            Instant expiresAt) {}
+            Instant expiresAt,
+            boolean enrolOnly) {}
 
     @PostConstruct
     void configure() {
@@ -106,6 +116,9 @@ public class Tokens {
             claims.claim(COMPANY_CLAIM, companyId);
             claims.claim(COMPANY_GENERATION_CLAIM, subject.companyGeneration());
         }
+        if (subject.enrolOnly()) {
+            claims.claim(ENROL_ONLY_CLAIM, true);
+        }
         SignedJWT jwt = new SignedJWT(
                 new JWSHeader.Builder(JWSAlgorithm.RS256)
                         .type(JOSEObjectType.JWT)
@@ -117,7 +130,7 @@ public class Tokens {
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign a token", e);
         }
-        return new Issued(jwt.serialize(), ttlSeconds);
+        return new Issued(jwt.serialize(), ttlSeconds, subject.enrolOnly());
     }
 
     /**
@@ -150,7 +163,8 @@ public class Tokens {
                     claims.getJWTID(),
                     generation(claims, GENERATION_CLAIM),
                     generation(claims, COMPANY_GENERATION_CLAIM),
-                    claims.getExpirationTime().toInstant());
+                    claims.getExpirationTime().toInstant(),
+                    Boolean.TRUE.equals(claims.getBooleanClaim(ENROL_ONLY_CLAIM)));
             if (verified.size() >= RECENT_TOKENS) {
                 verified.clear(); // bounded memory; the next requests simply verify again
             }
