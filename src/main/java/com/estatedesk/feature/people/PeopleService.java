@@ -11,7 +11,6 @@ import com.estatedesk.feature.people.model.Visibility;
 import com.estatedesk.feature.registration.RegistrationService;
 import com.estatedesk.infra.paging.Page;
 import com.estatedesk.infra.paging.PageRequest;
-import com.estatedesk.infra.problem.Conflict;
 import com.estatedesk.infra.problem.Problems;
 import com.estatedesk.infra.query.Jpql;
 import com.estatedesk.platform.activity.ActivityLog;
@@ -49,6 +48,9 @@ public class PeopleService {
 
     @EJB
     AccountService accounts;
+
+    @EJB
+    RegistrationService registrations;
 
     @Inject
     ActivityLog activity;
@@ -90,15 +92,7 @@ public class PeopleService {
         }
         Account account;
         if (person.accountId() == null) {
-            if (!em.createNamedQuery(Account.BY_EMAIL)
-                    .setParameter("email", person.email())
-                    .getResultList()
-                    .isEmpty()) {
-                throw Conflict.ACCOUNT_EMAIL.problem();
-            }
-            account = Account.invited(person.email(), person.name(), kind.loginRole());
-            em.persist(account);
-            em.flush();
+            account = registrations.openLogin(kind, person.name(), person.email(), null);
             person.linkLogin(account.id());
         } else {
             account = em.find(Account.class, person.accountId());

@@ -87,7 +87,8 @@ public class RegistrationService {
         if (request.password() != null) {
             // A login costs a password hash and an insert: refuse a taken email before paying for them.
             requireEmailFree(kind, email);
-            accountId = createLogin(kind, request.name().trim(), email, request.password());
+            accountId = openLogin(kind, request.name().trim(), email, request.password())
+                    .id();
         }
         // Without a login, a taken email is refused by the unique constraint at commit with the same 409
         // (FailureClassifier); the transaction rolls back, so the number it had taken is not lost. One
@@ -108,7 +109,7 @@ public class RegistrationService {
         requirePasswordOrInvitation(request);
         String email = Emails.normalize(request.email());
         requireEmailFree(kind, email);
-        Account account = newLogin(kind, request.name().trim(), email, null);
+        Account account = openLogin(kind, request.name().trim(), email, null);
         String prefix = prefixes.of(tenancy.boundCompany());
         Person person = persistNew(kind, prefix, sequences.next(kind.sequenceKey()), request, email, account.id());
         activity.record("REGISTERED", kind.subject(person), "invited to sign in");
@@ -260,12 +261,11 @@ public class RegistrationService {
                 Uids.format(prefix, SequenceKey.CLT, first + rows.size() - 1));
     }
 
-    private Long createLogin(PersonKind kind, String name, String email, String password) {
-        return newLogin(kind, name, email, password).id();
-    }
-
-    /** A login for a new person; no password: invited. */
-    private Account newLogin(PersonKind kind, String name, String email, String password) {
+    /**
+     * A login for a person of the company (409 when its email has one already); without a password it is
+     * an invited login, whose person chooses the password from an invitation.
+     */
+    public Account openLogin(PersonKind kind, String name, String email, String password) {
         if (!em.createNamedQuery(Account.BY_EMAIL)
                 .setParameter("email", email)
                 .getResultList()

@@ -70,6 +70,9 @@ public class AccountService {
     @Inject
     ActivityLog activity;
 
+    @Inject
+    OwnLogin own;
+
     @EJB
     AccountService self;
 
@@ -84,7 +87,7 @@ public class AccountService {
         }
         AccountLinks.Issued link = links.issue(account, Purpose.INVITATION, INVITATION_VALID, null);
         Company company = em.find(Company.class, tenancy.boundCompany());
-        boolean emailed = PublicUrl.value().isPresent()
+        boolean emailed = linksCanBeEmailed()
                 && outbox.enqueue(
                         account.email(),
                         "Your EstateDesk sign-in at " + company.name(),
@@ -123,7 +126,7 @@ public class AccountService {
                 resetKey.substring(0, Math.min(resetKey.length(), 100)),
                 normalized,
                 "Too many password reset requests for this email; retry later.");
-        if (!outbox.sends() || PublicUrl.value().isEmpty() || companyKey.isEmpty()) {
+        if (!linksCanBeEmailed() || companyKey.isEmpty()) {
             return; // no email can carry a link: nothing to prepare (the same for every caller)
         }
         if (!RESETS_WAITING.offer(() -> self.resolveReset(companyKey, normalized))) {
@@ -189,14 +192,9 @@ public class AccountService {
      * address; nothing changes until it is followed.
      */
     public void requestEmailChange(String currentPassword, String newEmail) {
-        Company company = em.find(Company.class, caller.companyId());
-        tenancy.bindToTransaction(company.id());
-        Account account = em.find(Account.class, caller.accountId());
-        throttle.admit(company.slug(), account.email());
-        if (!passwords.matches(currentPassword, account.passwordHash())) {
-            throw Problems.forbidden("The current password is wrong.");
-        }
-        throttle.clear(company.slug(), account.email());
+        Account account = own.account();
+        own.checkPassword(account, currentPassword);
+        Company company = own.company();
         String email = Emails.normalize(newEmail);
         if (email.equals(account.email())) {
             throw Problems.unprocessable("newEmail", "This is already your email.");
@@ -204,7 +202,7 @@ public class AccountService {
         if (isTaken(email)) {
             throw Problems.conflict("newEmail", "An account with this email already exists in the company.");
         }
-        if (!outbox.sends() || PublicUrl.value().isEmpty()) {
+        if (!linksCanBeEmailed()) {
             throw Problems.unprocessable(
                     "newEmail",
                     "This service sends no email, so a new address cannot be confirmed. Ask your administrator.");
@@ -244,5 +242,10 @@ public class AccountService {
                 .setParameter("email", email)
                 .getResultList()
                 .isEmpty();
+    }
+
+    /** An emailed link needs both a mail server and a public URL to point to (SPEC §3: no links otherwise). */
+    private boolean linksCanBeEmailed() {
+        return outbox.sends() && PublicUrl.value().isPresent();
     }
 }

@@ -56,6 +56,9 @@ public class AuthService {
     @Inject
     ActivityLog activity;
 
+    @Inject
+    OwnLogin own;
+
     /**
      * ESTATEDESK_REQUIRE_TOTP: roles whose logins must have a second factor; without one, a login gets a
      * token that can only enrol it. Company admins only: platform admins have no second factor here yet.
@@ -176,7 +179,7 @@ public class AuthService {
     public void logout() {
         revocations.revokeToken(caller.tokenId());
         if (caller.companyId() != null) {
-            Account account = accountOfCaller();
+            Account account = own.account();
             activity.recordAs(caller.companyId(), account.id(), "SIGNED_OUT", login(account), null);
         }
     }
@@ -188,36 +191,21 @@ public class AuthService {
     public void changePassword(String currentPassword, String newPassword) {
         if (caller.companyId() == null) {
             PlatformAdmin admin = em.find(PlatformAdmin.class, caller.accountId());
-            checkCurrentPassword("", admin.email(), currentPassword, admin.passwordHash());
+            own.checkPassword("", admin.email(), currentPassword, admin.passwordHash());
             platformAdmins.setPassword(admin, passwords.hash(newPassword), true);
             revocations.revokePlatformAdmin(admin.id(), admin.tokenGeneration());
             return;
         }
-        Company company = em.find(Company.class, caller.companyId());
-        tenancy.bindToTransaction(company.id());
-        Account account = em.find(Account.class, caller.accountId());
-        checkCurrentPassword(company.slug(), account.email(), currentPassword, account.passwordHash());
+        Account account = own.account();
+        own.checkPassword(account, currentPassword);
         account.changePassword(passwords.hash(newPassword));
         revocations.revokeAccount(account.id(), account.tokenGeneration());
         activity.record("PASSWORD_CHANGED", login(account), "every earlier sign-in ended");
     }
 
-    private Account accountOfCaller() {
-        tenancy.bindToTransaction(caller.companyId());
-        return em.find(Account.class, caller.accountId());
-    }
-
     /** How the activity log names a login: its name and email. */
     static Subject login(Account account) {
         return Subject.of("login", account.id(), account.displayName() + " <" + account.email() + ">");
-    }
-
-    private void checkCurrentPassword(String companyKey, String email, String password, String hash) {
-        throttle.admit(companyKey, email);
-        if (!passwords.matches(password, hash)) {
-            throw Problems.forbidden("The current password is wrong.");
-        }
-        throttle.clear(companyKey, email);
     }
 
     /** Always one hash verification, whether or not the login exists or has a password yet. */

@@ -43,6 +43,9 @@ public class SecondFactor {
     ActivityLog activity;
 
     @Inject
+    OwnLogin own;
+
+    @Inject
     Revocations revocations;
 
     /** POST /me/totp answers this: the secret to type, or the URL (and its QR code) to scan. */
@@ -50,13 +53,13 @@ public class SecondFactor {
 
     /** POST /me/totp: a new secret; 409 when a factor is on already (turning it off is an admin's reset). */
     public Enrolment enrol() {
-        Account account = callersAccount();
+        Account account = own.account();
         if (account.hasSecondFactor()) {
             throw Problems.conflict("Your second factor is on already.");
         }
         String secret = new DefaultSecretGenerator(32).generate();
         account.enrolSecondFactor(secret);
-        Company company = em.find(Company.class, caller.companyId());
+        Company company = own.company();
         QrData data = new QrData.Builder()
                 .label(account.email())
                 .secret(secret)
@@ -76,7 +79,7 @@ public class SecondFactor {
 
     /** POST /me/totp/confirm: a right code turns the factor on; a wrong one is a 422 at "code". */
     public void confirm(String code) {
-        Account account = callersAccount();
+        Account account = own.account();
         if (account.totpSecret() == null) {
             throw Problems.conflict("Start with POST /me/totp: there is no secret to confirm yet.");
         }
@@ -120,11 +123,6 @@ public class SecondFactor {
     /** At login: whether {@code code} is the account's current code. */
     static boolean matches(String secret, String code) {
         return secret != null && code != null && code.matches("\\d{6}") && VERIFIER.isValidCode(secret, code);
-    }
-
-    private Account callersAccount() {
-        tenancy.bindToTransaction(caller.companyId());
-        return em.find(Account.class, caller.accountId());
     }
 
     private static CodeVerifier verifier() {
