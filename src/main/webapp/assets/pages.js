@@ -245,7 +245,12 @@ export async function peopleList(main, kindPath, me) {
             password.hidden = true;
             outcome(main, 'Registered ', h('strong', {class: 'uid', 'data-uid': created.uid}, created.uid), ` — ${created.name}`,
                 created.invitationUrl ? invitationNote(created) : null);
-            formElement.querySelector('input')?.focus(); // ready for the next one
+            if (created.invitationUrl) {
+                // the link to pass on, then the list with the new person: the form waits behind its opener
+                formElement.closest('details')?.removeAttribute('open');
+            } else {
+                formElement.querySelector('input')?.focus(); // ready for the next one
+            }
             load();
         });
         content.unshift(opener(`Register a ${kind.one}`, register));
