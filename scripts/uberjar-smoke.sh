@@ -112,8 +112,8 @@ fi
 kid() { python3 -c "import base64,json,sys; h=sys.argv[1].split('.')[0]; print(json.loads(base64.urlsafe_b64decode(h+'='*(-len(h)%4)))['kid'])" "$1"; }
 stop
 export ESTATEDESK_JWT_SIGNING_KEY="$(openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 2> /dev/null)"
-# This instance also requires a second factor of company admins (ESTATEDESK_REQUIRE_TOTP), checked below.
-ESTATEDESK_REQUIRE_TOTP=COMPANY_ADMIN start rotated.log
+# This instance also requires a second factor of platform and company admins (ESTATEDESK_REQUIRE_TOTP), checked below.
+ESTATEDESK_REQUIRE_TOTP=PLATFORM_ADMIN,COMPANY_ADMIN start rotated.log
 until bash -c "$healthcheck" 2> /dev/null; do
   kill -0 $pid 2> /dev/null && [ $((SECONDS - started)) -le 180 ] || fail "no start with a configured key, see $DIR/rotated.log"
   sleep 1
@@ -142,6 +142,19 @@ full=$(login_as_ada ",\"totp\":\"$(python3 scripts/totp.py "$secret")\"")
 [ "$(status -H "Authorization: Bearer $(echo "$full" | json '["accessToken"]')" $api/marketers)" = 200 ] \
   || fail "the full token was refused"
 echo "ESTATEDESK_REQUIRE_TOTP=COMPANY_ADMIN: enrol-only token (403 elsewhere), enrolled, then logins need the code"
+# The platform admin alike.
+operator_login() { curl -s -H 'Content-Type: application/json' -d "{\"email\":\"smoke@estatedesk.test\",\"password\":\"${1:-smoke-admin-password}\"${2:-}}" $api/auth/token; }
+enrol_only=$(operator_login | json '["accessToken"]')
+[ "$(operator_login | json '["secondFactorRequired"]')" = True ] || fail "the platform admin got a full token without a factor"
+[ "$(status -H "Authorization: Bearer $enrol_only" $api/companies)" = 403 ] || fail "an enrol-only platform token listed companies"
+secret=$(curl -sf -X POST -H "Authorization: Bearer $enrol_only" $api/me/totp | json '["secret"]') || fail "no platform enrolment"
+[ "$(status -X POST -H "Authorization: Bearer $enrol_only" -H 'Content-Type: application/json' \
+  -d "{\"code\":\"$(python3 scripts/totp.py "$secret")\"}" $api/me/totp/confirm)" = 204 ] || fail "the platform code was refused"
+[ "$(echo "$(operator_login)" | json '.get("status")')" = 401 ] || fail "the platform admin got in without the code"
+full=$(operator_login smoke-admin-password ",\"totp\":\"$(python3 scripts/totp.py "$secret")\"")
+[ "$(status -H "Authorization: Bearer $(echo "$full" | json '["accessToken"]')" $api/companies)" = 200 ] \
+  || fail "the platform admin's full token was refused: $full"
+echo "ESTATEDESK_REQUIRE_TOTP=PLATFORM_ADMIN: the platform admin enrolled, then needs the code"
 unset ESTATEDESK_JWT_SIGNING_KEY
 
 # The application role owning the tables (DB_USER = the owner): row-level security would not apply, so not ready.
@@ -156,12 +169,18 @@ done
 echo "$ready" | grep -q '"status":"DOWN"' && echo "$ready" | grep -q 'owns the tables' || fail "readiness with the owner as DB_USER: $ready"
 echo "readiness DOWN when the application role owns the tables: $(echo "$ready" | grep -o '"reason":"[^"]*"')"
 stop
-DB_USER=$DB_OWNER_USER DB_PASSWORD=$DB_OWNER_PASSWORD ESTATEDESK_ALLOW_RLS_BYPASS=true start bypass-allowed.log
+# This instance also recovers the platform admin, who lost the device (ESTATEDESK_ADMIN_RECOVER).
+DB_USER=$DB_OWNER_USER DB_PASSWORD=$DB_OWNER_PASSWORD ESTATEDESK_ALLOW_RLS_BYPASS=true \
+  ESTATEDESK_ADMIN_RECOVER=true ESTATEDESK_ADMIN_PASSWORD=recovered-password start bypass-allowed.log
 until bash -c "$healthcheck" 2> /dev/null; do
   kill -0 $pid 2> /dev/null && [ $((SECONDS - started)) -le 180 ] || fail "not ready with ESTATEDESK_ALLOW_RLS_BYPASS=true, see $DIR"
   sleep 1
 done
 echo "readiness UP with ESTATEDESK_ALLOW_RLS_BYPASS=true"
+[ "$(echo "$(operator_login recovered-password)" | json '.get("tokenType")')" = Bearer ] \
+  || fail "ESTATEDESK_ADMIN_RECOVER: the recovered password without a code was refused"
+[ "$(echo "$(operator_login)" | json '.get("status")')" = 401 ] || fail "ESTATEDESK_ADMIN_RECOVER: the old password still works"
+echo "ESTATEDESK_ADMIN_RECOVER: the platform admin signs in with the new password, no factor"
 
 # The embedded demo (published admin password, no row-level security) listens on 127.0.0.1 only.
 stop

@@ -720,7 +720,7 @@ export function accountPage(main, me, onChanged) {
             await post('me/password', {currentPassword: v.currentPassword, newPassword: v.newPassword});
             onChanged();
         }),
-        me.role === 'PLATFORM_ADMIN' ? null : secondFactorSection(main, onChanged),
+        secondFactorSection(main, onChanged),
         me.role === 'PLATFORM_ADMIN' ? null : form('Change your email', [
             field('Current password', 'currentPassword', {kind: 'password', required: true, max: 200, attrs: {autocomplete: 'current-password'}}),
             field('New email', 'newEmail', {kind: 'email', required: true, max: 254, attrs: {autocomplete: 'email'}}),

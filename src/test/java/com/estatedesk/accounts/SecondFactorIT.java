@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.estatedesk.testsupport.Api;
+import com.estatedesk.testsupport.Db;
 import com.estatedesk.testsupport.Fixtures;
 import com.estatedesk.testsupport.HttpApiTest;
 import com.estatedesk.testsupport.Totp;
@@ -112,6 +113,47 @@ class SecondFactorIT extends HttpApiTest {
         String history =
                 api.get("/activity", again.json().getString("accessToken")).body();
         assertTrue(history.contains("SECOND_FACTOR_RESET") && history.contains("PLATFORM_ADMIN"), history);
+    }
+
+    @Test
+    void aPlatformAdminSignsInWithASecondFactorToo() {
+        // A platform admin of this test's own (the shared one must keep signing in with its password alone),
+        // with the first admin's password hash, so its password is known.
+        String email = AccountLinksIT.unique("operator");
+        String password = System.getenv("ESTATEDESK_ADMIN_PASSWORD");
+        Db.update(
+                "insert into platform_admin (id, email, password_hash, token_generation, created_at)"
+                        + " select nextval('platform_admin_id_seq'), ?, password_hash, 0, now() from platform_admin"
+                        + " where email = ?",
+                email,
+                System.getenv("ESTATEDESK_ADMIN_EMAIL"));
+        String token = platformLogin(email, password, null).json().getString("accessToken");
+
+        String secret = api.post("/me/totp", token, "").json().getString("secret");
+        assertEquals(200, platformLogin(email, password, null).status(), "not on until confirmed");
+        assertEquals(204, api.post("/me/totp/confirm", token, code(now(secret))).status());
+        assertEquals(401, api.get("/companies", token).status(), "sign-ins from before the factor ended");
+
+        assertEquals(401, platformLogin(email, password, null).status(), "no code");
+        Api.Reply withCode = platformLogin(email, password, now(secret));
+        assertEquals(200, withCode.status(), withCode::toString);
+        assertEquals(
+                200,
+                api.get("/companies", withCode.json().getString("accessToken")).status());
+        assertEquals(
+                409,
+                api.post("/me/totp", withCode.json().getString("accessToken"), "")
+                        .status());
+        String stored = Db.text("select totp_secret from platform_admin where email = ?", email);
+        assertEquals(secret, stored, "the factor is the admin's own row");
+    }
+
+    private Api.Reply platformLogin(String email, String password, String totp) {
+        var credentials = Json.createObjectBuilder().add("email", email).add("password", password);
+        if (totp != null) {
+            credentials.add("totp", totp);
+        }
+        return api.post("/auth/token", null, credentials.build().toString());
     }
 
     private Api.Reply login(String email, String password, Fixtures.Company company, String totp) {

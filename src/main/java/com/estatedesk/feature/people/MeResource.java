@@ -80,7 +80,7 @@ public class MeResource {
     @POST
     @Path("totp")
     @APIResponse(responseCode = "200", description = "Scan the QR code, then confirm a code with POST /me/totp/confirm")
-    @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
+    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
     public SecondFactor.Enrolment enrolSecondFactor() {
         return secondFactor.enrol();
     }
@@ -90,7 +90,7 @@ public class MeResource {
     @Path("totp/confirm")
     @APIResponse(responseCode = "204", description = "On: every login needs a code from now on")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
+    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
     public Response confirmSecondFactor(@NotNull @Valid TotpCode code) {
         secondFactor.confirm(code.code());
         return Response.noContent().build();

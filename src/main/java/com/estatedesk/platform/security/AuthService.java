@@ -61,7 +61,7 @@ public class AuthService {
 
     /**
      * ESTATEDESK_REQUIRE_TOTP: roles whose logins must have a second factor; without one, a login gets a
-     * token that can only enrol it. Company admins only: platform admins have no second factor here yet.
+     * token that can only enrol it.
      */
     @Inject
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "estatedesk.require.totp")
@@ -76,14 +76,7 @@ public class AuthService {
             if (name.isBlank()) {
                 continue;
             }
-            Role role = Role.valueOf(name.trim());
-            if (role == Role.PLATFORM_ADMIN) {
-                java.util.logging.Logger.getLogger(AuthService.class.getName())
-                        .warning("ESTATEDESK_REQUIRE_TOTP names PLATFORM_ADMIN: platform admins have no second factor"
-                                + " in this version, so it is not required of them");
-                continue;
-            }
-            roles.add(role);
+            roles.add(Role.valueOf(name.trim()));
         }
         secondFactorRequired = roles;
     }
@@ -105,7 +98,7 @@ public class AuthService {
         try (HashingQueue.Admission admitted = hashing.admit(companyKey, clientAddress)) {
             admitCounted(companyKey, email);
             subject = credentials.company() == null
-                    ? platformAdminLogin(email, credentials.password())
+                    ? platformAdminLogin(email, credentials.password(), credentials.totp())
                     : companyLogin(companyKey, email, credentials.password(), credentials.totp());
         }
         throttle.clear(companyKey, email);
@@ -124,18 +117,27 @@ public class AuthService {
         }
     }
 
-    private Tokens.Subject platformAdminLogin(String email, String password) {
+    private Tokens.Subject platformAdminLogin(String email, String password, String totp) {
         List<PlatformAdmin> admins = em.createNamedQuery(PlatformAdmin.BY_EMAIL, PlatformAdmin.class)
                 .setParameter("email", email)
                 .getResultList();
-        if (!verified(password, admins.stream().map(PlatformAdmin::passwordHash).findFirst())) {
+        if (!verified(password, admins.stream().map(PlatformAdmin::passwordHash).findFirst())
+                || (admins.get(0).hasSecondFactor()
+                        && !SecondFactor.matches(admins.get(0).totpSecret(), totp))) {
             throw wrongCredentials();
         }
         PlatformAdmin admin = admins.get(0);
         if (passwords.needsRehash(admin.passwordHash())) {
             platformAdmins.setPassword(admin, passwords.hash(password), false);
         }
-        return new Tokens.Subject(admin.id(), Role.PLATFORM_ADMIN, null, email, admin.tokenGeneration(), 0, false);
+        return new Tokens.Subject(
+                admin.id(),
+                Role.PLATFORM_ADMIN,
+                null,
+                email,
+                admin.tokenGeneration(),
+                0,
+                secondFactorRequired.contains(Role.PLATFORM_ADMIN) && !admin.hasSecondFactor());
     }
 
     private Tokens.Subject companyLogin(String slug, String email, String password, String totp) {

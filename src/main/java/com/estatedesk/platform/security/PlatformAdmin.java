@@ -37,6 +37,13 @@ public class PlatformAdmin {
     @Column(name = "token_generation", nullable = false, updatable = false)
     private int tokenGeneration;
 
+    // Written only by PlatformAdmins.setSecondFactor, like the password.
+    @Column(name = "totp_secret", updatable = false)
+    private String totpSecret;
+
+    @Column(name = "totp_enabled", nullable = false, updatable = false)
+    private boolean totpEnabled;
+
     @Column(name = "created_at", nullable = false)
     // OffsetDateTime, not Instant: EclipseLink 4.0 would serialize an Instant into bytes.
     private OffsetDateTime createdAt;
@@ -63,6 +70,23 @@ public class PlatformAdmin {
 
     public int tokenGeneration() {
         return tokenGeneration;
+    }
+
+    public boolean hasSecondFactor() {
+        return totpEnabled;
+    }
+
+    String totpSecret() {
+        return totpSecret;
+    }
+
+    /** What {@link PlatformAdmins#setSecondFactor} wrote. */
+    void secondFactorWritten(String secret, boolean enabled, boolean endTokens) {
+        this.totpSecret = secret;
+        this.totpEnabled = enabled;
+        if (endTokens) {
+            tokenGeneration++;
+        }
     }
 
     /** What {@link PlatformAdmins#setPassword} wrote: a new password ends every token issued before it. */

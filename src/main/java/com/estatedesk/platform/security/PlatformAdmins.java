@@ -37,6 +37,28 @@ public class PlatformAdmins {
         admin.passwordWritten(hash, endTokens);
     }
 
+    /**
+     * The admin's second factor: a new secret (off until confirmed), its confirmation, or its removal.
+     * {@code endTokens} ends every earlier token of the admin.
+     */
+    public void setSecondFactor(PlatformAdmin admin, String secret, boolean enabled, boolean endTokens) {
+        var write = database.isPostgreSql()
+                ? em.createNativeQuery("select set_platform_admin_totp(?1, ?2, ?3, ?4)")
+                : em.createNativeQuery("update platform_admin set totp_secret = ?2, totp_enabled = ?3,"
+                        + " token_generation = token_generation + case when ?4 then 1 else 0 end where id = ?1");
+        write.setParameter(1, admin.id())
+                .setParameter(2, secret)
+                .setParameter(3, enabled)
+                .setParameter(4, endTokens);
+        write.setHint(Tenancy.NATIVE_SQL_HINT, true);
+        if (database.isPostgreSql()) {
+            write.getSingleResult();
+        } else {
+            write.executeUpdate();
+        }
+        admin.secondFactorWritten(secret, enabled, endTokens);
+    }
+
     /** Creates the first platform admin unless one exists (instances starting together create one). */
     public boolean createFirst(String email, String hash) {
         if (database.isPostgreSql()) {

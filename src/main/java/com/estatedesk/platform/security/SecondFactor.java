@@ -21,7 +21,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 /**
- * The second factor of a company login: TOTP (RFC 6238: SHA-1, 6 digits, 30 s, one step of clock drift
+ * The second factor of a login (a company's or a platform admin's): TOTP (RFC 6238: SHA-1, 6 digits, 30 s, one step of clock drift
  * either way), as every authenticator app reads it. Enrolment gives the secret, its otpauth:// URL and a
  * QR code of it; a code from it confirms it, and from then on a login needs a code too.
  */
@@ -51,19 +51,31 @@ public class SecondFactor {
     /** POST /me/totp answers this: the secret to type, or the URL (and its QR code) to scan. */
     public record Enrolment(String secret, String otpauthUrl, String qrCode) {}
 
-    /** POST /me/totp: a new secret; 409 when a factor is on already (turning it off is an admin's reset). */
+    @Inject
+    PlatformAdmins platformAdmins;
+
+    /** POST /me/totp: a new secret; 409 when a factor is on already (turning it off is a reset). */
     public Enrolment enrol() {
-        Account account = own.account();
-        if (account.hasSecondFactor()) {
-            throw Problems.conflict("Your second factor is on already.");
-        }
         String secret = new DefaultSecretGenerator(32).generate();
-        account.enrolSecondFactor(secret);
-        Company company = own.company();
+        String label;
+        String issuer;
+        if (caller.companyId() == null) {
+            PlatformAdmin admin = em.find(PlatformAdmin.class, caller.accountId());
+            refuseSecondEnrolment(admin.hasSecondFactor());
+            platformAdmins.setSecondFactor(admin, secret, false, false);
+            label = admin.email();
+            issuer = "EstateDesk platform";
+        } else {
+            Account account = own.account();
+            refuseSecondEnrolment(account.hasSecondFactor());
+            account.enrolSecondFactor(secret);
+            label = account.email();
+            issuer = "EstateDesk " + own.company().slug();
+        }
         QrData data = new QrData.Builder()
-                .label(account.email())
+                .label(label)
                 .secret(secret)
-                .issuer("EstateDesk " + company.slug())
+                .issuer(issuer)
                 .algorithm(HashingAlgorithm.SHA1)
                 .digits(6)
                 .period(30)
@@ -77,20 +89,41 @@ public class SecondFactor {
         }
     }
 
-    /** POST /me/totp/confirm: a right code turns the factor on; a wrong one is a 422 at "code". */
-    public void confirm(String code) {
-        Account account = own.account();
-        if (account.totpSecret() == null) {
-            throw Problems.conflict("Start with POST /me/totp: there is no secret to confirm yet.");
+    private static void refuseSecondEnrolment(boolean factorOn) {
+        if (factorOn) {
+            throw Problems.conflict("Your second factor is on already.");
         }
-        if (!account.hasSecondFactor()) {
-            if (!matches(account.totpSecret(), code)) {
-                throw Problems.unprocessable("code", "This code is not right; type the one your app shows now.");
+    }
+
+    /**
+     * POST /me/totp/confirm: a right code turns the factor on and ends every earlier sign-in; a wrong one
+     * is a 422 at "code".
+     */
+    public void confirm(String code) {
+        if (caller.companyId() == null) {
+            PlatformAdmin admin = em.find(PlatformAdmin.class, caller.accountId());
+            if (!admin.hasSecondFactor() && confirmable(admin.totpSecret(), code)) {
+                platformAdmins.setSecondFactor(admin, admin.totpSecret(), true, true);
+                revocations.revokePlatformAdmin(admin.id(), admin.tokenGeneration());
             }
+            return;
+        }
+        Account account = own.account();
+        if (!account.hasSecondFactor() && confirmable(account.totpSecret(), code)) {
             account.confirmSecondFactor();
             revocations.revokeAccount(account.id(), account.tokenGeneration());
             activity.record("SECOND_FACTOR_ON", AuthService.login(account), "every earlier sign-in ended");
         }
+    }
+
+    private static boolean confirmable(String secret, String code) {
+        if (secret == null) {
+            throw Problems.conflict("Start with POST /me/totp: there is no secret to confirm yet.");
+        }
+        if (!matches(secret, code)) {
+            throw Problems.unprocessable("code", "This code is not right; type the one your app shows now.");
+        }
+        return true;
     }
 
     /**
