@@ -11,4 +11,17 @@ CREATE FUNCTION set_platform_admin_totp(p_admin BIGINT, p_secret TEXT, p_enabled
     RETURNING token_generation
 $$;
 
-REVOKE ALL ON FUNCTION set_platform_admin_totp(BIGINT, TEXT, BOOLEAN, BOOLEAN) FROM PUBLIC;
+-- A login's code of time step p_step, once: false when a code of this step or a later one was used already.
+-- One statement, so two logins racing with one overheard code cannot both pass.
+CREATE FUNCTION use_platform_admin_totp_step(p_admin BIGINT, p_step BIGINT) RETURNS BOOLEAN
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    WITH used AS (
+        UPDATE platform_admin SET totp_last_step = p_step
+        WHERE id = p_admin AND (totp_last_step IS NULL OR totp_last_step < p_step)
+        RETURNING 1
+    )
+    SELECT EXISTS (SELECT 1 FROM used)
+$$;
+
+REVOKE ALL ON FUNCTION set_platform_admin_totp(BIGINT, TEXT, BOOLEAN, BOOLEAN),
+    use_platform_admin_totp_step(BIGINT, BIGINT) FROM PUBLIC;

@@ -17,7 +17,7 @@ BEGIN
     EXECUTE format('GRANT SELECT ON platform_admin TO %I', app);
     EXECUTE format('GRANT EXECUTE ON FUNCTION set_company_status(BIGINT, TEXT),'
                    ' set_platform_admin_password(BIGINT, TEXT, BOOLEAN), create_first_platform_admin(TEXT, TEXT),'
-                   ' set_platform_admin_totp(BIGINT, TEXT, BOOLEAN, BOOLEAN) TO %I', app);
+                   ' set_platform_admin_totp(BIGINT, TEXT, BOOLEAN, BOOLEAN), use_platform_admin_totp_step(BIGINT, BIGINT) TO %I', app);
     -- Company rows, under row-level security. Nothing of a company is ever deleted (people are
     -- deactivated, uids never reused) except an assignment (DELETE /assignments/{id}, reassignment).
     EXECUTE format('GRANT SELECT, INSERT, UPDATE ON account, company_sequence, marketer, client, assignment, estate,'

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.estatedesk.testsupport.Api;
+import com.estatedesk.testsupport.Concurrently;
 import com.estatedesk.testsupport.Db;
 import com.estatedesk.testsupport.Fixtures;
 import com.estatedesk.testsupport.HttpApiTest;
 import com.estatedesk.testsupport.Totp;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,17 +46,22 @@ class SecondFactorIT extends HttpApiTest {
         assertEquals(401, api.get("/me", token).status(), "sign-ins from before the factor ended");
 
         assertEquals(401, login(email, "toks-password-1", company, null).status(), "no code");
-        Api.Reply right = login(email, "toks-password-1", company, now(secret));
+        String used = now(secret);
+        Api.Reply right = login(email, "toks-password-1", company, used);
         assertEquals(200, right.status(), right::toString);
+        assertEquals(
+                401,
+                login(email, "toks-password-1", company, used).status(),
+                "a code that signed in once does not sign in again (RFC 6238, 5.2)");
         assertEquals(
                 409,
                 api.post("/me/totp", right.json().getString("accessToken"), "").status(),
                 "on: not enrolled again (which would turn it off)");
         assertEquals(401, login(email, "wrong-password", company, now(secret)).status(), "a code is no password");
 
-        // Wrong codes count as failed logins: with the wrong password above, five failures, and then even
-        // the right code waits (429).
-        for (int i = 0; i < 4; i++) {
+        // Wrong codes count as failed logins: with the missing, replayed and wrong-password attempts above,
+        // six failures, and then even the right code waits (429).
+        for (int i = 0; i < 3; i++) {
             String wrongCode = String.format("%06d", (Integer.parseInt(now(secret)) + 500_000 + i) % 1_000_000);
             assertEquals(
                     401, login(email, "toks-password-1", company, wrongCode).status());
@@ -116,6 +123,23 @@ class SecondFactorIT extends HttpApiTest {
     }
 
     @Test
+    void twoLoginsRacingWithOneOverheardCodeDoNotBothGetIn() {
+        Fixtures.Company company = fixtures.company("Factor Race Homes");
+        String secret = api.post("/me/totp", company.adminToken(), "").json().getString("secret");
+        assertEquals(
+                204,
+                api.post("/me/totp/confirm", company.adminToken(), code(now(secret)))
+                        .status());
+        String overheard = now(secret);
+        List<Integer> statuses = Concurrently.run(
+                4,
+                i -> login(company.adminEmail(), Fixtures.ADMIN_PASSWORD, company, overheard)
+                        .status());
+        assertEquals(1, statuses.stream().filter(status -> status == 200).count(), statuses::toString);
+        assertEquals(3, statuses.stream().filter(status -> status == 401).count(), statuses::toString);
+    }
+
+    @Test
     void aPlatformAdminSignsInWithASecondFactorToo() {
         // A platform admin of this test's own (the shared one must keep signing in with its password alone),
         // with the first admin's password hash, so its password is known.
@@ -135,8 +159,10 @@ class SecondFactorIT extends HttpApiTest {
         assertEquals(401, api.get("/companies", token).status(), "sign-ins from before the factor ended");
 
         assertEquals(401, platformLogin(email, password, null).status(), "no code");
-        Api.Reply withCode = platformLogin(email, password, now(secret));
+        String used = now(secret);
+        Api.Reply withCode = platformLogin(email, password, used);
         assertEquals(200, withCode.status(), withCode::toString);
+        assertEquals(401, platformLogin(email, password, used).status(), "a used code does not sign in again");
         assertEquals(
                 200,
                 api.get("/companies", withCode.json().getString("accessToken")).status());

@@ -59,6 +59,9 @@ public class AuthService {
     @Inject
     OwnLogin own;
 
+    @EJB
+    SecondFactor secondFactor;
+
     /**
      * ESTATEDESK_REQUIRE_TOTP: roles whose logins must have a second factor; without one, a login gets a
      * token that can only enrol it.
@@ -122,8 +125,7 @@ public class AuthService {
                 .setParameter("email", email)
                 .getResultList();
         if (!verified(password, admins.stream().map(PlatformAdmin::passwordHash).findFirst())
-                || (admins.get(0).hasSecondFactor()
-                        && !SecondFactor.matches(admins.get(0).totpSecret(), totp))) {
+                || (admins.get(0).hasSecondFactor() && !secondFactor.acceptAtLogin(admins.get(0), totp))) {
             throw wrongCredentials();
         }
         PlatformAdmin admin = admins.get(0);
@@ -159,7 +161,7 @@ public class AuthService {
                 || !company.isActive()
                 // a missing or wrong code is a failed login like a wrong password: counted, then throttled
                 || (accounts.get(0).hasSecondFactor()
-                        && !SecondFactor.matches(accounts.get(0).totpSecret(), totp))) {
+                        && !secondFactor.acceptAtLogin(company.id(), accounts.get(0), totp))) {
             throw wrongCredentials();
         }
         Account account = accounts.get(0);

@@ -59,6 +59,24 @@ public class PlatformAdmins {
         admin.secondFactorWritten(secret, enabled, endTokens);
     }
 
+    /** Records a login's code step; false when a code of this step or a later one was used already. */
+    public boolean useSecondFactorStep(PlatformAdmin admin, long step) {
+        if (database.isPostgreSql()) {
+            return (Boolean) em.createNativeQuery("select use_platform_admin_totp_step(?1, ?2)")
+                    .setParameter(1, admin.id())
+                    .setParameter(2, step)
+                    .setHint(Tenancy.NATIVE_SQL_HINT, true)
+                    .getSingleResult();
+        }
+        return em.createNativeQuery("update platform_admin set totp_last_step = ?2 where id = ?1"
+                                + " and (totp_last_step is null or totp_last_step < ?2)")
+                        .setParameter(1, admin.id())
+                        .setParameter(2, step)
+                        .setHint(Tenancy.NATIVE_SQL_HINT, true)
+                        .executeUpdate()
+                == 1;
+    }
+
     /** Creates the first platform admin unless one exists (instances starting together create one). */
     public boolean createFirst(String email, String hash) {
         if (database.isPostgreSql()) {

@@ -9,6 +9,7 @@ import dev.samstevens.totp.code.CodeVerifier;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.code.DefaultCodeVerifier;
 import dev.samstevens.totp.code.HashingAlgorithm;
+import dev.samstevens.totp.exceptions.CodeGenerationException;
 import dev.samstevens.totp.exceptions.QrGenerationException;
 import dev.samstevens.totp.qr.QrData;
 import dev.samstevens.totp.qr.ZxingPngQrGenerator;
@@ -19,6 +20,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.OptionalLong;
 
 /**
  * The second factor of a login (a company's or a platform admin's): TOTP (RFC 6238: SHA-1, 6 digits, 30 s, one step of clock drift
@@ -29,6 +33,10 @@ import jakarta.persistence.PersistenceContext;
 public class SecondFactor {
 
     private static final CodeVerifier VERIFIER = verifier();
+
+    private static final DefaultCodeGenerator CODES = new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6);
+
+    private static final SystemTimeProvider CLOCK = new SystemTimeProvider();
 
     @PersistenceContext
     EntityManager em;
@@ -153,9 +161,53 @@ public class SecondFactor {
                 wasOn ? "lost device; signed out everywhere" : "no factor was on; signed out everywhere");
     }
 
-    /** At login: whether {@code code} is the account's current code. */
+    /** At enrolment: whether {@code code} is the secret's current code. */
     static boolean matches(String secret, String code) {
         return secret != null && code != null && code.matches("\\d{6}") && VERIFIER.isValidCode(secret, code);
+    }
+
+    /**
+     * At a company login: the code is current and of a later time step than the last one accepted, so an
+     * overheard code cannot sign in a second time (RFC 6238, section 5.2). One conditional update: two
+     * logins racing with one code cannot both pass.
+     */
+    public boolean acceptAtLogin(long companyId, Account account, String code) {
+        OptionalLong step = step(account.totpSecret(), code);
+        return step.isPresent()
+                && em.createNativeQuery("update account set totp_last_step = ?1 where company_id = ?2 and id = ?3"
+                                        + " and (totp_last_step is null or totp_last_step < ?1)")
+                                .setParameter(1, step.getAsLong())
+                                .setParameter(2, companyId)
+                                .setParameter(3, account.id())
+                                .setHint(Tenancy.NATIVE_SQL_HINT, true)
+                                .executeUpdate()
+                        == 1;
+    }
+
+    /** At a platform admin's login: as {@link #acceptAtLogin(long, Account, String)}. */
+    public boolean acceptAtLogin(PlatformAdmin admin, String code) {
+        OptionalLong step = step(admin.totpSecret(), code);
+        return step.isPresent() && platformAdmins.useSecondFactorStep(admin, step.getAsLong());
+    }
+
+    /** The time step (30 s) whose code {@code code} is, within one step of drift either way. */
+    private static OptionalLong step(String secret, String code) {
+        if (secret == null || code == null || !code.matches("\\d{6}")) {
+            return OptionalLong.empty();
+        }
+        long now = CLOCK.getTime() / 30;
+        for (long step = now - 1; step <= now + 1; step++) {
+            try {
+                if (MessageDigest.isEqual(
+                        CODES.generate(secret, step).getBytes(StandardCharsets.US_ASCII),
+                        code.getBytes(StandardCharsets.US_ASCII))) {
+                    return OptionalLong.of(step);
+                }
+            } catch (CodeGenerationException e) {
+                throw new IllegalStateException("A TOTP code could not be computed", e);
+            }
+        }
+        return OptionalLong.empty();
     }
 
     private static CodeVerifier verifier() {
