@@ -123,7 +123,7 @@ public class Bench {
             double perTransaction =
                     (batchesAfter[0] - batchesBefore[0]) / Math.max(1, batchesAfter[1] - batchesBefore[1]);
             System.out.printf(
-                    "%-8s %7d | %10.0f %8.1f %8.1f %6d | %10.0f %8.1f %8.1f %6d %8.1f %6.1f | %5.0f%%%n",
+                    "%-8s %7d | %10.0f %8.1f %8.1f %6d | %10.0f %8.1f %8.1f %6d %8.2f %6.1f | %5.0f%%%n",
                     cell.mix(),
                     cell.clients(),
                     raw.throughput(),

@@ -5,6 +5,10 @@
 #                                HAProxy on :8090 (installed from Debian's packages when absent)
 #   scripts/cluster.sh stop      stops HAProxy and both instances
 #   scripts/cluster.sh restart-instance N    starts instance N (1 or 2) again, e.g. after a kill -9
+#   scripts/cluster.sh rolling-restart       restarts every instance, one at a time, without failing a request:
+#                                SIGTERM (the instance reports not ready, HAProxy stops sending it requests,
+#                                it finishes the ones it has, then exits), start, wait until HAProxy sends it
+#                                requests again, next instance. Prints how long each instance was out.
 #
 # Payara's clustering (Hazelcast) is off (--nohazelcast): everything instances must agree on lives in
 # PostgreSQL — sequence rows under row locks, token signing keys, Idempotency-Keys, the daily audit's
@@ -22,6 +26,7 @@ DIR=target/cluster
 PORTS=()
 for ((i = 1; i <= ${INSTANCES:-2}; i++)); do PORTS+=($((8080 + i))); done
 LB_PORT=8090
+STATS_PORT=8099
 
 # DB_HOST / DB_PORT (default: the machine's PostgreSQL) may point elsewhere, e.g. PgBouncer of
 # scripts/ha.sh; ADMIN_PGPORT is where the database is created as the superuser (default: DB_PORT).
@@ -29,7 +34,10 @@ export DB_HOST="${DB_HOST:-127.0.0.1}" DB_PORT="${DB_PORT:-5432}" DB_NAME=estate
   DB_USER=estatedesk_cluster_app DB_PASSWORD=cluster DB_OWNER_USER=estatedesk_cluster_owner DB_OWNER_PASSWORD=cluster \
   ESTATEDESK_ADMIN_EMAIL="${ESTATEDESK_ADMIN_EMAIL:-cluster@estatedesk.test}" \
   ESTATEDESK_ADMIN_PASSWORD="${ESTATEDESK_ADMIN_PASSWORD:-cluster-admin-password}" \
-  ESTATEDESK_AUDIT_SCHEDULE="${ESTATEDESK_AUDIT_SCHEDULE:-0/20 * *}"
+  ESTATEDESK_AUDIT_SCHEDULE="${ESTATEDESK_AUDIT_SCHEDULE:-0/20 * *}" \
+  ESTATEDESK_DRAIN_SECONDS="${ESTATEDESK_DRAIN_SECONDS:-4}"
+# ESTATEDESK_DRAIN_SECONDS: HAProxy below marks an instance down after 2 failed checks 1 s apart; 4 s of
+# serving on after SIGTERM covers that with a margin.
 
 # run.sh execs java: the background job's pid is the instance's.
 start_instance() {
@@ -71,6 +79,11 @@ defaults
     # No instance ready (each says so while the database is unreachable, e.g. during a failover): the
     # same answer an instance gives, a problem with Retry-After, so clients retry the same way.
     http-error status 503 content-type "application/problem+json" hdr Retry-After 2 string "{\\"type\\":\\"https://estatedesk.io/problems/busy\\",\\"title\\":\\"Service busy\\",\\"status\\":503,\\"detail\\":\\"No instance is ready right now; retry shortly.\\"}"
+# HAProxy's own view of the instances (CSV at /stats;csv), read by rolling-restart.
+listen stats
+    bind 127.0.0.1:$STATS_PORT
+    stats enable
+    stats uri /stats
 frontend estatedesk
     bind 127.0.0.1:$LB_PORT
     default_backend instances
@@ -95,6 +108,18 @@ stop() {
       kill "$(cat "$DIR/instance-$port.pid")" 2> /dev/null || true
       rm -f "$DIR/instance-$port.pid"
     fi
+  done
+}
+
+haproxy_status() { # haproxy_status PORT -> UP, DOWN, MAINT, ... as HAProxy sees instance :PORT
+  curl -sf "127.0.0.1:$STATS_PORT/stats;csv" | awk -F, -v name="i$1" '$1 == "instances" && $2 == name {print $18}'
+}
+
+until_status() { # until_status PORT STATUS SECONDS
+  local deadline=$((SECONDS + $3))
+  until haproxy_status "$1" | grep -q "^$2"; do
+    if [ $SECONDS -gt $deadline ]; then echo "HAProxy did not see :$1 $2 within $3 s" >&2; return 1; fi
+    sleep 0.2
   done
 }
 
@@ -124,8 +149,24 @@ case "${1:-}" in
     start_instance "$port"
     wait_ready "$port"
     ;;
+  rolling-restart)
+    for port in "${PORTS[@]}"; do
+      pid=$(cat "$DIR/instance-$port.pid")
+      out=$SECONDS
+      kill -TERM "$pid"
+      until_status "$port" DOWN 30
+      drained=$((SECONDS - out))
+      for _ in $(seq 600); do kill -0 "$pid" 2> /dev/null || break; sleep 0.1; done
+      if kill -0 "$pid" 2> /dev/null; then echo "instance :$port did not stop within 60 s of SIGTERM" >&2; exit 1; fi
+      stopped=$((SECONDS - out))
+      start_instance "$port"
+      wait_ready "$port"
+      until_status "$port" UP 30
+      echo "instance :$port: out of HAProxy after ${drained} s, stopped after ${stopped} s, back in after $((SECONDS - out)) s"
+    done
+    ;;
   *)
-    echo "usage: $0 start|stop|restart-instance N" >&2
+    echo "usage: $0 start|stop|restart-instance N|rolling-restart" >&2
     exit 2
     ;;
 esac

@@ -12,8 +12,16 @@
 #   scripts/ha.sh primary|replica prints the node name that has that role
 #   scripts/ha.sh kill-primary    kill -9 of the primary's postmaster; returns once the other node is primary
 #   scripts/ha.sh wait-replica N  waits until node N streams as a replica again
-#   scripts/ha.sh switchover      planned switchover to the replica
+#   scripts/ha.sh switchover      planned switchover to the replica that no client sees fail: PgBouncer
+#                                 PAUSEs (lets running transactions finish, closes its server connections and
+#                                 holds new queries), Patroni switches over, HAProxy routes to the new
+#                                 primary, PgBouncer RESUMEs; prints how long clients were held
 #   scripts/ha.sh stop-node N | start-node N
+#   scripts/ha.sh backup full|incr   a pgBackRest backup from the primary into target/pgbackrest (WAL is
+#                                 archived there continuously, from whichever node is primary)
+#   scripts/ha.sh restore TIME DIR PORT   restores the latest backup before TIME into DIR, replays WAL up to
+#                                 TIME (point-in-time recovery) and starts it on PORT as a stand-alone primary;
+#                                 prints how long the restore and the recovery took
 # POOL_SIZE (default 8): PgBouncer's server connections. HA_DB_ROLES: the roles PgBouncer lets in
 # (default: those of scripts/cluster.sh's database).
 set -euo pipefail
@@ -29,6 +37,7 @@ install_packages() {
   command -v patroni > /dev/null || missing+=(patroni)
   command -v haproxy > /dev/null || missing+=(haproxy)
   command -v pgbouncer > /dev/null || missing+=(pgbouncer)
+  command -v pgbackrest > /dev/null || missing+=(pgbackrest)
   [ ${#missing[@]} -eq 0 ] && return
   echo "installing ${missing[*]} from Debian's packages (their own services are not started)"
   # policy-rc.d: the packages' init scripts must not start a second etcd, HAProxy or PgBouncer.
@@ -58,8 +67,20 @@ until_true() { # until_true SECONDS WHAT COMMAND...
   done
 }
 
+REPO=$PWD/target/pgbackrest
+
+# pgbackrest as postgres, with the file of node N (its data directory and port).
+backrest() { # backrest NODE ARGS...
+  local node=$1
+  shift
+  as_postgres pgbackrest --config="$HA/pgbackrest-$node.conf" --stanza=estatedesk "$@"
+}
+
 start_node() {
   local node=$1
+  sed -e "s|@NODE@|$node|g" -e "s|@PG_PORT@|${PG_PORT[$node]}|g" -e "s|@HA_DIR@|$HA|g" -e "s|@REPO@|$REPO|g" \
+    "$CONF/pgbackrest.conf.template" > "$HA/pgbackrest-$node.conf"
+  chown postgres:postgres "$HA/pgbackrest-$node.conf"
   sed -e "s|@NODE@|$node|g" -e "s|@PG_PORT@|${PG_PORT[$node]}|g" -e "s|@REST_PORT@|${REST_PORT[$node]}|g" \
     -e "s|@DATA_DIR@|$HA/$node|g" -e "s|@HA_DIR@|$HA|g" -e "s|@ETCD@|$ETCD|g" "$CONF/patroni.yml.template" > "$HA/$node.yml"
   chown postgres:postgres "$HA/$node.yml"
@@ -109,13 +130,21 @@ synchronous() { # the primary has a synchronous standby
   [ "$(psql -h 127.0.0.1 -p "${PG_PORT[$primary]}" -U postgres -qAtc "select count(*) from pg_stat_replication where sync_state = 'sync'" postgres 2> /dev/null)" = 1 ]
 }
 
+bouncer() { # bouncer COMMAND: PgBouncer's admin console (PAUSE waits until running transactions are done)
+  psql -h 127.0.0.1 -p 6432 -U postgres -qAt -c "$1" pgbouncer > /dev/null
+}
+
+primary_through_haproxy() {
+  [ "$(psql -h 127.0.0.1 -p 5440 -U postgres -qAtc "select not pg_is_in_recovery()" postgres 2> /dev/null)" = t ]
+}
+
 case "${1:-}" in
   start)
     "$0" stop > /dev/null 2>&1 || true
-    rm -rf "$HA"
-    mkdir -p "$HA"
+    rm -rf "$HA" "$REPO"
+    mkdir -p "$HA" "$REPO"
     install_packages
-    chown postgres:postgres "$HA"
+    chown postgres:postgres "$HA" "$REPO"
     mkdir -p "$HA/etcd"
     etcd --name ha --data-dir "$HA/etcd" --listen-client-urls "http://$ETCD" --advertise-client-urls "http://$ETCD" \
       --listen-peer-urls http://127.0.0.1:23800 --initial-advertise-peer-urls http://127.0.0.1:23800 \
@@ -124,6 +153,8 @@ case "${1:-}" in
     until_true 30 etcd curl -sf "http://$ETCD/health" -o /dev/null
     start_node node1
     until_true 90 "node1 to bootstrap as primary" is_role node1 primary
+    # The repository's stanza: from now on every WAL segment is archived (archive_command of patroni.yml).
+    backrest node1 stanza-create > "$HA/stanza.log" 2>&1 || { cat "$HA/stanza.log" >&2; exit 1; }
     start_node node2
     until_true 120 "node2 to stream as a replica" streaming node2
     until_true 60 "node2 to become the synchronous standby" synchronous
@@ -143,6 +174,9 @@ case "${1:-}" in
     echo "  HAProxy 127.0.0.1:5440 -> primary, PgBouncer 127.0.0.1:6432 (transaction pooling, ${POOL_SIZE:-8} server connections)"
     ;;
   stop)
+    if [ -f "$HA/restored.dir" ] && [ -f "$(cat "$HA/restored.dir")/postmaster.pid" ]; then
+      as_postgres /usr/lib/postgresql/15/bin/pg_ctl -D "$(cat "$HA/restored.dir")" -m fast stop > /dev/null || true
+    fi
     stop_pid "$HA/pgbouncer.pid"
     stop_pid "$HA/haproxy.pid"
     stop_pid "$HA/node2.pid"
@@ -178,7 +212,44 @@ case "${1:-}" in
   switchover)
     leader=$(node_with_role primary)
     candidate=$(node_with_role replica)
-    as_postgres patronictl -c "$HA/node1.yml" switchover estatedesk --leader "$leader" --candidate "$candidate" --force
+    until_true 60 "$candidate to be the synchronous standby (a switchover to it loses nothing)" synchronous
+    # A checkpoint now, while clients still run, leaves the demotion's own checkpoint little to write.
+    psql -h 127.0.0.1 -p "${PG_PORT[$leader]}" -U postgres -qAtc checkpoint postgres
+    held=$(date +%s%N)
+    bouncer PAUSE
+    # PgBouncer holds clients from here on; should anything below fail, it must not hold them forever.
+    trap 'bouncer RESUME || true' EXIT
+    as_postgres patronictl -c "$HA/node1.yml" switchover estatedesk --leader "$leader" --candidate "$candidate" \
+      --force > "$HA/switchover.log" 2>&1 || { cat "$HA/switchover.log" >&2; exit 1; }
+    until_true 30 "$candidate to be primary" is_role "$candidate" primary
+    until_true 30 "HAProxy to route to $candidate" primary_through_haproxy
+    bouncer RESUME
+    trap - EXIT
+    echo "switched over from $leader to $candidate; PgBouncer held clients for $(( ($(date +%s%N) - held) / 1000000 )) ms"
+    ;;
+  backup)
+    node=$(node_with_role primary)
+    started=$(date +%s%N)
+    backrest "$node" --type="${2:?full or incr}" backup
+    echo "$2 backup from $node in $(( ($(date +%s%N) - started) / 1000000 )) ms:" \
+      "$(backrest "$node" info --output=json | python3 -c 'import json,sys; b=json.load(sys.stdin)[0]["backup"][-1]; print(b["label"], round(b["info"]["repository"]["delta"]/1048576, 1), "MB stored")')"
+    ;;
+  restore)
+    target=${2:?target time} dir=${3:?directory} port=${4:?port}
+    node=$(node_with_role primary)
+    rm -rf "$dir" && mkdir -p "$dir" && chown postgres:postgres "$dir" && chmod 700 "$dir"
+    echo "$dir" > "$HA/restored.dir"
+    started=$(date +%s%N)
+    backrest "$node" --pg1-path="$dir" --type=time --target="$target" --target-action=promote restore
+    restored=$(date +%s%N)
+    # Patroni's settings come along in the files; these override what must differ for a stand-alone copy.
+    as_postgres /usr/lib/postgresql/15/bin/pg_ctl -D "$dir" -l "$dir.log" -w -t 300 -o "-c port=$port \
+      -c listen_addresses=127.0.0.1 -c unix_socket_directories=$HA -c archive_mode=off \
+      -c synchronous_standby_names= -c hot_standby=on -c cluster_name=restored" start > /dev/null
+    until_true 300 "the restored copy to finish recovery" \
+      bash -c "[ \"\$(psql -h 127.0.0.1 -p $port -U postgres -qAtc 'select pg_is_in_recovery()' postgres 2> /dev/null)\" = f ]"
+    echo "restored to $target: files in $(( (restored - started) / 1000000 )) ms, WAL replayed and promoted" \
+      "$(( ($(date +%s%N) - restored) / 1000000 )) ms later, on port $port"
     ;;
   stop-node)
     stop_pid "$HA/$2.pid"

@@ -157,8 +157,23 @@ full=$(operator_login smoke-admin-password ",\"totp\":\"$(python3 scripts/totp.p
 echo "ESTATEDESK_REQUIRE_TOTP=PLATFORM_ADMIN: the platform admin enrolled, then needs the code"
 unset ESTATEDESK_JWT_SIGNING_KEY
 
+# SIGTERM drains (ESTATEDESK_DRAIN_SECONDS, default 5): readiness DOWN at once so that a load balancer stops
+# sending requests, the requests that still come are answered, then the process exits by itself.
+full_token=$(echo "$full" | json '["accessToken"]')
+term_sent=$SECONDS
+kill -TERM $pid
+sleep 0.5
+ready_body=$(curl -s localhost:8080/health/ready || true)
+echo "$ready_body" | grep -q '"draining":true' || fail "no readiness DOWN (draining) after SIGTERM: $ready_body"
+[ "$(status localhost:8080/health/ready)" = 503 ] || fail "readiness is not 503 while draining"
+[ "$(status -H "Authorization: Bearer $full_token" $api/companies)" = 200 ] || fail "a request during the drain was not answered"
+wait $pid 2> /dev/null || true
+pid=
+drained=$((SECONDS - term_sent))
+[ $drained -ge 5 ] && [ $drained -le 30 ] || fail "the instance stopped $drained s after SIGTERM (expected 5 s of drain, then its own exit)"
+echo "SIGTERM: readiness DOWN (draining) at once, requests answered meanwhile, exited by itself after $drained s"
+
 # The application role owning the tables (DB_USER = the owner): row-level security would not apply, so not ready.
-stop
 DB_USER=$DB_OWNER_USER DB_PASSWORD=$DB_OWNER_PASSWORD start bypass.log
 ready=
 until echo "$ready" | grep -q 'estatedesk-database'; do

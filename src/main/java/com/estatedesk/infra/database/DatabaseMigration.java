@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -64,7 +65,7 @@ public class DatabaseMigration {
     }
 
     /**
-     * True when this instance migrated successfully and the database is still at that version. One
+     * True when this instance migrated successfully and the database is at that version or a later one. One
      * small query on the caller's connection: readiness probes come often, and scanning the migrations
      * on each would be wasted work.
      */
@@ -76,7 +77,11 @@ public class DatabaseMigration {
         try (PreparedStatement latest = connection.prepareStatement("select version from flyway_schema_history"
                         + " where success and version is not null order by installed_rank desc");
                 ResultSet row = latest.executeQuery()) {
-            return row.next() && expected.equals(row.getString(1));
+            // Ahead is ready too: during a rolling upgrade the first new instance migrates while this one
+            // still serves, and every migration only expands (docs/operations.md, "Rolling upgrades").
+            return row.next()
+                    && MigrationVersion.fromVersion(row.getString(1)).compareTo(MigrationVersion.fromVersion(expected))
+                            >= 0;
         }
     }
 }
