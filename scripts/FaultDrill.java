@@ -85,7 +85,12 @@ public class FaultDrill {
         System.out.println("== Load: " + CLIENTS + " clients, " + COMPANIES
                 + " companies, every registration retried with its Idempotency-Key until acknowledged");
         AtomicBoolean running = new AtomicBoolean(true);
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        // Daemon threads: a step that throws ends the drill instead of leaving the load running forever.
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS, work -> {
+            Thread thread = new Thread(work);
+            thread.setDaemon(true);
+            return thread;
+        });
         for (int c = 0; c < CLIENTS; c++) {
             int client = c;
             clients.submit(() -> {
@@ -481,7 +486,7 @@ public class FaultDrill {
                 "lost acknowledged writes: %d, duplicates: %d, gaps: %d, uid differing from the acknowledged one: %d,"
                         + " rows never acknowledged: %d%n",
                 lost, duplicates, gaps, wrongUid, unacknowledged);
-        System.out.println("audit through the load balancer: "
+        System.out.println("audit through " + api + ": "
                 + (auditGreen ? "all checks green" : audit.statusCode() + " " + audit.body()));
         return lost == 0
                 && duplicates == 0

@@ -19,6 +19,8 @@ stop_restored_instance() {
 trap 'stop_restored_instance; scripts/cluster.sh stop; scripts/ha.sh stop' EXIT
 scripts/ha.sh start
 export DB_HOST=127.0.0.1 DB_PORT=6432 ADMIN_PGPORT=5440 DB_PREPARE_THRESHOLD=0
+# The cluster checks hold a row for 12 s and expect the deactivation waiting on it to succeed.
+export ESTATEDESK_LOCK_TIMEOUT_MS="${ESTATEDESK_LOCK_TIMEOUT_MS:-15000}"
 scripts/cluster.sh start
 timeout 1200 java -cp target/test-classes:target/runtime/postgresql.jar scripts/FaultDrill.java http://localhost:8090 \
   http://localhost:8081 http://localhost:8082 jdbc:postgresql://127.0.0.1:5440/estatedesk_cluster \

@@ -35,8 +35,8 @@ export DB_HOST="${DB_HOST:-127.0.0.1}" DB_PORT="${DB_PORT:-5432}" DB_NAME=estate
   ESTATEDESK_ADMIN_EMAIL="${ESTATEDESK_ADMIN_EMAIL:-cluster@estatedesk.test}" \
   ESTATEDESK_ADMIN_PASSWORD="${ESTATEDESK_ADMIN_PASSWORD:-cluster-admin-password}" \
   ESTATEDESK_AUDIT_SCHEDULE="${ESTATEDESK_AUDIT_SCHEDULE:-0/20 * *}" \
-  ESTATEDESK_DRAIN_SECONDS="${ESTATEDESK_DRAIN_SECONDS:-4}"
-# ESTATEDESK_DRAIN_SECONDS: HAProxy below marks an instance down after 2 failed checks 1 s apart; 4 s of
+  ESTATEDESK_DRAIN_SECONDS="${ESTATEDESK_DRAIN_SECONDS:-5}"
+# ESTATEDESK_DRAIN_SECONDS: HAProxy below marks an instance down after 3 failed checks 1 s apart; 5 s of
 # serving on after SIGTERM covers that with a margin.
 
 # run.sh execs java: the background job's pid is the instance's.
@@ -91,7 +91,12 @@ backend instances
     balance roundrobin
     option httpchk GET /health/ready
     http-check expect status 200
-    default-server inter 1s fall 2 rise 2
+    # A busy instance answers its check late rather than not at all: 5 s before a check counts as failed
+    # (HAProxy's default is the interval, 1 s), and 3 failures in a row before it is out. Otherwise an
+    # instance busy with a burst, or waiting out a paused switchover, would be taken out, and with it the
+    # service.
+    timeout check 5s
+    default-server inter 1s fall 3 rise 2
 $(for port in "${PORTS[@]}"; do echo "    server i$port 127.0.0.1:$port check"; done)
 CFG
   haproxy -c -q -f "$DIR/haproxy.cfg"

@@ -17,6 +17,8 @@ trap 'scripts/cluster.sh stop; scripts/ha.sh stop' EXIT
 scripts/ha.sh start
 # The instances, also when the drill restarts them, reach the database through PgBouncer only.
 export DB_HOST=127.0.0.1 DB_PORT=6432 ADMIN_PGPORT=5440 DB_PREPARE_THRESHOLD=0
+# The cluster checks hold a row for 12 s and expect the deactivation waiting on it to succeed.
+export ESTATEDESK_LOCK_TIMEOUT_MS="${ESTATEDESK_LOCK_TIMEOUT_MS:-15000}"
 scripts/cluster.sh start
 scripts/ha.sh pools
 timeout 1200 java -cp target/test-classes:target/runtime/postgresql.jar scripts/FaultDrill.java http://localhost:8090 \

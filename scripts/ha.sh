@@ -134,17 +134,17 @@ bouncer() { # bouncer COMMAND: PgBouncer's admin console (PAUSE waits until runn
   psql -h 127.0.0.1 -p 6432 -U postgres -qAt -c "$1" pgbouncer > /dev/null
 }
 
-primary_through_haproxy() {
-  [ "$(psql -h 127.0.0.1 -p 5440 -U postgres -qAtc "select not pg_is_in_recovery()" postgres 2> /dev/null)" = t ]
+primary_through_haproxy() { # primary_through_haproxy NODE: HAProxy routes to NODE, and it is primary
+  [ "$(psql -h 127.0.0.1 -p 5440 -U postgres -qAtc "select inet_server_port() || ' ' || not pg_is_in_recovery()" postgres 2> /dev/null)" = "${PG_PORT[$1]} true" ]
 }
 
 case "${1:-}" in
   start)
     "$0" stop > /dev/null 2>&1 || true
     rm -rf "$HA" "$REPO"
-    mkdir -p "$HA" "$REPO"
+    mkdir -p "$HA" "$REPO" "$HA/pgbackrest-log" "$HA/pgbackrest-lock"
     install_packages
-    chown postgres:postgres "$HA" "$REPO"
+    chown postgres:postgres "$HA" "$REPO" "$HA/pgbackrest-log" "$HA/pgbackrest-lock"
     mkdir -p "$HA/etcd"
     etcd --name ha --data-dir "$HA/etcd" --listen-client-urls "http://$ETCD" --advertise-client-urls "http://$ETCD" \
       --listen-peer-urls http://127.0.0.1:23800 --initial-advertise-peer-urls http://127.0.0.1:23800 \
@@ -161,7 +161,7 @@ case "${1:-}" in
     sed "s|@HA_DIR@|$HA|g" "$CONF/haproxy.cfg.template" > "$HA/haproxy.cfg"
     haproxy -c -q -f "$HA/haproxy.cfg"
     haproxy -D -f "$HA/haproxy.cfg"
-    until_true 30 "HAProxy to reach the primary" psql -h 127.0.0.1 -p 5440 -U postgres -qAtc "select 1" -o /dev/null postgres
+    until_true 30 "HAProxy to reach the primary" primary_through_haproxy node1
     sed -e "s|@HA_DIR@|$HA|g" -e "s|@POOL_SIZE@|${POOL_SIZE:-8}|g" "$CONF/pgbouncer.ini.template" > "$HA/pgbouncer.ini"
     # trust still needs the user names: the superuser and the roles scripts/create-database.sh makes.
     for user in postgres ${HA_DB_ROLES:-estatedesk_cluster_app estatedesk_cluster_owner}; do
@@ -181,6 +181,12 @@ case "${1:-}" in
     stop_pid "$HA/haproxy.pid"
     stop_pid "$HA/node2.pid"
     stop_pid "$HA/node1.pid"
+    # A Patroni that had to be killed leaves its PostgreSQL running, holding the port for the next start.
+    for node in node1 node2; do
+      if [ -f "$HA/$node/postmaster.pid" ] && kill -0 "$(postmaster_pid "$node")" 2> /dev/null; then
+        as_postgres /usr/lib/postgresql/15/bin/pg_ctl -D "$HA/$node" -m immediate stop > /dev/null || true
+      fi
+    done
     stop_pid "$HA/etcd.pid"
     ;;
   status)
@@ -215,17 +221,34 @@ case "${1:-}" in
     until_true 60 "$candidate to be the synchronous standby (a switchover to it loses nothing)" synchronous
     # A checkpoint now, while clients still run, leaves the demotion's own checkpoint little to write.
     psql -h 127.0.0.1 -p "${PG_PORT[$leader]}" -U postgres -qAtc checkpoint postgres
+    ms() { echo $(( ($(date +%s%N) - held) / 1000000 )); }
     held=$(date +%s%N)
     bouncer PAUSE
+    paused=$(ms)
     # PgBouncer holds clients from here on; should anything below fail, it must not hold them forever.
     trap 'bouncer RESUME || true' EXIT
-    as_postgres patronictl -c "$HA/node1.yml" switchover estatedesk --leader "$leader" --candidate "$candidate" \
-      --force > "$HA/switchover.log" 2>&1 || { cat "$HA/switchover.log" >&2; exit 1; }
-    until_true 30 "$candidate to be primary" is_role "$candidate" primary
-    until_true 30 "HAProxy to route to $candidate" primary_through_haproxy
+    # Patroni's REST API directly (patronictl would first spend a Python start-up): the leader demotes at
+    # once, the candidate promotes when the leader key is free. The call answers only after the switch.
+    curl -s -o "$HA/switchover.log" -w '%{http_code}' -XPOST "http://127.0.0.1:${REST_PORT[$leader]}/switchover" \
+      -d "{\"leader\":\"$leader\",\"candidate\":\"$candidate\"}" > "$HA/switchover.status" &
+    call=$!
+    deadline=$((SECONDS + 30))
+    # Only what clients need: HAProxy routing to the candidate, promoted (its checks ask Patroni every 100 ms).
+    until primary_through_haproxy "$candidate"; do
+      [ $SECONDS -le $deadline ] || { echo "HAProxy does not route to $candidate: $(cat "$HA/switchover.log")" >&2; exit 1; }
+      sleep 0.02
+    done
+    promoted=$(ms)
     bouncer RESUME
     trap - EXIT
-    echo "switched over from $leader to $candidate; PgBouncer held clients for $(( ($(date +%s%N) - held) / 1000000 )) ms"
+    resumed=$(ms)
+    wait $call || true
+    [ "$(cat "$HA/switchover.status")" = 200 ] || echo "Patroni answered the switchover: $(cat "$HA/switchover.log")" >&2
+    echo "switched over from $leader to $candidate; PgBouncer held clients for $resumed ms" \
+      "(paused after $paused ms, $candidate primary behind HAProxy after $promoted ms, resumed after $resumed ms)"
+    # Clients run again; the old primary comes back as the new one's standby by itself.
+    until_true 180 "$leader to stream as a replica" streaming "$leader"
+    echo "$leader streams as a replica $(ms) ms after the pause began"
     ;;
   backup)
     node=$(node_with_role primary)
@@ -235,7 +258,7 @@ case "${1:-}" in
       "$(backrest "$node" info --output=json | python3 -c 'import json,sys; b=json.load(sys.stdin)[0]["backup"][-1]; print(b["label"], round(b["info"]["repository"]["delta"]/1048576, 1), "MB stored")')"
     ;;
   restore)
-    target=${2:?target time} dir=${3:?directory} port=${4:?port}
+    target=${2:?target time} dir=$(realpath -m "${3:?directory}") port=${4:?port}
     node=$(node_with_role primary)
     rm -rf "$dir" && mkdir -p "$dir" && chown postgres:postgres "$dir" && chmod 700 "$dir"
     echo "$dir" > "$HA/restored.dir"
