@@ -43,7 +43,7 @@ public class Draining {
         try {
             // sun.misc.Signal (module jdk.unsupported): the only way to act on SIGTERM before the JVM's
             // shutdown hooks, which stop the server at once, on Payara and on WildFly alike.
-            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> drainThenExit());
+            SigtermHandler.install(this::drainThenExit);
             LOG.info("On SIGTERM this instance reports not ready, serves " + drainSeconds
                     + " s more, finishes its requests (at most " + maxSeconds + " s) and stops");
         } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError unavailable) {
