@@ -19,8 +19,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -51,6 +51,9 @@ public class AccountService {
 
     @Inject
     Tenancy tenancy;
+
+    @Inject
+    NamedLogins namedLogins;
 
     @Inject
     Passwords passwords;
@@ -138,23 +141,15 @@ public class AccountService {
     @Asynchronous
     public void resolveReset(String companyKey, String email) {
         try {
-            List<Company> companies = em.createNamedQuery(Company.BY_SLUG, Company.class)
-                    .setParameter("slug", companyKey)
-                    .getResultList();
-            if (companies.isEmpty() || !companies.get(0).isActive()) {
+            Optional<NamedLogins.Named> named = namedLogins.find(companyKey, email);
+            if (named.isEmpty() || !named.get().company().isActive()) {
                 return;
             }
-            Company company = companies.get(0);
-            tenancy.bindToTransaction(company.id());
-            List<Account> accounts = em.createNamedQuery(Account.BY_EMAIL, Account.class)
-                    .setParameter("email", email)
-                    .getResultList();
-            if (accounts.isEmpty()
-                    || !accounts.get(0).isActive()
-                    || !accounts.get(0).hasPassword()) {
+            Company company = named.get().company();
+            Account account = named.get().account();
+            if (account == null || !account.isActive() || !account.hasPassword()) {
                 return;
             }
-            Account account = accounts.get(0);
             AccountLinks.Issued link = links.issue(account, Purpose.PASSWORD_RESET, RESET_VALID, null);
             outbox.enqueue(
                     account.email(),

@@ -8,7 +8,6 @@ import com.estatedesk.infra.problem.Problems;
 import com.estatedesk.platform.activity.ActivityLog;
 import com.estatedesk.platform.activity.ActivityView.Subject;
 import com.estatedesk.platform.tenancy.Company;
-import com.estatedesk.platform.tenancy.Tenancy;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -36,9 +35,6 @@ public class AuthService {
     Tokens tokens;
 
     @Inject
-    Tenancy tenancy;
-
-    @Inject
     Revocations revocations;
 
     @Inject
@@ -61,6 +57,9 @@ public class AuthService {
 
     @EJB
     SecondFactor secondFactor;
+
+    @Inject
+    NamedLogins namedLogins;
 
     /**
      * ESTATEDESK_REQUIRE_TOTP: roles whose logins must have a second factor; without one, a login gets a
@@ -143,28 +142,20 @@ public class AuthService {
     }
 
     private Tokens.Subject companyLogin(String slug, String email, String password, String totp) {
-        List<Company> companies = em.createNamedQuery(Company.BY_SLUG, Company.class)
-                .setParameter("slug", slug)
-                .getResultList();
-        if (companies.isEmpty()) {
+        Optional<NamedLogins.Named> named = namedLogins.find(slug, email);
+        if (named.isEmpty()) {
             passwords.rejectInConstantTime(password);
             throw wrongCredentials();
         }
-        Company company = companies.get(0);
-        // The company named in the credentials is the tenant of this lookup, and of nothing else.
-        tenancy.bindToTransaction(company.id());
-        List<Account> accounts = em.createNamedQuery(Account.BY_EMAIL, Account.class)
-                .setParameter("email", email)
-                .getResultList();
-        if (!verified(password, accounts.stream().map(Account::passwordHash).findFirst())
-                || !accounts.get(0).isActive()
+        Company company = named.get().company();
+        Account account = named.get().account();
+        if (!verified(password, Optional.ofNullable(account).map(Account::passwordHash))
+                || !account.isActive()
                 || !company.isActive()
                 // a missing or wrong code is a failed login like a wrong password: counted, then throttled
-                || (accounts.get(0).hasSecondFactor()
-                        && !secondFactor.acceptAtLogin(company.id(), accounts.get(0), totp))) {
+                || (account.hasSecondFactor() && !secondFactor.acceptAtLogin(company.id(), account, totp))) {
             throw wrongCredentials();
         }
-        Account account = accounts.get(0);
         if (passwords.needsRehash(account.passwordHash())) {
             account.rehashPassword(passwords.hash(password));
         }

@@ -1,18 +1,15 @@
 package com.estatedesk.platform.security;
 
 import com.estatedesk.infra.async.BoundedHandOff;
-import com.estatedesk.infra.identity.Emails;
 import com.estatedesk.platform.activity.ActivityLog;
 import com.estatedesk.platform.activity.ActivityView.Actor;
 import com.estatedesk.platform.activity.ActivityView.Subject;
-import com.estatedesk.platform.tenancy.Company;
-import com.estatedesk.platform.tenancy.Tenancy;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * A throttled login noted in its company's activity log, in the background: the 429 takes the same time
@@ -27,7 +24,7 @@ public class ThrottledLogins {
     EntityManager em;
 
     @Inject
-    Tenancy tenancy;
+    NamedLogins namedLogins;
 
     @Inject
     ActivityLog activity;
@@ -40,31 +37,21 @@ public class ThrottledLogins {
     @Asynchronous
     public void note(String companyKey, String email) {
         try {
-            List<Company> companies = em.createNamedQuery(Company.BY_SLUG, Company.class)
-                    .setParameter("slug", companyKey)
-                    .getResultList();
-            if (companies.isEmpty()) {
+            Optional<NamedLogins.Named> named = namedLogins.find(companyKey, email);
+            if (named.isEmpty()) {
                 return;
             }
-            long companyId = companies.get(0).id();
-            tenancy.bindToTransaction(companyId);
-            List<Account> accounts = em.createNamedQuery(Account.BY_EMAIL, Account.class)
-                    .setParameter("email", Emails.normalize(email))
-                    .getResultList();
+            long companyId = named.get().company().id();
+            Account account = named.get().account();
             String detail = "too many failed sign-ins; refused until the window ends";
-            if (accounts.isEmpty()) {
+            if (account == null) {
                 activity.recordBy(
                         new Actor(0, null, "someone (no such login)", "NONE"),
                         "SIGN_IN_THROTTLED",
                         new Subject("login", null, email),
                         detail);
             } else {
-                activity.recordAs(
-                        companyId,
-                        accounts.get(0).id(),
-                        "SIGN_IN_THROTTLED",
-                        AuthService.login(accounts.get(0)),
-                        detail);
+                activity.recordAs(companyId, account.id(), "SIGN_IN_THROTTLED", AuthService.login(account), detail);
             }
         } finally {
             WAITING.done();
