@@ -103,7 +103,9 @@ function personLink(kindPath, ref) {
 }
 
 function when(instant) {
-    return instant ? new Date(instant).toLocaleString() : '';
+    // The month by name: "12/6/2026" reads as June in most of the world and as December in the US.
+    return instant ? new Date(instant).toLocaleString(undefined, {
+        day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit'}) : '';
 }
 
 // --- Company admin: dashboard ------------------------------------------------------------------
