@@ -4,6 +4,7 @@ import com.estatedesk.infra.identity.Caller;
 import com.estatedesk.infra.identity.Role;
 import com.estatedesk.platform.security.AccountService;
 import com.estatedesk.platform.security.AuthService;
+import com.estatedesk.platform.security.BeforeSecondFactor;
 import com.estatedesk.platform.security.LinkRequests;
 import com.estatedesk.platform.security.PasswordChange;
 import com.estatedesk.platform.security.SecondFactor;
@@ -44,6 +45,7 @@ public class MeResource {
     SecondFactor secondFactor;
 
     @GET
+    @BeforeSecondFactor
     @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
     public MeView me() {
         if (caller.companyId() == null) {
@@ -79,6 +81,7 @@ public class MeResource {
     /** Enrolment of a second factor: the secret, its otpauth:// URL and a QR code (a PNG data URI) of it. */
     @POST
     @Path("totp")
+    @BeforeSecondFactor
     @APIResponse(responseCode = "200", description = "Scan the QR code, then confirm a code with POST /me/totp/confirm")
     @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
     public SecondFactor.Enrolment enrolSecondFactor() {
@@ -88,6 +91,7 @@ public class MeResource {
     /** A code from the enrolled secret turns the second factor on: logins need a code from now on. */
     @POST
     @Path("totp/confirm")
+    @BeforeSecondFactor
     @APIResponse(responseCode = "204", description = "On: every login needs a code from now on")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})

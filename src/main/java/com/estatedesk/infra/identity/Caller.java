@@ -14,8 +14,10 @@ public class Caller {
     private Role role;
     private Long companyId;
     private String tokenId;
+    private boolean enrolOnly;
 
-    public void authenticate(long accountId, Role role, Long companyId, String tokenId) {
+    /** {@code enrolOnly}: the token may only set up a second factor (its role must have one, and has none yet). */
+    public void authenticate(long accountId, Role role, Long companyId, String tokenId, boolean enrolOnly) {
         if (this.role != null) {
             throw new IllegalStateException("caller already authenticated");
         }
@@ -23,6 +25,11 @@ public class Caller {
         this.role = role;
         this.companyId = companyId;
         this.tokenId = tokenId;
+        this.enrolOnly = enrolOnly;
+    }
+
+    public boolean mayOnlyEnrolSecondFactor() {
+        return enrolOnly;
     }
 
     /** The id (jti) of the token this request came with: what a logout revokes. */

@@ -22,10 +22,6 @@ public class TokenAuthentication implements ContainerRequestFilter {
 
     private static final String BEARER = "bearer ";
 
-    /** What a token that may only enrol a second factor reaches. */
-    private static final java.util.Set<String> ENROLMENT =
-            java.util.Set.of("GET me", "POST me/totp", "POST me/totp/confirm", "POST auth/logout");
-
     @Inject
     Tokens tokens;
 
@@ -53,18 +49,12 @@ public class TokenAuthentication implements ContainerRequestFilter {
                 request.abortWith(ProblemResponses.of(Problems.unauthorized("The bearer token has been revoked.")));
                 return;
             }
-            if (verified.enrolOnly()
-                    && !ENROLMENT.contains(request.getMethod() + " "
-                            + request.getUriInfo().getPath().replaceFirst("^/", ""))) {
-                request.abortWith(ProblemResponses.of(Problems.of(
-                        "second-factor-required",
-                        "Second factor required",
-                        403,
-                        "Your role signs in with two-step sign-in: turn it on first (POST /me/totp, then /me/totp/confirm),"
-                                + " then sign in again with a code.")));
-                return;
-            }
-            caller.authenticate(verified.accountId(), verified.role(), verified.companyId(), verified.tokenId());
+            caller.authenticate(
+                    verified.accountId(),
+                    verified.role(),
+                    verified.companyId(),
+                    verified.tokenId(),
+                    verified.enrolOnly());
         } catch (Tokens.InvalidToken invalid) {
             request.abortWith(ProblemResponses.of(Problems.unauthorized(invalid.getMessage())));
         }
