@@ -82,7 +82,11 @@ call("POST", "/allocations", admin, {"clientId": client["id"], "estateId": estat
 invited = call("POST", "/marketers", admin, {"name": "Ivo Invited", "email": f"ivo{RUN}@tour.test", "invite": True})
 assert invited["invitationEmailed"] is False and "/#/invitation/" in invited["invitationUrl"], invited
 token = invited["invitationUrl"].rsplit("/", 1)[1]
+assert invited["login"] == "INVITED", invited
+preview = call("POST", "/auth/invitations/preview", None, {"token": token})
+assert preview["email"] == f"ivo{RUN}@tour.test" and preview["company"]["slug"] == company["slug"], preview
 call("POST", "/auth/invitations/accept", None, {"token": token, "password": "ivo-password"}, expect=(204,))
+assert call("GET", f"/marketers/{invited['id']}", admin)["login"] == "ACTIVE"
 call("POST", "/auth/invitations/accept", None, {"token": token, "password": "ivo-password"}, expect=(410,))
 login(f"ivo{RUN}@tour.test", "ivo-password", company["slug"])
 call("POST", "/auth/password-reset", None, {"email": f"ivo{RUN}@tour.test", "company": company["slug"]},

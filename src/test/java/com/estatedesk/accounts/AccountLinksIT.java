@@ -16,6 +16,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -58,6 +59,19 @@ class AccountLinksIT extends HttpApiTest {
         assertEquals(0, Db.single("select count(*) from account_token where token_hash = ?", token));
         assertEquals(1, Db.single("select count(*) from account_token where token_hash = ?", sha256(token)));
 
+        // The link's holder sees whom it invites and where, without using it up (twice: it stays live).
+        for (int look = 0; look < 2; look++) {
+            Api.Reply preview = preview(token);
+            assertEquals(200, preview.status(), preview::toString);
+            JsonObject shown = preview.json();
+            assertEquals("Ada Invited", shown.getString("name"));
+            assertEquals(email, shown.getString("email"));
+            assertEquals(company.name(), shown.getJsonObject("company").getString("name"));
+            assertEquals(company.slug(), shown.getJsonObject("company").getString("slug"));
+            assertTrue(Instant.parse(shown.getString("expiresAt"))
+                    .isAfter(Instant.now().plus(Duration.ofHours(71))));
+        }
+
         // Bad input changes nothing: the link still works afterwards.
         Api.Reply tooShort = accept(token, "short");
         assertEquals(400, tooShort.status(), tooShort::toString);
@@ -66,6 +80,9 @@ class AccountLinksIT extends HttpApiTest {
         Api.Reply again = accept(token, "another-password-2");
         assertEquals(410, again.status(), again::toString);
         assertTrue(again.isProblem(), again::toString);
+        Api.Reply usedPreview = preview(token);
+        assertEquals(410, usedPreview.status(), usedPreview::toString);
+        assertEquals(again.body(), usedPreview.body(), "a used link shows nothing more than an unknown one");
         assertEquals(200, login(email, NEW_PASSWORD, company).status(), "a reused link changed nothing");
     }
 
@@ -76,6 +93,7 @@ class AccountLinksIT extends HttpApiTest {
         Api.Reply client = fixtures.register(company, "clients", "Bola NoLogin", email);
         assertEquals(201, client.status(), client::toString);
         assertTrue(client.json().isNull("accountId"));
+        assertEquals("NONE", client.json().getString("login"));
         long id = client.id();
 
         Api.Reply first = api.post("/clients/" + id + "/invitation", company.adminToken(), "");
@@ -91,8 +109,10 @@ class AccountLinksIT extends HttpApiTest {
         String firstToken = Mailbox.token(first.json().getString("invitationUrl"));
         String secondToken = Mailbox.token(second.json().getString("invitationUrl"));
         assertEquals(410, accept(firstToken, NEW_PASSWORD).status(), "re-inviting killed the first link");
+        assertEquals("INVITED", loginOf(company, id), "invited, no password yet: not a working sign-in");
         assertEquals(204, accept(secondToken, NEW_PASSWORD).status());
         assertEquals(200, login(email, NEW_PASSWORD, company).status());
+        assertEquals("ACTIVE", loginOf(company, id));
 
         // Someone who can sign in is not invited again; a deactivated person is not invited; another
         // company's person does not exist.
@@ -100,11 +120,25 @@ class AccountLinksIT extends HttpApiTest {
         assertEquals(409, canSignIn.status(), canSignIn::toString);
         Api.Reply gone = fixtures.register(company, "clients", "Gone Client", unique("gone"));
         api.patch("/clients/" + gone.id(), company.adminToken(), "{\"status\":\"DEACTIVATED\"}");
+        // Lists say it too, each person's own.
+        JsonObject listed = api.get("/clients?limit=100", company.adminToken()).json();
+        java.util.Map<Long, String> logins = new java.util.HashMap<>();
+        listed.getJsonArray("items")
+                .getValuesAs(JsonObject.class)
+                .forEach(item -> logins.put(item.getJsonNumber("id").longValue(), item.getString("login")));
+        assertEquals("ACTIVE", logins.get(id), listed::toString);
+        assertEquals("NONE", logins.get(gone.id()), listed::toString);
         assertEquals(
                 422,
                 api.post("/clients/" + gone.id() + "/invitation", company.adminToken(), "")
                         .status());
         Fixtures.Company other = fixtures.company("Other Invite Homes");
+        // A page on which nobody has a login says so too.
+        fixtures.register(other, "clients", "Nobody Signs In", unique("nobody"));
+        Api.Reply noLogins = api.get("/clients", other.adminToken());
+        assertEquals(200, noLogins.status(), noLogins::toString);
+        assertEquals(
+                "NONE", noLogins.json().getJsonArray("items").getJsonObject(0).getString("login"), noLogins::toString);
         Api.Reply foreign = api.post("/clients/" + id + "/invitation", other.adminToken(), "");
         Api.Reply missing = api.post("/clients/999999999/invitation", other.adminToken(), "");
         assertEquals(404, foreign.status(), foreign::toString);
@@ -113,6 +147,9 @@ class AccountLinksIT extends HttpApiTest {
         String marketer = marketerToken(company);
         assertEquals(
                 403, api.post("/clients/" + id + "/invitation", marketer, "").status());
+        // A deactivated person's login is ended, not "active".
+        api.patch("/clients/" + id, company.adminToken(), "{\"status\":\"DEACTIVATED\"}");
+        assertEquals("ENDED", loginOf(company, id));
     }
 
     @Test
@@ -126,10 +163,12 @@ class AccountLinksIT extends HttpApiTest {
                 sha256(token));
         Api.Reply expired = accept(token, NEW_PASSWORD);
         Api.Reply unknown = accept("no-such-token-" + UUID.randomUUID(), NEW_PASSWORD);
+        Api.Reply expiredPreview = preview(token);
+        Api.Reply unknownPreview = preview("no-such-token-" + UUID.randomUUID());
         // an invitation is not a reset link
         Api.Reply wrongPurpose =
                 api.post("/auth/password-reset/confirm", null, json("token", token, "newPassword", NEW_PASSWORD));
-        for (Api.Reply reply : List.of(expired, unknown, wrongPurpose)) {
+        for (Api.Reply reply : List.of(expired, unknown, wrongPurpose, expiredPreview, unknownPreview)) {
             assertEquals(410, reply.status(), reply::toString);
             assertEquals(expired.body(), reply.body(), "one answer for every dead link");
         }
@@ -320,6 +359,14 @@ class AccountLinksIT extends HttpApiTest {
 
     private Api.Reply accept(String token, String password) {
         return api.post("/auth/invitations/accept", null, json("token", token, "password", password));
+    }
+
+    private String loginOf(Fixtures.Company company, long clientId) {
+        return api.get("/clients/" + clientId, company.adminToken()).json().getString("login");
+    }
+
+    private Api.Reply preview(String token) {
+        return api.post("/auth/invitations/preview", null, json("token", token));
     }
 
     private Api.Reply requestReset(String email, String slug) {

@@ -1,6 +1,7 @@
 package com.estatedesk.feature.people;
 
 import com.estatedesk.feature.people.model.InvitedPersonView;
+import com.estatedesk.feature.people.model.LoginState;
 import com.estatedesk.feature.people.model.Person;
 import com.estatedesk.feature.people.model.PersonChanges;
 import com.estatedesk.feature.people.model.PersonKind;
@@ -25,6 +26,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Reading and changing the marketers and clients of the caller's company, as far as the caller sees
@@ -56,7 +59,7 @@ public class PeopleService {
     ActivityLog activity;
 
     public PersonView find(PersonKind kind, long id) {
-        return PersonView.of(visible(kind, id));
+        return view(visible(kind, id));
     }
 
     /**
@@ -77,7 +80,33 @@ public class PeopleService {
                 .query(em, "p.number", kind.entityClass())
                 .setMaxResults(page.limit() + 1)
                 .getResultList();
-        return Page.of(found, page, Person::number, PersonView::of);
+        Map<Long, Account> logins = loginsOf(found);
+        return Page.of(
+                found,
+                page,
+                Person::number,
+                person -> PersonView.of(
+                        person, LoginState.of(person.accountId() == null ? null : logins.get(person.accountId()))));
+    }
+
+    private PersonView view(Person person) {
+        return PersonView.of(
+                person, LoginState.of(person.accountId() == null ? null : em.find(Account.class, person.accountId())));
+    }
+
+    /** The logins of a page of people, in one query (none when nobody on it has one). */
+    private Map<Long, Account> loginsOf(List<? extends Person> people) {
+        List<Long> ids = people.stream()
+                .map(Person::accountId)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("select a from Account a where a.id in :ids", Account.class)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .collect(Collectors.toMap(Account::id, account -> account));
     }
 
     /**
@@ -116,7 +145,7 @@ public class PeopleService {
                 revocations.revokeAccount(account.id(), account.tokenGeneration());
             }
         }
-        return PersonView.of(person);
+        return view(person);
     }
 
     /** One entry per kind of change: a deactivation reads as such, not as "changed". */

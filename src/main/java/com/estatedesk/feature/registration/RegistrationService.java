@@ -1,6 +1,7 @@
 package com.estatedesk.feature.registration;
 
 import com.estatedesk.feature.people.model.InvitedPersonView;
+import com.estatedesk.feature.people.model.LoginState;
 import com.estatedesk.feature.people.model.Person;
 import com.estatedesk.feature.people.model.PersonKind;
 import com.estatedesk.feature.people.model.PersonView;
@@ -97,7 +98,7 @@ public class RegistrationService {
         Person person = persistNew(kind, prefix, sequences.next(kind.sequenceKey()), request, email, accountId);
         activity.record("REGISTERED", kind.subject(person), accountId == null ? null : "with a password");
         LOG.fine(() -> "Registered " + kind.label() + " " + person.uid());
-        return PersonView.of(person);
+        return PersonView.of(person, accountId == null ? LoginState.NONE : LoginState.ACTIVE);
     }
 
     /**
@@ -161,7 +162,7 @@ public class RegistrationService {
                 int i = toCreate.get(n);
                 Person person = persistNew(kind, prefix, first + n, batch.get(i).request(), emails.get(i), null);
                 activity.record("REGISTERED", kind.subject(person), null);
-                created.add(PersonView.of(person));
+                created.add(PersonView.of(person, LoginState.NONE));
             }
             for (int n = 0; n < toCreate.size(); n++) {
                 int i = toCreate.get(n);

@@ -73,6 +73,18 @@ public class AccountLinks {
      * answer tells nothing beyond "this link does not work".
      */
     public AccountToken redeem(String token, Purpose purpose) {
+        // two requests with one token: the second waits, then finds it used
+        AccountToken link = live(token, purpose, LockModeType.PESSIMISTIC_WRITE);
+        link.markUsed(Timestamps.now());
+        return link;
+    }
+
+    /** As {@link #redeem}, but the link stays live: what it is for, shown before its holder acts on it. */
+    public AccountToken peek(String token, Purpose purpose) {
+        return live(token, purpose, LockModeType.NONE);
+    }
+
+    private AccountToken live(String token, Purpose purpose, LockModeType lock) {
         String hash = hash(token == null ? "" : token);
         Long companyId = companyOf(hash);
         if (companyId == null) {
@@ -81,18 +93,14 @@ public class AccountLinks {
         tenancy.bindToTransaction(companyId);
         List<AccountToken> found = em.createNamedQuery(AccountToken.BY_HASH, AccountToken.class)
                 .setParameter("hash", hash)
-                // two requests with one token: the second waits, then finds it used
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setLockMode(lock)
                 .getResultList();
-        OffsetDateTime now = Timestamps.now();
         if (found.isEmpty()
                 || found.get(0).purpose() != purpose
-                || !found.get(0).isLive(now)) {
+                || !found.get(0).isLive(Timestamps.now())) {
             throw dead();
         }
-        AccountToken link = found.get(0);
-        link.markUsed(now);
-        return link;
+        return found.get(0);
     }
 
     /** Every live link of the account dies (a password set by a reset ends them all). */

@@ -103,6 +103,24 @@ public class AccountService {
         return new Invitation(link.url(), link.expiresAt(), emailed);
     }
 
+    /**
+     * POST /auth/invitations/preview: whom the link invites, and where, without using it up; a link
+     * passed on by chat carries no email that would tell the person their company's sign-in name.
+     */
+    public InvitationPreview previewInvitation(String token) {
+        AccountToken link = links.peek(token, Purpose.INVITATION);
+        Account account = em.find(Account.class, link.accountId());
+        if (account == null || account.hasPassword() || !account.isActive()) {
+            throw AccountLinks.dead();
+        }
+        Company company = em.find(Company.class, tenancy.boundCompany());
+        return new InvitationPreview(
+                account.displayName(),
+                account.email(),
+                new InvitationPreview.Where(company.name(), company.slug()),
+                link.expiresAt().toInstant());
+    }
+
     /** POST /auth/invitations/accept: the invited person chooses the password; they can sign in now. */
     public void acceptInvitation(String token, String password) {
         AccountToken link = links.redeem(token, Purpose.INVITATION);

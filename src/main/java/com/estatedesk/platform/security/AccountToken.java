@@ -83,6 +83,10 @@ public class AccountToken extends CompanyOwned {
         return newEmail;
     }
 
+    public OffsetDateTime expiresAt() {
+        return expiresAt;
+    }
+
     boolean isLive(OffsetDateTime now) {
         return usedAt == null && expiresAt.isAfter(now);
     }

@@ -45,11 +45,24 @@ public class AuthResource {
     /** Ends the token this request carries, on every instance. */
     @POST
     @Path("logout")
+    @BeforeSecondFactor
     @APIResponse(responseCode = "204", description = "The token is dead on every instance")
     @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.COMPANY_ADMIN_NAME, Role.MARKETER_NAME, Role.CLIENT_NAME})
     public Response logout() {
         auth.logout();
         return Response.noContent().build();
+    }
+
+    /** Whom an invitation link is for and at which company, before its holder chooses a password; the link stays live. */
+    @POST
+    @Path("invitations/preview")
+    @PermitAll
+    @APIResponse(
+            responseCode = "200",
+            description = "The invited person's name and email, and the company's name and sign-in name")
+    @APIResponse(responseCode = "410", description = "The link was used, has expired, was replaced, or never existed")
+    public InvitationPreview previewInvitation(@NotNull @Valid LinkRequests.LinkToken link) {
+        return accounts.previewInvitation(link.token());
     }
 
     /** The invited person chooses a password; they can sign in at once. */
@@ -94,7 +107,7 @@ public class AuthResource {
     @PermitAll
     @APIResponse(responseCode = "204", description = "The new email is the login's; earlier tokens are dead")
     @APIResponse(responseCode = "410", description = "The link was used, has expired, was replaced, or never existed")
-    public Response confirmEmail(@NotNull @Valid LinkRequests.EmailConfirmation confirmation) {
+    public Response confirmEmail(@NotNull @Valid LinkRequests.LinkToken confirmation) {
         accounts.confirmEmailChange(confirmation.token());
         return Response.noContent().build();
     }

@@ -25,9 +25,8 @@ public final class LinkRequests {
             @NotBlank @Size(max = 100) String token,
             @NotNull @Size(min = 8, max = 200) String newPassword) {}
 
-    /** POST /auth/email/confirm. */
-    public record EmailConfirmation(
-            @NotBlank @Size(max = 100) String token) {}
+    /** POST /auth/email/confirm and POST /auth/invitations/preview: the link's token alone. */
+    public record LinkToken(@NotBlank @Size(max = 100) String token) {}
 
     /** POST /me/email. */
     public record EmailChange(

@@ -17,6 +17,7 @@ import java.time.Instant;
     "phone",
     "status",
     "accountId",
+    "login",
     "createdAt",
     "invitationUrl",
     "invitationExpiresAt",
@@ -31,13 +32,14 @@ public record InvitedPersonView(
         String phone,
         PersonStatus status,
         Long accountId,
+        LoginState login,
         Instant createdAt,
         String invitationUrl,
         Instant invitationExpiresAt,
         boolean invitationEmailed) {
 
     public static InvitedPersonView of(Person person, Invitation invitation) {
-        PersonView view = PersonView.of(person);
+        PersonView view = PersonView.of(person, LoginState.INVITED);
         return new InvitedPersonView(
                 view.id(),
                 view.uid(),
@@ -47,6 +49,7 @@ public record InvitedPersonView(
                 view.phone(),
                 view.status(),
                 view.accountId(),
+                view.login(),
                 view.createdAt(),
                 invitation.invitationUrl(),
                 invitation.expiresAt(),

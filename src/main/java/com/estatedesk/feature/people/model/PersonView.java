@@ -3,8 +3,11 @@ package com.estatedesk.feature.people.model;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 
-/** How a marketer or client is shown; {@code accountId} only when the person can log in. */
-@JsonbPropertyOrder({"id", "uid", "number", "name", "email", "phone", "status", "accountId", "createdAt"})
+/**
+ * How a marketer or client is shown; {@code accountId} only when the person has a login, and
+ * {@code login} whether it works.
+ */
+@JsonbPropertyOrder({"id", "uid", "number", "name", "email", "phone", "status", "accountId", "login", "createdAt"})
 public record PersonView(
         long id,
         String uid,
@@ -14,9 +17,10 @@ public record PersonView(
         String phone,
         PersonStatus status,
         Long accountId,
+        LoginState login,
         Instant createdAt) {
 
-    public static PersonView of(Person person) {
+    public static PersonView of(Person person, LoginState login) {
         return new PersonView(
                 person.id(),
                 person.uid(),
@@ -26,6 +30,7 @@ public record PersonView(
                 person.phone(),
                 person.status(),
                 person.accountId(),
+                login,
                 person.createdAt());
     }
 }
