@@ -111,11 +111,11 @@ const PUBLIC = [
 ];
 
 /** After a link did its work: whoever was signed in here is signed out, and the sign-in says what happened. */
-function signInAgain(message) {
+function signInAgain(message, known = {}) {
     session.clear();
     sessionStorage.removeItem(RETURN_TO);
     history.replaceState(null, '', location.pathname + location.search + '#/');
-    showSignIn(message);
+    showSignIn(message, known);
 }
 
 async function route() {
@@ -205,16 +205,17 @@ function passwordChanged(message) {
         : 'Your password is changed, and every earlier sign-in has ended. Sign in with the new password.');
 }
 
-function showSignIn(message) {
+/** The sign-in form; {@code known}: the email and company a link just told, filled in. */
+function showSignIn(message, known = {}) {
     me = null;
     replace(nav);
     replace(who);
     pages.page(main, 'Sign in',
         message ? h('p', {class: 'notice', role: 'status'}, message) : null,
         form('', [
-            field('Email', 'email', {kind: 'email', required: true, attrs: {autocomplete: 'username'}}),
+            field('Email', 'email', {kind: 'email', required: true, value: known.email, attrs: {autocomplete: 'username'}}),
             field('Password', 'password', {kind: 'password', required: true, attrs: {autocomplete: 'current-password'}}),
-            field('Company', 'company', {hint: 'Your company’s sign-in name (slug); leave empty if you run the platform', attrs: {autocomplete: 'organization'}}),
+            field('Company', 'company', {value: known.company, hint: 'Your company’s sign-in name (slug); leave empty if you run the platform', attrs: {autocomplete: 'organization'}}),
             field('Code', 'totp', {max: 10, hint: 'Only with two-step sign-in on: the 6 digits your app shows', attrs: {inputmode: 'numeric', autocomplete: 'one-time-code'}}),
         ], 'Sign in', async (values) => {
             const credentials = {email: values.email, password: values.password};

@@ -2,7 +2,7 @@
 // signed-in caller: what a page shows is exactly what the API lets that caller see.
 
 import {all, get, patch, post, Problem, remove, call} from './api.js';
-import {button, confirmAction, debounce, failureNote, field, form, h, link, notice, opener, replace, showProblem, table} from './ui.js';
+import {button, confirmAction, debounce, failureNote, field, form, h, link, notice, opener, replace, showProblem, table, tableRow} from './ui.js';
 import {checkName, choices, word} from './words.js';
 
 const KINDS = {
@@ -178,7 +178,7 @@ function searchableList({path, fixed = {}, filters, headings, describe, rowOf, e
             Object.entries(chosen).filter(([, value]) => value).forEach(([name, value]) => params.set(name, value));
             if (cursor) params.set('cursor', cursor);
             const pageOf = await get(`${path}?${params}`);
-            const rows = pageOf.items.map((item) => h('tr', {}, rowOf(item).map((cell) => h('td', {}, cell))));
+            const rows = pageOf.items.map((item) => tableRow(headings, rowOf(item)));
             let body = results.querySelector('tbody');
             if (!cursor || !body) {
                 const caption = describe(chosen);
@@ -281,6 +281,14 @@ async function exportClients() {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** A person's sign-in, as the person page says it. */
+const LOGIN_STATES = {
+    NONE: 'None',
+    INVITED: 'Invited; no password chosen yet',
+    ACTIVE: 'Yes, with their own password',
+    ENDED: 'Ended (deactivated)',
+};
+
 export async function personPage(main, kindPath, id, me) {
     const kind = KINDS[kindPath];
     await loading(main, kind.one[0].toUpperCase() + kind.one.slice(1), async () => {
@@ -292,7 +300,8 @@ export async function personPage(main, kindPath, id, me) {
             h('dt', {}, 'Email'), h('dd', {}, view.email),
             h('dt', {}, 'Phone'), h('dd', {}, view.phone || '—'),
             h('dt', {}, 'Status'), h('dd', {}, word(view.status)),
-            h('dt', {}, 'Login'), h('dd', {}, view.accountId ? 'yes' : 'no'))];
+            h('dt', {}, 'Sign-in'), h('dd', {}, view.login === 'NONE' && view.status === 'ACTIVE'
+                ? 'None (they can be invited)' : LOGIN_STATES[view.login] || '—'))];
         const actions = [];
         if (kindPath === 'marketers') {
             const clients = await all(`clients?marketerId=${view.id}`);
@@ -326,8 +335,9 @@ export async function personPage(main, kindPath, id, me) {
                 actions.push(opener('Allocate a plot to this client', await allocateForm(main, me, view)));
             }
         }
-        if (isAdmin && view.status === 'ACTIVE') {
-            actions.push(h('p', {}, button(view.accountId ? 'Send a new invitation link' : 'Invite to sign in', async () => {
+        // a person who signs in with their own password is not invited again (the API would answer 409)
+        if (isAdmin && view.status === 'ACTIVE' && (view.login === 'NONE' || view.login === 'INVITED')) {
+            actions.push(h('p', {}, button(view.login === 'INVITED' ? 'Send a new invitation link' : 'Invite to sign in', async () => {
                 try {
                     const invited = await post(`${kindPath}/${view.id}/invitation`, undefined);
                     await personPage(main, kindPath, id, me);
@@ -395,10 +405,16 @@ function invitationNote(invited) {
 
 // --- History (the activity log) -------------------------------------------------------------------
 
+/** Text whose UIDs (LPL-MKT001) do not break at their hyphen when a narrow column wraps the line. */
+function keepingUids(text) {
+    return text.split(/\b([A-Z][A-Z0-9]{1,11}-(?:MKT|CLT)\d{3,})\b/)
+        .map((part, i) => i % 2 ? h('span', {class: 'uid-inline'}, part) : part);
+}
+
 /** "Ada Admin (LPL-MKT001), company admin" */
 function actorOf(entry) {
     const actor = entry.actor;
-    return `${actor.name}${actor.uid ? ` (${actor.uid})` : ''}, ${word(actor.role)}`;
+    return keepingUids(`${actor.name}${actor.uid ? ` (${actor.uid})` : ''}, ${word(actor.role)}`);
 }
 
 /** What happened, as a sentence's predicate: "deactivated client Cleo (LPL-CLT002)". */
@@ -422,7 +438,7 @@ export async function historyPage(main, me) {
         ],
         headings: ['When', 'Who', 'What happened'],
         describe: ({subjectType, from, to}) => `History${subjectType ? ` of ${subjectType} records` : ''}${from ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}, newest first`,
-        rowOf: (entry) => [when(entry.at), actorOf(entry), happened(entry) + (entry.detail ? ` (${entry.detail})` : '')],
+        rowOf: (entry) => [when(entry.at), actorOf(entry), keepingUids(happened(entry) + (entry.detail ? ` (${entry.detail})` : ''))],
         empty: (filtered) => filtered ? 'Nothing matches.' : 'Nothing has happened yet.',
     });
     page(main, 'History',
@@ -438,7 +454,7 @@ async function historySection(type, id) {
     const entries = (await get(`activity?subjectType=${encodeURIComponent(type)}&subjectId=${id}&limit=20`)).items;
     return h('section', {}, h('h2', {}, 'History'), entries.length
         ? h('ul', {class: 'history'}, entries.map((entry) => h('li', {}, h('time', {datetime: entry.at}, when(entry.at)), ' — ',
-            `${entry.actor.name} ${happened(entry)}`, entry.detail ? ` (${entry.detail})` : '')))
+            keepingUids(`${entry.actor.name} ${happened(entry)}${entry.detail ? ` (${entry.detail})` : ''}`))))
         : h('p', {}, 'Nothing recorded yet.'));
 }
 
@@ -779,15 +795,31 @@ function choosePassword(title, submitLabel, send) {
     });
 }
 
-/** #/invitation/{token}: the invited person chooses their password, then signs in. */
-export function invitationPage(main, token, signIn) {
+/**
+ * #/invitation/{token}: whom the link invites and where (a link passed on by chat comes without the email
+ * that names the company's sign-in name), then the invited person chooses their password and signs in.
+ */
+export async function invitationPage(main, token, signIn) {
     forgetLinkInAddressBar();
-    page(main, 'Welcome to EstateDesk',
-        h('p', {}, 'Your company has given you a sign-in. Choose your password; afterwards you sign in with your email and your company’s sign-in name (it is in the email you received).'),
+    const title = 'Welcome to EstateDesk';
+    page(main, title, h('p', {class: 'loading'}, 'Loading…'));
+    let invited;
+    try {
+        invited = await post('auth/invitations/preview', {token}, {anonymous: true});
+    } catch (failure) {
+        page(main, title, failureNote(failure), h('p', {}, link('#/', 'Go to sign-in')));
+        return;
+    }
+    page(main, title,
+        h('p', {}, `Hello ${invited.name}. ${invited.company.name} has given you a sign-in. Choose your password; afterwards you sign in with:`),
+        h('dl', {class: 'facts'},
+            h('dt', {}, 'Email'), h('dd', {}, invited.email),
+            h('dt', {}, 'Company'), h('dd', {}, `${invited.company.slug} (${invited.company.name}’s sign-in name)`)),
         choosePassword('Choose your password', 'Set password', async (password) => {
             await post('auth/invitations/accept', {token, password}, {anonymous: true});
-            signIn('Your password is set. Sign in with your email, this password and your company’s sign-in name.');
-        }));
+            signIn(`Your password is set, ${invited.name}. Sign in with it now.`, {email: invited.email, company: invited.company.slug});
+        }),
+        h('p', {class: 'hint'}, `This link works once, until ${when(invited.expiresAt)}.`));
 }
 
 /** #/forgot-password: asks for a reset link; the answer is the same whether or not the sign-in exists. */

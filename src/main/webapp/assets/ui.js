@@ -156,7 +156,15 @@ export function notice(container, ...content) {
     replace(container, h('div', {class: 'notice', role: 'status'}, ...content));
 }
 
-/** A table whose rows are built by rowOf(item) from text; scrolls sideways on a narrow screen. */
+/**
+ * A table row of cells under these headings; each cell carries its heading, which a phone shows beside
+ * it when the rows stack (console.css) instead of squeezing the columns into slivers.
+ */
+export function tableRow(headings, cells) {
+    return h('tr', {}, cells.map((cell, i) => h('td', {'data-label': headings[i] || null}, cell)));
+}
+
+/** A table whose rows are built by rowOf(item) from text; on a phone its rows stack, each cell labelled. */
 export function table(caption, headings, items, rowOfOrOptions, maybeRowOf) {
     // table(caption, headings, items, rowOf) or table(caption, headings, items, {captionHidden}, rowOf):
     // a caption under a heading that says the same is kept for screen readers only.
@@ -165,7 +173,7 @@ export function table(caption, headings, items, rowOfOrOptions, maybeRowOf) {
         h('table', {},
             h('caption', {class: options.captionHidden ? 'sr-only' : null}, caption),
             h('thead', {}, h('tr', {}, headings.map((heading) => h('th', {scope: 'col'}, heading)))),
-            h('tbody', {}, items.map((item) => h('tr', {}, rowOf(item).map((cell) => h('td', {}, cell)))))));
+            h('tbody', {}, items.map((item) => tableRow(headings, rowOf(item))))));
 }
 
 /**

@@ -10,6 +10,7 @@ import com.estatedesk.testsupport.Mailbox;
 import com.estatedesk.testsupport.Totp;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,11 @@ class ConsoleAccountsIT extends HttpApiTest {
 
             browser.driver().get(link);
             browser.heading("Welcome to EstateDesk");
+            // The page names whom the link invites and the company's sign-in name: a link passed on by
+            // chat comes without the email that says it.
+            browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), company.slug()));
+            assertTrue(browser.mainText().contains(email), browser::mainText);
+            assertTrue(browser.mainText().contains(company.name() + " has given you a sign-in"), browser::mainText);
             assertTrue(
                     !browser.driver().getCurrentUrl().contains(Mailbox.token(link)), "the token left the address bar");
             browser.assertAccessible("invitation page");
@@ -64,17 +70,18 @@ class ConsoleAccountsIT extends HttpApiTest {
             browser.fill(choose, "New password again", "tola-chosen-1");
             browser.submit(choose);
             browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "Your password is set"));
+            WebElement signIn = browser.form("Sign in");
+            assertEquals(email, browser.input(signIn, "Email").getAttribute("value"), "sign-in knows the email");
+            assertEquals(company.slug(), browser.input(signIn, "Company").getAttribute("value"));
             browser.signIn(email, "tola-chosen-1", company.slug());
             browser.heading("My clients");
             browser.signOut();
 
-            // The link worked once.
+            // The link worked once: it opens no form any more, and says so.
             browser.driver().get(link);
-            WebElement again = browser.form("Choose your password");
-            browser.fill(again, "New password", "someone-else-2");
-            browser.fill(again, "New password again", "someone-else-2");
-            browser.submit(again);
-            browser.until(ExpectedConditions.textToBePresentInElement(again, "This link does not work"));
+            browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "This link does not work"));
+            assertTrue(
+                    browser.driver().findElements(By.cssSelector("main form")).isEmpty(), browser::mainText);
         }
     }
 
@@ -156,6 +163,22 @@ class ConsoleAccountsIT extends HttpApiTest {
             browser.open("#/clients/" + client);
             browser.heading("Hana History");
             browser.until(driver -> browser.mainText().contains("deactivated client Hana History"));
+
+            // At a phone's width: nothing wider than the screen, and a UID is never cut at its hyphen.
+            browser.viewport(390, 844);
+            for (String route : List.of("#/history", "#/clients/" + client)) {
+                browser.open(route);
+                browser.until(driver -> browser.mainText().contains("deactivated client Hana History"));
+                long overflow = (Long) browser.script(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertTrue(overflow <= 0, route + " is " + overflow + " px wider than the screen");
+                Long cut = (Long) browser.script("return [...document.querySelectorAll('main .uid-inline')]"
+                        + ".filter((uid) => uid.getClientRects().length > 1).length;");
+                assertEquals(0L, cut, route + ": a UID broken over two lines");
+                // the entries, where a person scrolls to on a phone
+                browser.script("[...document.querySelectorAll('main h2, main table')].pop().scrollIntoView();");
+                browser.screenshot(route.equals("#/history") ? "history-phone" : "person-history-phone");
+            }
         }
     }
 
