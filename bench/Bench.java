@@ -82,7 +82,7 @@ public class Bench {
         warmUp(api, jdbc, dbUser, companies, servicePid, maxWarmup);
         analyzeAsAutovacuumWould(jdbc, dbUser);
         System.out.printf(
-                "%-8s %7s | %10s %8s %8s %6s | %10s %8s %8s %6s %8s %6s | %6s%n",
+                "%-8s %7s | %10s %8s %8s %6s | %10s %8s %8s %6s %8s %6s %6s | %6s%n",
                 "mix",
                 "clients",
                 "raw tx/s",
@@ -94,6 +94,7 @@ public class Bench {
                 "p99 ms",
                 "errors",
                 "cpu ms",
+                "no JIT",
                 "per tx",
                 "ratio");
         // --cells=spread:8,hot:1 measures only those cells (bench/profile.sh); all six by default.
@@ -113,17 +114,21 @@ public class Bench {
             Result raw =
                     run(cell.clients(), seconds, i -> rawRegistration(jdbc, dbUser, targets.get(i % targets.size())));
             double cpuBefore = cpuSeconds(servicePid);
+            double jitBefore = jitCpuSeconds(servicePid);
             double[] batchesBefore = batches(api);
             hook("start", cell);
             Result service =
                     run(cell.clients(), seconds, i -> serviceRegistration(api, targets.get(i % targets.size())));
             hook("stop", cell);
             double cpuPerRequest = 1000 * (cpuSeconds(servicePid) - cpuBefore) / Math.max(1, service.done());
+            // The same without the JIT compilers' threads: what the requests cost once compiled, which a
+            // compiler still at work after the warm-up (a sixth of a hot cell's CPU, by profile) blurs.
+            double jitPerRequest = 1000 * (jitCpuSeconds(servicePid) - jitBefore) / Math.max(1, service.done());
             double[] batchesAfter = batches(api);
             double perTransaction =
                     (batchesAfter[0] - batchesBefore[0]) / Math.max(1, batchesAfter[1] - batchesBefore[1]);
             System.out.printf(
-                    "%-8s %7d | %10.0f %8.1f %8.1f %6d | %10.0f %8.1f %8.1f %6d %8.2f %6.1f | %5.0f%%%n",
+                    "%-8s %7d | %10.0f %8.1f %8.1f %6d | %10.0f %8.1f %8.1f %6d %8.2f %6.2f %6.1f | %5.0f%%%n",
                     cell.mix(),
                     cell.clients(),
                     raw.throughput(),
@@ -135,6 +140,7 @@ public class Bench {
                     service.percentileMillis(0.99),
                     service.errors(),
                     cpuPerRequest,
+                    cpuPerRequest - jitPerRequest,
                     perTransaction,
                     100 * service.throughput() / raw.throughput());
         }

@@ -3,9 +3,9 @@
 #   bench/compare.sh BASE_REF [rounds, default 2] [seconds per cell, default 10] [most warm-up seconds, default 120]
 # Builds BASE_REF in a git worktree under target/, then runs bench/run.sh (BENCH_CELLS, default hot:1,spread:8)
 # alternately on the base and on this checkout, ROUNDS times each (base, current, base, current, ...), with
-# one harness (this checkout's bench/Bench.java). Prints each run's service req/s and CPU ms per registration,
-# and the ratio current/base of the medians. Exits 1 when the CPU per registration of a hot cell grew by
-# more than BENCH_CPU_LIMIT (default 1.10).
+# one harness (this checkout's bench/Bench.java). Prints each run's service req/s and CPU ms per registration
+# (in total, and without the JIT compilers' threads), and the ratio current/base of the medians. Exits 1
+# when the total CPU per registration of a hot cell grew by more than BENCH_CPU_LIMIT (default 1.10).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BASE_REF="${1:?usage: bench/compare.sh BASE_REF [rounds] [seconds] [warm-up]}"
@@ -45,7 +45,9 @@ def cells(path):
         if len(parts) == 4 and parts[0].split() and parts[0].split()[0] in ("hot", "spread"):
             mix, clients = parts[0].split()
             service = parts[2].split()
-            found[f"{mix}:{clients}"] = (float(service[0]), float(service[4]), int(service[3]))
+            # service columns: req/s, p50, p99, errors, cpu ms, cpu ms without the JIT threads, per tx
+            no_jit = float(service[5]) if len(service) > 6 else float("nan")
+            found[f"{mix}:{clients}"] = (float(service[0]), float(service[4]), int(service[3]), no_jit)
     return found
 runs = {side: [cells(f"{out}/{side}-{r}.txt") for r in range(1, rounds + 1)] for side in ("base", "current")}
 failed = False
@@ -56,14 +58,18 @@ for cell in runs["current"][0]:
         rps = [run[cell][0] for run in runs[side]]
         cpu = [run[cell][1] for run in runs[side]]
         errors = sum(run[cell][2] for run in runs[side])
-        median[side] = (statistics.median(rps), statistics.median(cpu))
+        no_jit = [run[cell][3] for run in runs[side]]
+        median[side] = (statistics.median(rps), statistics.median(cpu), statistics.median(no_jit))
         print(f"{cell:10} {side:8} {' '.join(f'{v:7.0f}' for v in rps):>24} {' '.join(f'{v:6.2f}' for v in cpu):>30} {errors:>7}")
+        print(f"{'':10} {'':8} {'':>24} {'no JIT ' + ' '.join(f'{v:6.2f}' for v in no_jit):>30}")
     rps_ratio = median["current"][0] / median["base"][0]
     cpu_ratio = median["current"][1] / median["base"][1]
     verdict = ""
     if cell.startswith("hot") and cpu_ratio > limit:
         failed = True
         verdict = f"  over the limit of x{limit:.2f}"
+    no_jit_ratio = median["current"][2] / median["base"][2]
     print(f"{cell:10} {'ratio':8} {'x' + format(rps_ratio, '.2f'):>24} {'x' + format(cpu_ratio, '.2f'):>30}{verdict}")
+    print(f"{'':10} {'':8} {'':>24} {'no JIT x' + format(no_jit_ratio, '.2f'):>30}")
 sys.exit(1 if failed else 0)
 PY
