@@ -182,7 +182,8 @@ public class FaultDrill {
         // An answer is 503 (+ Retry-After) or 409 (a retry while its first attempt still ran); a connection cut
         // with no answer at all (an instance killed mid-request) is not an answer and is retried the same way.
         boolean onlyRetryable = kinds.stream()
-                .allMatch(kind -> kind.equals("HTTP 503") || kind.equals("HTTP 409") || !kind.startsWith("HTTP "));
+                .allMatch(kind ->
+                        kind.startsWith("HTTP 503 (") || kind.startsWith("HTTP 409 (") || !kind.startsWith("HTTP "));
         System.out.println("answers other than 201 that clients saw: " + (kinds.isEmpty() ? "none" : kinds)
                 + (onlyRetryable
                         ? " (503 + Retry-After, 409 while a retry's first attempt was still running, or no answer at all)"
@@ -351,6 +352,17 @@ public class FaultDrill {
         return new Outcome(line, seen.size(), failureSeconds, longestWait / 1e9);
     }
 
+    /** The service's problem title, or who else answered (HAProxy with no instance up answers in HTML). */
+    static String whoAnswered(HttpResponse<String> response) {
+        boolean problem =
+                response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
+        try {
+            return problem ? field(response.body(), "title") : "not the service: no problem+json";
+        } catch (RuntimeException unreadable) {
+            return "unreadable problem";
+        }
+    }
+
     static final Map<String, Long> PENDING = new ConcurrentHashMap<>();
 
     static void register(String api, List<NewCompany> companies, int companyIndex) {
@@ -390,7 +402,8 @@ public class FaultDrill {
                     FAILURES.add(new Failure(
                             System.nanoTime(),
                             "HTTP " + response.statusCode()
-                                    + (response.statusCode() == 503 && !retryAfter ? " without Retry-After" : "")));
+                                    + (response.statusCode() == 503 && !retryAfter ? " without Retry-After" : "")
+                                    + " (" + whoAnswered(response) + ")"));
                 } catch (Exception e) {
                     FAILURES.add(new Failure(System.nanoTime(), e.getClass().getSimpleName()));
                 }
