@@ -124,17 +124,34 @@ streaming() { # node N is a replica that streams from the primary
     && [ "$(psql -h 127.0.0.1 -p "${PG_PORT[$1]}" -U postgres -qAtc "select count(*) from pg_stat_wal_receiver where status = 'streaming'" postgres 2> /dev/null)" = 1 ]
 }
 
-synchronous() { # the primary has a synchronous standby
+synchronous() { # the primary has a synchronous standby, in PostgreSQL and in Patroni's own record
   local primary
   primary=$(node_with_role primary) || return 1
-  [ "$(psql -h 127.0.0.1 -p "${PG_PORT[$primary]}" -U postgres -qAtc "select count(*) from pg_stat_replication where sync_state = 'sync'" postgres 2> /dev/null)" = 1 ]
+  [ "$(psql -h 127.0.0.1 -p "${PG_PORT[$primary]}" -U postgres -qAtc "select count(*) from pg_stat_replication where sync_state = 'sync'" postgres 2> /dev/null)" = 1 ] || return 1
+  # Patroni writes its sync key (which a switchover's candidate must be in) a loop after PostgreSQL
+  # reports the standby synchronous; before the first standby there is no key at all.
+  curl -sf "http://$ETCD/v2/keys/service/estatedesk/sync" 2> /dev/null | python3 -c '
+import json, sys
+try:
+    sync = json.loads(json.load(sys.stdin)["node"]["value"])
+except ValueError:
+    sys.exit(1)
+sys.exit(0 if sync.get("leader") == sys.argv[1] and sys.argv[2] in (sync.get("sync_standby") or "").split(",") else 1)' \
+    "$primary" "$([ "$primary" = node1 ] && echo node2 || echo node1)"
 }
 
 bouncer() { # bouncer COMMAND: PgBouncer's admin console (PAUSE waits until running transactions are done)
   psql -h 127.0.0.1 -p 6432 -U postgres -qAt -c "$1" pgbouncer > /dev/null
 }
 
-primary_through_haproxy() { # primary_through_haproxy NODE: HAProxy routes to NODE, and it is primary
+primary_through_haproxy() { # primary_through_haproxy NODE: HAProxy routes only to NODE, and it is primary
+  # HAProxy's own view first: a node it still counts in service gets every other connection, whatever
+  # the one tried here found (the other node is out once its checks failed: DOWN, or DOWN n/m rising).
+  local other; other=$([ "$1" = node1 ] && echo node2 || echo node1)
+  curl -sf "127.0.0.1:5449/stats;csv" | awk -F, -v node="$1" -v other="$other" '
+    $1 == "primary" && $2 == node && $18 == "UP" {up = 1}
+    $1 == "primary" && $2 == other && $18 ~ /^DOWN/ {out = 1}
+    END {exit !(up && out)}' || return 1
   [ "$(psql -h 127.0.0.1 -p 5440 -U postgres -qAtc "select inet_server_port() || ' ' || not pg_is_in_recovery()" postgres 2> /dev/null)" = "${PG_PORT[$1]} true" ]
 }
 
@@ -233,7 +250,8 @@ case "${1:-}" in
       -d "{\"leader\":\"$leader\",\"candidate\":\"$candidate\"}" > "$HA/switchover.status" &
     call=$!
     deadline=$((SECONDS + 30))
-    # Only what clients need: HAProxy routing to the candidate, promoted (its checks ask Patroni every 100 ms).
+    # Only what clients need: HAProxy routing to the candidate, promoted, and no longer to the old primary
+    # (its checks ask Patroni every 100 ms): a connection PgBouncer opened to the old one would fail.
     until primary_through_haproxy "$candidate"; do
       [ $SECONDS -le $deadline ] || { echo "HAProxy does not route to $candidate: $(cat "$HA/switchover.log")" >&2; exit 1; }
       sleep 0.02
