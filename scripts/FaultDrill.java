@@ -56,7 +56,11 @@ public class FaultDrill {
 
     record Ack(int company, String email, String uid, long firstAttemptNanos, long ackNanos, int attempts) {}
 
-    record Failure(long atNanos, String what) {}
+    /**
+     * A failed attempt: what the client saw, and whether it is an answer a client may retry (503 with
+     * Retry-After, 409 while the same key's first attempt still runs, or no answer at all).
+     */
+    record Failure(long atNanos, String what, boolean retryable) {}
 
     static final ConcurrentLinkedQueue<Ack> ACKS = new ConcurrentLinkedQueue<>();
     static final ConcurrentLinkedQueue<Failure> FAILURES = new ConcurrentLinkedQueue<>();
@@ -179,11 +183,7 @@ public class FaultDrill {
                 && eachCompanySeesOnlyItsOwn(lb, companies, jdbc);
         List<String> kinds =
                 FAILURES.stream().map(Failure::what).distinct().sorted().toList();
-        // An answer is 503 (+ Retry-After) or 409 (a retry while its first attempt still ran); a connection cut
-        // with no answer at all (an instance killed mid-request) is not an answer and is retried the same way.
-        boolean onlyRetryable = kinds.stream()
-                .allMatch(kind ->
-                        kind.startsWith("HTTP 503 (") || kind.startsWith("HTTP 409 (") || !kind.startsWith("HTTP "));
+        boolean onlyRetryable = FAILURES.stream().allMatch(Failure::retryable);
         System.out.println("answers other than 201 that clients saw: " + (kinds.isEmpty() ? "none" : kinds)
                 + (onlyRetryable
                         ? " (503 + Retry-After, 409 while a retry's first attempt was still running, or no answer at all)"
@@ -403,9 +403,11 @@ public class FaultDrill {
                             System.nanoTime(),
                             "HTTP " + response.statusCode()
                                     + (response.statusCode() == 503 && !retryAfter ? " without Retry-After" : "")
-                                    + " (" + whoAnswered(response) + ")"));
+                                    + " (" + whoAnswered(response) + ")",
+                            (response.statusCode() == 503 && retryAfter) || response.statusCode() == 409));
                 } catch (Exception e) {
-                    FAILURES.add(new Failure(System.nanoTime(), e.getClass().getSimpleName()));
+                    // A connection cut with no answer at all (an instance killed mid-request) is retried alike.
+                    FAILURES.add(new Failure(System.nanoTime(), e.getClass().getSimpleName(), true));
                 }
                 pause(0.25);
             }
