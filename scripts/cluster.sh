@@ -116,8 +116,9 @@ stop() {
   done
 }
 
+source scripts/lib/haproxy.sh # (the working directory is the checkout)
 haproxy_status() { # haproxy_status PORT -> UP, DOWN, MAINT, ... as HAProxy sees instance :PORT
-  curl -sf "127.0.0.1:$STATS_PORT/stats;csv" | awk -F, -v name="i$1" '$1 == "instances" && $2 == name {print $18}'
+  haproxy_server_status "127.0.0.1:$STATS_PORT" instances "i$1"
 }
 
 until_status() { # until_status PORT STATUS SECONDS

@@ -124,6 +124,12 @@ streaming() { # node N is a replica that streams from the primary
     && [ "$(psql -h 127.0.0.1 -p "${PG_PORT[$1]}" -U postgres -qAtc "select count(*) from pg_stat_wal_receiver where status = 'streaming'" postgres 2> /dev/null)" = 1 ]
 }
 
+source scripts/lib/haproxy.sh # (the working directory is the checkout)
+
+other_node() { # other_node NODE: the other of the two
+  [ "$1" = node1 ] && echo node2 || echo node1
+}
+
 synchronous() { # the primary has a synchronous standby, in PostgreSQL and in Patroni's own record
   local primary
   primary=$(node_with_role primary) || return 1
@@ -137,7 +143,7 @@ try:
 except ValueError:
     sys.exit(1)
 sys.exit(0 if sync.get("leader") == sys.argv[1] and sys.argv[2] in (sync.get("sync_standby") or "").split(",") else 1)' \
-    "$primary" "$([ "$primary" = node1 ] && echo node2 || echo node1)"
+    "$primary" "$(other_node "$primary")"
 }
 
 bouncer() { # bouncer COMMAND: PgBouncer's admin console (PAUSE waits until running transactions are done)
@@ -147,11 +153,8 @@ bouncer() { # bouncer COMMAND: PgBouncer's admin console (PAUSE waits until runn
 primary_through_haproxy() { # primary_through_haproxy NODE: HAProxy routes only to NODE, and it is primary
   # HAProxy's own view first: a node it still counts in service gets every other connection, whatever
   # the one tried here found (the other node is out once its checks failed: DOWN, or DOWN n/m rising).
-  local other; other=$([ "$1" = node1 ] && echo node2 || echo node1)
-  curl -sf "127.0.0.1:5449/stats;csv" | awk -F, -v node="$1" -v other="$other" '
-    $1 == "primary" && $2 == node && $18 == "UP" {up = 1}
-    $1 == "primary" && $2 == other && $18 ~ /^DOWN/ {out = 1}
-    END {exit !(up && out)}' || return 1
+  [ "$(haproxy_server_status 127.0.0.1:5449 primary "$1")" = UP ] || return 1
+  [[ "$(haproxy_server_status 127.0.0.1:5449 primary "$(other_node "$1")")" == DOWN* ]] || return 1
   [ "$(psql -h 127.0.0.1 -p 5440 -U postgres -qAtc "select inet_server_port() || ' ' || not pg_is_in_recovery()" postgres 2> /dev/null)" = "${PG_PORT[$1]} true" ]
 }
 
@@ -222,7 +225,7 @@ case "${1:-}" in
     # The fault is over when the other node is primary: until Patroni notices the crash, the orphaned
     # backends of the killed postmaster may still serve the connections they have.
     node=$(node_with_role primary)
-    other=$([ "$node" = node1 ] && echo node2 || echo node1)
+    other=$(other_node "$node")
     echo "kill -9 of $node's postmaster ($(postmaster_pid "$node"))"
     started=$SECONDS
     kill -9 "$(postmaster_pid "$node")"
